@@ -1,0 +1,78 @@
+"""All errors docgen raises: one root, each carrying where the problem is and what to do."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One problem found in a user's file: where it is and what to do about it."""
+
+    message: str
+    source: str = ""
+    line: int | None = None
+    column: int | None = None
+    pointer: str = ""
+    level: str = "error"  # "error" blocks the build; "warning" never does
+
+    def location(self) -> str:
+        """`file:line:col`, or as much of it as is known."""
+        parts = [self.source or "<?>"]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+    def format(self) -> str:
+        prefix = "cảnh báo: " if self.level == "warning" else ""
+        where = f" [{self.pointer}]" if self.pointer else ""
+        return f"{self.location()}: {prefix}{self.message}{where}"
+
+
+class DocgenError(Exception):
+    """Root of every error docgen raises on purpose; the CLI turns it into exit code 1."""
+
+    def __init__(self, message: str, issues: list[Issue] | None = None):
+        super().__init__(message)
+        self.message = message
+        self.issues: list[Issue] = list(issues or [])
+
+    def lines(self) -> list[str]:
+        """The message, then one line per issue, ready to print."""
+        return [self.message] + [issue.format() for issue in self.issues]
+
+
+class InputError(DocgenError):
+    """Raised when an input file cannot be read or parsed (missing, not YAML, bad encoding)."""
+
+
+class ValidationFailed(DocgenError):
+    """Raised when input files parse but break the schema or the plan's rules."""
+
+
+class ScoreError(DocgenError):
+    """Raised when scores are not valid numbers for the plan (negative, above the max...)."""
+
+
+class TemplateError(DocgenError):
+    """Raised when a .docx template is missing or its Jinja tags fail."""
+
+
+class OutputError(DocgenError):
+    """Raised when the dossier cannot be written safely (hand-edited files, disk errors)."""
+
+
+@dataclass
+class Report:
+    """Issues collected over a run; errors and warnings kept apart."""
+
+    issues: list[Issue] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Issue]:
+        return [i for i in self.issues if i.level == "error"]
+
+    @property
+    def warnings(self) -> list[Issue]:
+        return [i for i in self.issues if i.level == "warning"]

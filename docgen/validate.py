@@ -1,0 +1,276 @@
+"""Validate stage: JSON Schema and the plan's cross-field rules, every problem in Vietnamese with its place."""
+from __future__ import annotations
+
+import difflib
+import functools
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import jsonschema
+
+from .errors import Issue
+from .load import Loaded
+from .score import parse_score
+from .vi import parse_date, short_date
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMA_DIR = ROOT / "schemas"
+KINDS = {"cum": "cum.schema.json", "ke_hoach": "ke-hoach.schema.json"}
+KIND_NAMES = {"cum": "tệp Cụm", "ke_hoach": "tệp Kế hoạch"}
+
+_TYPE_VI = {"string": "chữ", "integer": "số nguyên", "number": "số", "object": "một nhóm 'khóa: giá trị'",
+            "array": "một danh sách", "boolean": "true hoặc false", "null": "để trống"}
+
+
+@functools.lru_cache(maxsize=None)
+def schema_for(kind: str) -> dict:
+    return json.loads((SCHEMA_DIR / KINDS[kind]).read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=None)
+def validator_for(kind: str):
+    """Built once per kind: the schema is checked against its metaschema first."""
+    schema = schema_for(kind)
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    return cls(schema, format_checker=cls.FORMAT_CHECKER)
+
+
+def kind_of(doc: Loaded) -> tuple[str | None, list[Issue]]:
+    kind = doc.data.get("loai_tep")
+    if kind in KINDS:
+        return kind, []
+    if kind is None:
+        msg = ("thiếu khóa 'loai_tep' ở đầu tệp. Thêm dòng `loai_tep: cum` (tệp của một Cụm) "
+               "hoặc `loai_tep: ke_hoach` (tệp Kế hoạch).")
+    else:
+        msg = (f"'loai_tep' là '{kind}', chưa đúng. Viết `loai_tep: cum` (tệp của một Cụm) "
+               "hoặc `loai_tep: ke_hoach` (tệp Kế hoạch).")
+    return None, [doc.issue(("loai_tep",) if kind is not None else (), msg)]
+
+
+def _title(schema: dict, key=None) -> str:
+    title = schema.get("title")
+    if title:
+        return f"'{title}'" + (f" (`{key}`)" if key is not None and not isinstance(key, int) else "")
+    return f"`{key}`" if key is not None else "giá trị"
+
+
+def _subschema(root: dict, path) -> dict:
+    """The schema that governs the value at `path` (enough for titles and descriptions)."""
+    node = root
+    for part in path:
+        if isinstance(part, int):
+            node = node.get("items", {})
+        else:
+            node = node.get("properties", {}).get(part, {})
+    return node
+
+
+def _value_text(value) -> str:
+    if value is None:
+        return "để trống"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (dict, list)):
+        return _TYPE_VI["object" if isinstance(value, dict) else "array"]
+    text = str(value)
+    return f"'{text[:40]}…'" if len(text) > 40 else f"'{text}'"
+
+
+def schema_issues(doc: Loaded, kind: str) -> list[Issue]:
+    """Every schema error of the file, in Vietnamese, sorted by position."""
+    root = schema_for(kind)
+    issues = []
+    for err in validator_for(kind).iter_errors(doc.data):
+        issues.extend(_translate(doc, root, err))
+    issues.sort(key=lambda i: (i.line or 0, i.column or 0))
+    return issues
+
+
+def _translate(doc: Loaded, root: dict, err) -> list[Issue]:
+    path = tuple(err.absolute_path)
+    sub = _subschema(root, path)
+    key = path[-1] if path else None
+    name = _title(sub, key)
+    v = err.validator
+    if v == "required":
+        missing = err.message.split("'")[1]
+        props = err.schema.get("properties", {})
+        msg = (f"thiếu mục bắt buộc {_title(props.get(missing, {}), missing)}. "
+               + props.get(missing, {}).get("description", ""))
+        return [doc.issue(path, msg.strip())]
+    if v == "additionalProperties":
+        allowed = list(err.schema.get("properties", {}))
+        out = []
+        for extra in sorted(set(err.instance) - set(allowed)):
+            near = difflib.get_close_matches(extra, allowed, n=1, cutoff=0.6)
+            hint = (f" Có phải ý bạn là '{near[0]}' ({err.schema['properties'][near[0]].get('title', '')})?"
+                    if near else f" Các khóa được dùng ở đây: {', '.join(allowed)}.")
+            line, col = doc.key_positions.get(path + (extra,), doc.where(path))
+            out.append(Issue(f"khóa '{extra}' không có trong mẫu.{hint}", doc.source, line, col,
+                             ".".join(str(p) for p in path + (extra,))))
+        return out
+    if v == "type":
+        want = err.validator_value if isinstance(err.validator_value, list) else [err.validator_value]
+        want_vi = " hoặc ".join(_TYPE_VI.get(t, t) for t in want if t != "null")
+        hint = ""
+        if isinstance(err.instance, bool) and "string" in want:
+            hint = " (YAML đọc yes/no/true/false là giá trị đúng/sai: hãy đặt chữ trong ngoặc kép)"
+        return [doc.issue(path, f"{name} phải là {want_vi}, không phải {_value_text(err.instance)}{hint}.")]
+    if v in ("enum", "const"):
+        options = err.validator_value if v == "enum" else [err.validator_value]
+        return [doc.issue(path, f"{name} là {_value_text(err.instance)}, phải là một trong: "
+                                f"{', '.join(str(o) for o in options)}.")]
+    if v == "pattern" or v == "format":
+        return [doc.issue(path, f"{name} viết chưa đúng dạng ({_value_text(err.instance)}). "
+                                f"{sub.get('description', '')}".strip())]
+    if v == "minLength":
+        return [doc.issue(path, f"{name} không được để trống.")]
+    if v in ("minimum", "exclusiveMinimum"):
+        return [doc.issue(path, f"{name} là {_value_text(err.instance)}, phải "
+                                f"{'lớn hơn' if v == 'exclusiveMinimum' else 'từ'} {err.validator_value}"
+                                f"{'' if v == 'exclusiveMinimum' else ' trở lên'}.")]
+    if v == "maximum":
+        return [doc.issue(path, f"{name} là {_value_text(err.instance)}, không được quá {err.validator_value}.")]
+    if v == "minItems":
+        return [doc.issue(path, f"{name} cần ít nhất {err.validator_value} mục.")]
+    if v == "maxItems":
+        return [doc.issue(path, f"{name} có nhiều nhất {err.validator_value} mục.")]
+    if v == "anyOf":
+        return [doc.issue(path, f"{name} không hợp lệ ({_value_text(err.instance)}). {sub.get('description', '')}".strip())]
+    return [doc.issue(path, f"{name} không hợp lệ: {err.message}")]
+
+
+def _date(doc: Loaded, path: tuple, issues: list[Issue]):
+    """Parse the date at `path`, recording an issue when it is not a real date."""
+    value = doc.data
+    for part in path:
+        value = value[part] if value is not None else None
+    if value in (None, ""):
+        return None
+    try:
+        return parse_date(value)
+    except ValueError:
+        issues.append(doc.issue(path, f"ngày '{value}' không có thật. Kiểm tra lại ngày và tháng."))
+        return None
+
+
+def plan_issues(plan: Loaded) -> list[Issue]:
+    """Cross-field checks of a plan file that the schema cannot express."""
+    data = plan.data
+    issues: list[Issue] = []
+    numbers = [c.get("so") for c in data["noi_dung"]]
+    for i, n in enumerate(numbers):
+        if numbers.index(n) != i:
+            issues.append(plan.issue(("noi_dung", i, "so"), f"nội dung số {n} bị lặp."))
+    for i, k in enumerate(data["xep_loai"]):
+        for j, cond in enumerate(k.get("dieu_kien", [])):
+            for m, n in enumerate(cond["noi_dung"]):
+                if n not in numbers:
+                    issues.append(plan.issue(("xep_loai", i, "dieu_kien", j, "noi_dung", m),
+                                             f"nội dung số {n} không có trong danh sách nội dung."))
+    if data["xep_loai"] and (data["xep_loai"][-1].get("dieu_kien") or data["xep_loai"][-1]["tong_diem_tu"] != 0
+                             or data["xep_loai"][-1].get("so_noi_dung_thuc_hien_tu", 0) != 0):
+        issues.append(plan.issue(("xep_loai", len(data["xep_loai"]) - 1),
+                                 "loại cuối cùng (thấp nhất) phải có tong_diem_tu: 0, so_noi_dung_thuc_hien_tu: 0 "
+                                 "và không có điều kiện, để đơn vị nào cũng được xếp loại."))
+    start = _date(plan, ("thoi_gian", "kiem_tra_tu_ngay"), issues)
+    end = _date(plan, ("thoi_gian", "kiem_tra_den_ngay"), issues)
+    if start and end and start > end:
+        issues.append(plan.issue(("thoi_gian", "kiem_tra_den_ngay"), "ngày kết thúc kiểm tra trước ngày bắt đầu."))
+    return issues
+
+
+def cluster_issues(cluster: Loaded, plan: dict) -> list[Issue]:
+    """Cross-field checks of a cluster file against itself and its plan."""
+    data = cluster.data
+    issues: list[Issue] = []
+    units = data["don_vi"]
+    codes = [u["ma"] for u in units]
+    rules = plan["cum"]
+    lo, hi = rules["so_don_vi_toi_thieu"], rules["so_don_vi_toi_da"]
+    if not lo <= len(units) <= hi:
+        issues.append(cluster.issue(("don_vi",), f"Cụm có {len(units)} đơn vị; theo Kế hoạch mỗi Cụm có từ {lo} "
+                                                 f"đến {hi} đơn vị."))
+    for i, code in enumerate(codes):
+        if codes.index(code) != i:
+            issues.append(cluster.issue(("don_vi", i, "ma"), f"mã đơn vị '{code}' bị lặp; mỗi đơn vị một mã riêng."))
+    names = [u["ten"] for u in units]
+    for i, name in enumerate(names):
+        if names.index(name) != i:
+            issues.append(cluster.issue(("don_vi", i, "ten"), f"đơn vị '{name}' được kê hai lần."))
+
+    def known(path, code):
+        if code not in codes:
+            near = difflib.get_close_matches(code, codes, n=1)
+            hint = f" Có phải là '{near[0]}'?" if near else f" Các mã có trong Cụm: {', '.join(codes)}."
+            issues.append(cluster.issue(path, f"không có đơn vị mã '{code}' trong mục don_vi.{hint}"))
+            return False
+        return True
+
+    leader = data["cum"]["cum_truong"]
+    if known(("cum", "cum_truong"), leader):
+        head = units[codes.index(leader)]["dai_dien"]
+        if head.get("chuc_vu") != "Chủ tịch":
+            issues.append(cluster.issue(("don_vi", codes.index(leader), "dai_dien", "chuc_vu"),
+                                        "theo Kế hoạch, Trưởng đoàn là Chủ tịch UBND của đơn vị Cụm trưởng; "
+                                        "ở đây người đại diện là Phó Chủ tịch.", "warning"))
+
+    contents = plan["noi_dung"]
+    for i, unit in enumerate(units):
+        for kind in ("tu_cham", "doan_cham", "thong_nhat"):
+            values = unit["diem"][kind]
+            path = ("don_vi", i, "diem", kind)
+            if len(values) != len(contents):
+                issues.append(cluster.issue(path, f"cần đúng {len(contents)} điểm (nội dung 1 đến {len(contents)}), "
+                                                  f"ở đây có {len(values)}."))
+                continue
+            for j, (value, content) in enumerate(zip(values, contents)):
+                try:
+                    score = parse_score(value)
+                except ValueError as e:
+                    issues.append(cluster.issue(path + (j,), f"nội dung {content['so']}: {e}."))
+                    continue
+                if score > Decimal(content["diem_toi_da"]):
+                    issues.append(cluster.issue(path + (j,), f"nội dung {content['so']}: {value} điểm vượt điểm tối đa "
+                                                             f"{content['diem_toi_da']}."))
+        for j, note in enumerate(unit.get("nhan_xet") or []):
+            if note["noi_dung"] not in [c["so"] for c in contents]:
+                issues.append(cluster.issue(("don_vi", i, "nhan_xet", j, "noi_dung"),
+                                            f"không có nội dung số {note['noi_dung']} trong Kế hoạch."))
+
+    start = parse_date(plan["thoi_gian"]["kiem_tra_tu_ngay"])
+    end = parse_date(plan["thoi_gian"]["kiem_tra_den_ngay"])
+    lead_days = plan["thoi_gian"]["so_ngay_gui_tu_cham_truoc_kiem_tra"]
+    visit_days = set()
+    for i, unit in enumerate(units):
+        day = _date(cluster, ("don_vi", i, "ngay_kiem_tra"), issues)
+        if day is None:
+            continue
+        visit_days.add(day)
+        if not start <= day <= end:
+            issues.append(cluster.issue(("don_vi", i, "ngay_kiem_tra"),
+                                        f"ngày kiểm tra {short_date(day)} nằm ngoài thời gian của Kế hoạch "
+                                        f"({short_date(start)} đến {short_date(end)})."))
+        sent = _date(cluster, ("don_vi", i, "ngay_gui_tu_cham"), issues)
+        if sent and (day - sent).days < lead_days:
+            issues.append(cluster.issue(("don_vi", i, "ngay_gui_tu_cham"),
+                                        f"báo cáo tự chấm gửi ngày {short_date(sent)}, muộn hơn hạn: phải gửi trước "
+                                        f"ngày kiểm tra ({short_date(day)}) ít nhất {lead_days} ngày."))
+    max_days = rules.get("so_ngay_lam_viec_toi_da")
+    if max_days and len(visit_days) > max_days:
+        issues.append(cluster.issue(("don_vi",), f"Cụm kiểm tra trong {len(visit_days)} ngày khác nhau; theo Kế hoạch "
+                                                 f"thời gian làm việc của Cụm chỉ từ 1 đến {max_days} ngày.", "warning"))
+    meeting = _date(cluster, ("hop_cum", "ngay"), issues)
+    if meeting and visit_days and meeting < max(visit_days):
+        issues.append(cluster.issue(("hop_cum", "ngay"), "ngày họp Cụm phải sau (hoặc cùng) ngày kiểm tra cuối cùng."))
+
+    hop = data["hop_cum"]
+    nominee = hop.get("de_nghi_tap_the")
+    if nominee:
+        known(("hop_cum", "de_nghi_tap_the", "don_vi"), nominee["don_vi"])
+    for j, person in enumerate(hop.get("de_nghi_ca_nhan") or []):
+        known(("hop_cum", "de_nghi_ca_nhan", j, "don_vi"), person["don_vi"])
+    return issues

@@ -1,0 +1,361 @@
+"""Source of schemas/*.json: run `python tools/schemas_src.py` after editing, then commit both."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def s(title, description, **kw):
+    """A string property with a Vietnamese title and description."""
+    return {"type": "string", "title": title, "description": description, "minLength": 1, **kw}
+
+
+def opt_s(title, description, **kw):
+    """A string the clerk may leave empty (it becomes a dotted blank in the documents)."""
+    return {"type": ["string", "null"], "title": title, "description": description, **kw}
+
+
+DATE = {
+    "type": "string",
+    "pattern": r"^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{4})$",
+}
+TIME = {"type": "string", "pattern": r"^\d{1,2}[:hg]\d{2}$"}
+CODE = {"type": "string", "pattern": r"^[a-z0-9][a-z0-9-]*$", "maxLength": 60}
+SCORE = {
+    "title": "Điểm",
+    "description": "Số điểm không âm, tối đa 2 chữ số thập phân; dấu thập phân là dấu chấm hoặc dấu phẩy (viết 10,5 thì đặt trong ngoặc kép: \"10,5\").",
+    "anyOf": [
+        {"type": "number", "minimum": 0},
+        {"type": "string", "pattern": r"^\s*\d+([.,]\d{1,2})?\s*$"},
+    ],
+}
+
+
+def date(title, description):
+    return {**DATE, "title": title, "description": description + " Viết dạng năm-tháng-ngày trong ngoặc kép, ví dụ \"2017-10-05\", hoặc \"05/10/2017\"."}
+
+
+def opt_date(title, description):
+    d = date(title, description)
+    d["type"] = ["string", "null"]
+    return d
+
+
+def time(title, description):
+    return {**TIME, "type": ["string", "null"], "title": title,
+            "description": description + " Viết giờ:phút trong ngoặc kép, ví dụ \"08:00\"."}
+
+
+def person(title, description, chuc_vu_enum=None):
+    chuc_vu = opt_s("Chức vụ", "Chức vụ chính thức, ví dụ Chủ tịch UBND xã, công chức Văn phòng - Thống kê.")
+    if chuc_vu_enum:
+        chuc_vu = {"type": "string", "title": "Chức vụ", "enum": chuc_vu_enum,
+                   "description": "Một trong: " + ", ".join(chuc_vu_enum) + "."}
+    return {
+        "type": "object", "title": title, "description": description,
+        "additionalProperties": False,
+        "required": ["ho_ten"],
+        "properties": {
+            "ho_ten": s("Họ và tên", "Họ và tên đầy đủ, có dấu, không ghi học hàm, học vị. Ví dụ: Nguyễn Văn An."),
+            "chuc_vu": chuc_vu,
+        },
+    }
+
+
+def score_list(title, description):
+    return {"type": "array", "title": title, "description": description,
+            "minItems": 1, "maxItems": 20, "items": SCORE}
+
+
+LOAI_TEP = lambda value, title: {"const": value, "title": "Loại tệp",  # noqa: E731
+                                 "description": f"Luôn là `{value}`: cho docgen biết đây là {title}."}
+
+cluster = {
+    "$schema": DIALECT,
+    "$id": "https://docgen.local/schemas/cum.schema.json",
+    "title": "Tệp Cụm kiểm tra chéo",
+    "description": "Dữ liệu của một Cụm thi đua kiểm tra chéo công tác văn thư, lưu trữ: các đơn vị, lịch kiểm tra, điểm chấm, nhận xét và cuộc họp Cụm.",
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["loai_tep", "ke_hoach", "huyen", "cum", "don_vi", "hop_cum"],
+    "properties": {
+        "loai_tep": LOAI_TEP("cum", "tệp của một Cụm"),
+        "ke_hoach": s("Tệp Kế hoạch", "Đường dẫn đến tệp Kế hoạch mà Cụm thực hiện, tính từ thư mục của tệp này. Ví dụ: ke-hoach-2017.yaml."),
+        "huyen": {
+            "type": "object", "title": "Cấp huyện",
+            "description": "Quận, huyện, thị xã thành lập Cụm (bỏ trống ở chế độ hai cấp chính quyền).",
+            "additionalProperties": False,
+            "required": ["ten", "loai"],
+            "properties": {
+                "ten": s("Tên quận, huyện, thị xã", "Tên riêng, không kèm chữ huyện/quận. Ví dụ: Đông Anh."),
+                "loai": {"type": "string", "enum": ["quận", "huyện", "thị xã"], "title": "Loại đơn vị hành chính",
+                         "description": "Một trong: quận, huyện, thị xã."},
+                "tinh": opt_s("Tỉnh, thành phố", "Tỉnh, thành phố trực thuộc trung ương. Mặc định: Hà Nội."),
+            },
+        },
+        "cum": {
+            "type": "object", "title": "Cụm", "description": "Tên Cụm và đơn vị Cụm trưởng.",
+            "additionalProperties": False,
+            "required": ["ten", "cum_truong"],
+            "properties": {
+                "ten": s("Tên Cụm", "Tên Cụm do cấp huyện đặt. Ví dụ: Cụm số 1."),
+                "cum_truong": {**CODE, "title": "Mã đơn vị Cụm trưởng",
+                               "description": "Mã (`ma`) của đơn vị làm Cụm trưởng, là một trong các đơn vị ở mục don_vi. Ví dụ: co-loa."},
+                "quyet_dinh_thanh_lap": opt_s("Quyết định thành lập Cụm", "Số, ngày của văn bản cấp huyện thành lập Cụm (nếu có). Ví dụ: Quyết định số 1234/QĐ-UBND ngày 15/8/2017 của UBND huyện Đông Anh."),
+            },
+        },
+        "don_vi": {
+            "type": "array", "title": "Các đơn vị trong Cụm",
+            "description": "Các UBND xã, phường, thị trấn của Cụm (3 hoặc 4 đơn vị), theo thứ tự được kiểm tra.",
+            "minItems": 1, "maxItems": 10,
+            "items": {
+                "type": "object", "title": "Đơn vị",
+                "description": "Một UBND xã, phường, thị trấn trong Cụm.",
+                "additionalProperties": False,
+                "required": ["ma", "ten", "loai", "dai_dien", "cong_chuc_vptk", "ngay_kiem_tra", "diem"],
+                "properties": {
+                    "ma": {**CODE, "title": "Mã đơn vị",
+                           "description": "Mã ngắn, chữ thường không dấu, nối bằng '-', dùng để nhắc đến đơn vị trong tệp và đặt tên tệp. Ví dụ: co-loa."},
+                    "ten": s("Tên đơn vị", "Tên riêng, không kèm chữ xã/phường/thị trấn. Ví dụ: Cổ Loa."),
+                    "loai": {"type": "string", "enum": ["xã", "phường", "thị trấn"], "title": "Loại đơn vị",
+                             "description": "Một trong: xã, phường, thị trấn."},
+                    "dai_dien": person("Lãnh đạo UBND tham gia Đoàn", "Chủ tịch hoặc Phó Chủ tịch UBND của đơn vị, là đại diện của đơn vị trong Đoàn kiểm tra và ký biên bản của đơn vị.",
+                                       ["Chủ tịch", "Phó Chủ tịch"]),
+                    "cong_chuc_vptk": person("Công chức Văn phòng - Thống kê", "Công chức Văn phòng - Thống kê của đơn vị tham gia Đoàn kiểm tra."),
+                    "thanh_phan_khac": {
+                        "type": "array", "title": "Thành phần khác của đơn vị",
+                        "description": "Những người khác của đơn vị dự buổi kiểm tra (nếu có).",
+                        "items": person("Người dự", "Một người dự buổi kiểm tra."),
+                    },
+                    "ngay_kiem_tra": date("Ngày kiểm tra", "Ngày Đoàn kiểm tra đơn vị."),
+                    "gio_bat_dau": time("Giờ bắt đầu", "Giờ bắt đầu buổi kiểm tra."),
+                    "gio_ket_thuc": time("Giờ kết thúc", "Giờ kết thúc buổi kiểm tra (ghi ở cuối biên bản)."),
+                    "dia_diem": opt_s("Địa điểm", "Nơi làm việc. Mặc định: Trụ sở UBND của đơn vị."),
+                    "ngay_gui_tu_cham": opt_date("Ngày gửi báo cáo tự chấm", "Ngày đơn vị gửi báo cáo, tự chấm điểm cho Cụm trưởng (chậm nhất 3 ngày trước ngày kiểm tra)."),
+                    "so_bien_ban": opt_s("Số biên bản", "Số của Biên bản kiểm tra (nếu đã có). Bỏ trống để ghi tay khi ban hành."),
+                    "diem": {
+                        "type": "object", "title": "Điểm chấm",
+                        "description": "Điểm của 7 nội dung theo thứ tự nội dung 1 đến 7: đơn vị tự chấm, Đoàn chấm và điểm thống nhất (điểm dùng để xếp loại).",
+                        "additionalProperties": False,
+                        "required": ["tu_cham", "doan_cham", "thong_nhat"],
+                        "properties": {
+                            "tu_cham": score_list("Điểm tự chấm", "Điểm đơn vị tự chấm cho từng nội dung, ví dụ [5, 14, 23, 28, 9, 9, 5]."),
+                            "doan_cham": score_list("Điểm Đoàn chấm", "Điểm Đoàn kiểm tra chấm cho từng nội dung."),
+                            "thong_nhat": score_list("Điểm thống nhất", "Điểm các đơn vị trong Cụm biểu quyết thống nhất cho từng nội dung; dùng để xếp loại."),
+                        },
+                    },
+                    "nhan_xet": {
+                        "type": "array", "title": "Nhận xét theo nội dung",
+                        "description": "Ưu điểm, hạn chế và kiến nghị của Đoàn cho từng nội dung kiểm tra.",
+                        "items": {
+                            "type": "object", "title": "Nhận xét một nội dung",
+                            "description": "Nhận xét của Đoàn về một nội dung.",
+                            "additionalProperties": False,
+                            "required": ["noi_dung"],
+                            "properties": {
+                                "noi_dung": {"type": "integer", "minimum": 1, "maximum": 20, "title": "Số nội dung",
+                                             "description": "Số thứ tự nội dung (1 đến 7)."},
+                                "uu_diem": opt_s("Ưu điểm", "Những việc đơn vị làm tốt."),
+                                "han_che": opt_s("Hạn chế", "Những điểm còn thiếu sót."),
+                                "kien_nghi": opt_s("Kiến nghị", "Đề nghị của Đoàn để khắc phục."),
+                            },
+                        },
+                    },
+                    "ket_luan": opt_s("Kết luận của Trưởng đoàn", "Kết luận chung của Trưởng đoàn sau buổi kiểm tra."),
+                    "y_kien_don_vi": opt_s("Ý kiến của đơn vị được kiểm tra", "Ý kiến của đơn vị về kết quả kiểm tra (nếu có)."),
+                },
+            },
+        },
+        "hop_cum": {
+            "type": "object", "title": "Cuộc họp Cụm",
+            "description": "Cuộc họp bình xét thi đua của Cụm sau khi kiểm tra xong các đơn vị.",
+            "additionalProperties": False,
+            "required": ["ngay"],
+            "properties": {
+                "ngay": date("Ngày họp", "Ngày họp Cụm."),
+                "gio_bat_dau": time("Giờ bắt đầu", "Giờ bắt đầu cuộc họp."),
+                "gio_ket_thuc": time("Giờ kết thúc", "Giờ kết thúc cuộc họp."),
+                "dia_diem": opt_s("Địa điểm", "Nơi họp. Mặc định: Hội trường UBND của đơn vị Cụm trưởng."),
+                "so_bien_ban": opt_s("Số biên bản", "Số Biên bản họp Cụm (nếu đã có)."),
+                "hinh_thuc_bieu_quyet": {"type": "string", "enum": ["giơ tay", "bỏ phiếu kín"], "title": "Hình thức biểu quyết",
+                                          "description": "Cách các đơn vị thống nhất: giơ tay hoặc bỏ phiếu kín."},
+                "so_nguoi_bieu_quyet": {"type": ["integer", "null"], "minimum": 1, "title": "Số người biểu quyết",
+                                         "description": "Tổng số thành viên tham gia biểu quyết."},
+                "khach_moi": {"type": "array", "title": "Đại biểu mời",
+                               "description": "Đại biểu dự họp không thuộc Đoàn (ví dụ cán bộ Phòng Nội vụ).",
+                               "items": {**person("Đại biểu", "Một đại biểu dự họp."),
+                                         "properties": {**person("", "")["properties"],
+                                                        "don_vi": opt_s("Cơ quan", "Cơ quan của đại biểu.")}}},
+                "bieu_quyet_xep_loai": {"type": ["integer", "null"], "minimum": 0, "title": "Số phiếu tán thành kết quả xếp loại",
+                                         "description": "Số người tán thành kết quả chấm điểm, xếp loại."},
+                "de_nghi_tap_the": {
+                    "type": ["object", "null"], "title": "Tập thể được đề nghị khen thưởng",
+                    "description": "Đơn vị xuất sắc, tiêu biểu Cụm đề nghị (phải đạt loại A). Bỏ trống nếu không có đơn vị loại A.",
+                    "additionalProperties": False,
+                    "required": ["don_vi"],
+                    "properties": {
+                        "don_vi": {**CODE, "title": "Mã đơn vị", "description": "Mã (`ma`) của đơn vị được đề nghị."},
+                        "so_phieu_tan_thanh": {"type": ["integer", "null"], "minimum": 0, "title": "Số phiếu tán thành",
+                                               "description": "Số người tán thành đề nghị."},
+                        "hinh_thuc": opt_s("Hình thức khen thưởng", "Mặc định theo Kế hoạch: Giấy khen của Chủ tịch UBND cấp huyện."),
+                    },
+                },
+                "de_nghi_ca_nhan": {
+                    "type": "array", "title": "Cá nhân được đề nghị khen thưởng",
+                    "description": "Cán bộ, công chức hoàn thành xuất sắc nhiệm vụ văn thư, lưu trữ mà Cụm đề nghị khen thưởng.",
+                    "items": {
+                        "type": "object", "title": "Cá nhân", "description": "Một cá nhân được đề nghị.",
+                        "additionalProperties": False,
+                        "required": ["ho_ten", "don_vi"],
+                        "properties": {
+                            "ho_ten": s("Họ và tên", "Họ và tên đầy đủ."),
+                            "chuc_vu": opt_s("Chức vụ", "Chức vụ hoặc chức danh. Ví dụ: Công chức Văn phòng - Thống kê."),
+                            "don_vi": {**CODE, "title": "Mã đơn vị", "description": "Mã (`ma`) của đơn vị công tác."},
+                            "so_phieu_tan_thanh": {"type": ["integer", "null"], "minimum": 0, "title": "Số phiếu tán thành",
+                                                   "description": "Số người tán thành."},
+                        },
+                    },
+                },
+                "y_kien": {"type": "array", "title": "Ý kiến tại cuộc họp",
+                           "description": "Tóm tắt các ý kiến phát biểu (mỗi ý kiến một dòng).",
+                           "items": s("Ý kiến", "Một ý kiến.")},
+                "ket_luan": opt_s("Kết luận", "Kết luận của chủ trì cuộc họp."),
+            },
+        },
+        "cong_van": {
+            "type": "object", "title": "Công văn đề nghị khen thưởng",
+            "description": "Công văn của đơn vị Cụm trưởng gửi cấp huyện (qua Phòng Nội vụ) đề nghị khen thưởng.",
+            "additionalProperties": False,
+            "properties": {
+                "so": opt_s("Số công văn", "Số của công văn (nếu đã có)."),
+                "ngay": opt_date("Ngày công văn", "Ngày ký công văn. Mặc định: ngày họp Cụm."),
+                "ky_hieu_don_vi_soan_thao": opt_s("Ký hiệu đơn vị soạn thảo", "Chữ viết tắt của bộ phận soạn thảo, dùng trong số ký hiệu và dòng 'Lưu'. Mặc định: VP."),
+            },
+        },
+    },
+}
+
+plan_condition = {
+    "type": "object", "title": "Điều kiện", "description": "Một điều kiện về tỷ lệ điểm của một số nội dung.",
+    "additionalProperties": False,
+    "required": ["noi_dung", "so_sanh", "ty_le"],
+    "properties": {
+        "noi_dung": {"type": "array", "items": {"type": "integer", "minimum": 1}, "minItems": 1,
+                     "title": "Các nội dung", "description": "Số thứ tự các nội dung phải đạt điều kiện. Ví dụ: [2, 5]."},
+        "so_sanh": {"enum": ["tren", "tu"], "title": "Cách so sánh",
+                    "description": "`tren`: phải trên (lớn hơn hẳn) tỷ lệ; `tu`: đạt từ tỷ lệ trở lên."},
+        "ty_le": {"type": "number", "minimum": 0, "maximum": 100, "title": "Tỷ lệ (%)",
+                  "description": "Phần trăm của điểm tối đa của nội dung. Ví dụ: 70."},
+    },
+}
+
+plan = {
+    "$schema": DIALECT,
+    "$id": "https://docgen.local/schemas/ke-hoach.schema.json",
+    "title": "Tệp Kế hoạch kiểm tra chéo",
+    "description": "Kế hoạch kiểm tra chéo công tác văn thư, lưu trữ của một năm: nội dung chấm, thang điểm, xếp loại, thời hạn.",
+    "type": "object",
+    "required": ["loai_tep", "nam", "co_quan_ban_hanh", "cap_chinh_quyen", "thoi_gian", "cum", "noi_dung", "xep_loai", "khen_thuong"],
+    "properties": {
+        "loai_tep": LOAI_TEP("ke_hoach", "tệp Kế hoạch"),
+        "nam": {"type": "integer", "minimum": 2000, "maximum": 2100, "title": "Năm", "description": "Năm thực hiện Kế hoạch. Ví dụ: 2017."},
+        "ten": opt_s("Tên Kế hoạch", "Trích yếu của Kế hoạch."),
+        "co_quan_ban_hanh": {
+            "type": "object", "title": "Cơ quan ban hành", "description": "Cơ quan ban hành Kế hoạch.",
+            "required": ["ten"],
+            "properties": {
+                "co_quan_chu_quan": opt_s("Cơ quan chủ quản", "Ví dụ: UBND thành phố Hà Nội."),
+                "ten": s("Tên cơ quan", "Ví dụ: Sở Nội vụ."),
+                "dia_danh": opt_s("Địa danh", "Nơi cơ quan đóng trụ sở, ghi ở dòng địa danh, ngày tháng. Ví dụ: Hà Nội."),
+            },
+        },
+        "cap_chinh_quyen": {"enum": ["ba_cap", "hai_cap"], "title": "Số cấp chính quyền địa phương",
+                            "description": "`ba_cap`: xã → huyện → tỉnh (đến 30/6/2025); `hai_cap`: xã → tỉnh (từ 01/7/2025), không có bước cấp huyện."},
+        "cap_tren_truc_tiep": {
+            "type": "object", "title": "Cấp nhận báo cáo của Cụm", "description": "Nơi Cụm trưởng gửi báo cáo và đề nghị khen thưởng.",
+            "properties": {
+                "ten": s("Tên", "Ví dụ: UBND cấp huyện."),
+                "co_quan_tham_muu": opt_s("Cơ quan tham mưu", "Cơ quan nhận hồ sơ thay mặt. Ví dụ: Phòng Nội vụ."),
+            },
+        },
+        "thoi_gian": {
+            "type": "object", "title": "Thời gian", "description": "Các mốc thời gian của Kế hoạch.",
+            "required": ["kiem_tra_tu_ngay", "kiem_tra_den_ngay", "so_ngay_gui_tu_cham_truoc_kiem_tra"],
+            "properties": {
+                "kiem_tra_tu_ngay": date("Kiểm tra từ ngày", "Ngày đầu của thời gian kiểm tra chéo."),
+                "kiem_tra_den_ngay": date("Kiểm tra đến ngày", "Ngày cuối của thời gian kiểm tra chéo."),
+                "so_ngay_gui_tu_cham_truoc_kiem_tra": {"type": "integer", "minimum": 0, "title": "Số ngày gửi tự chấm trước khi kiểm tra",
+                                                       "description": "Đơn vị gửi báo cáo, tự chấm điểm trước ngày được kiểm tra ít nhất bấy nhiêu ngày. Năm 2017: 3."},
+                "cum_bao_cao_huyen_truoc_ngay": opt_date("Hạn Cụm báo cáo", "Hạn Cụm trưởng gửi báo cáo, đề nghị khen thưởng."),
+                "huyen_gui_ke_hoach_truoc_ngay": opt_date("Hạn cấp huyện gửi kế hoạch", "Hạn cấp huyện gửi kế hoạch triển khai về Sở Nội vụ."),
+                "huyen_bao_cao_thanh_pho_truoc_ngay": opt_date("Hạn cấp huyện báo cáo", "Hạn cấp huyện gửi báo cáo, hồ sơ khen thưởng về Sở Nội vụ."),
+                "ky_nghiep_vu": opt_s("Kỳ kiểm tra nghiệp vụ", "Ví dụ: từ năm 2015 đến hết tháng 8/2017."),
+                "ky_bao_cao_thong_ke": opt_s("Kỳ báo cáo thống kê", "Ví dụ: năm 2015, năm 2016 và 8 tháng đầu năm 2017."),
+            },
+        },
+        "cum": {
+            "type": "object", "title": "Quy định về Cụm", "description": "Số đơn vị của Cụm, số ngày làm việc, thành phần Đoàn.",
+            "required": ["so_don_vi_toi_thieu", "so_don_vi_toi_da"],
+            "properties": {
+                "so_don_vi_toi_thieu": {"type": "integer", "minimum": 1, "title": "Số đơn vị tối thiểu", "description": "Năm 2017: 3."},
+                "so_don_vi_toi_da": {"type": "integer", "minimum": 1, "title": "Số đơn vị tối đa", "description": "Năm 2017: 4."},
+                "so_ngay_lam_viec_toi_da": {"type": "integer", "minimum": 1, "title": "Số ngày làm việc tối đa của Cụm", "description": "Năm 2017: 2."},
+                "so_dai_dien_moi_don_vi": {"type": "integer", "minimum": 1, "title": "Số đại diện mỗi đơn vị", "description": "Năm 2017: 2."},
+                "truong_doan": opt_s("Trưởng đoàn", "Ai làm Trưởng đoàn."),
+                "thu_ky": opt_s("Thư ký đoàn", "Ai làm Thư ký đoàn."),
+            },
+        },
+        "noi_dung": {
+            "type": "array", "title": "Các nội dung chấm điểm", "description": "Các nội dung theo thứ tự, với điểm tối đa.",
+            "minItems": 1, "maxItems": 20,
+            "items": {
+                "type": "object", "title": "Nội dung", "description": "Một nội dung chấm điểm.",
+                "required": ["so", "ten", "diem_toi_da"],
+                "properties": {
+                    "so": {"type": "integer", "minimum": 1, "title": "Số thứ tự", "description": "1, 2, 3…"},
+                    "ten": s("Tên nội dung", "Tên như trong Kế hoạch."),
+                    "diem_toi_da": {"type": "number", "exclusiveMinimum": 0, "title": "Điểm tối đa", "description": "Ví dụ: 15."},
+                    "tieu_chi": {"type": "array", "title": "Tiêu chí", "description": "Các tiêu chí chi tiết của nội dung (Phụ lục 01), nếu có.",
+                                 "items": {"type": "object", "title": "Tiêu chí", "description": "Một tiêu chí.",
+                                           "required": ["ten"],
+                                           "properties": {"ten": s("Tên tiêu chí", "Tên tiêu chí."),
+                                                          "diem_toi_da": {"type": "number", "minimum": 0, "title": "Điểm tối đa", "description": "Điểm tối đa của tiêu chí."}}}},
+                },
+            },
+        },
+        "xep_loai": {
+            "type": "array", "title": "Xếp loại", "description": "Các loại từ cao xuống thấp; loại cuối cùng không có điều kiện.",
+            "minItems": 1,
+            "items": {
+                "type": "object", "title": "Một loại", "description": "Điều kiện của một loại.",
+                "additionalProperties": False,
+                "required": ["loai", "tong_diem_tu", "dieu_kien"],
+                "properties": {
+                    "loai": s("Tên loại", "Ví dụ: A."),
+                    "tong_diem_tu": {"type": "number", "minimum": 0, "title": "Tổng điểm từ", "description": "Tổng điểm tối thiểu (tính cả bằng)."},
+                    "so_noi_dung_thuc_hien_tu": {"type": "integer", "minimum": 0, "title": "Số nội dung thực hiện tối thiểu",
+                                                 "description": "Một nội dung được tính là có thực hiện khi điểm thống nhất lớn hơn 0."},
+                    "dieu_kien": {"type": "array", "items": plan_condition, "title": "Các điều kiện", "description": "Các điều kiện về tỷ lệ điểm."},
+                },
+            },
+        },
+        "khen_thuong": {
+            "type": "object", "title": "Khen thưởng", "description": "Quy định về đề nghị khen thưởng.",
+            "properties": {
+                "so_don_vi_de_nghi_moi_cum": {"type": "integer", "minimum": 0, "title": "Số đơn vị mỗi Cụm được đề nghị", "description": "Năm 2017: 1."},
+                "loai_duoc_de_nghi": s("Loại được đề nghị", "Chỉ đơn vị đạt loại này mới được đề nghị. Năm 2017: A."),
+                "hinh_thuc_cap_huyen": opt_s("Hình thức khen của cấp huyện", "Ví dụ: Giấy khen của Chủ tịch UBND cấp huyện."),
+                "hinh_thuc_cap_thanh_pho": opt_s("Hình thức khen của cấp tỉnh, thành phố", "Ví dụ: Bằng khen của Chủ tịch UBND Thành phố."),
+            },
+        },
+    },
+}
+
+if __name__ == "__main__":
+    for name, schema in [("cum", cluster), ("ke-hoach", plan)]:
+        out = ROOT / "schemas" / f"{name}.schema.json"
+        out.write_text(json.dumps(schema, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        print(out)
