@@ -87,24 +87,31 @@ class _Composer(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser,
 def read_text(path: Path) -> str:
     """The file's text as NFC Unicode, or an InputError saying why it cannot be read."""
     src = str(path)
+
+    def fail(message, line=None, col=None):
+        return InputError("Không đọc được tệp.", [Issue(message, src, line, col)])
+
     if not path.exists():
-        raise InputError(f"{src}: không tìm thấy tệp. Kiểm tra lại đường dẫn.")
+        raise fail("không tìm thấy tệp. Kiểm tra lại đường dẫn.")
     if path.is_dir():
-        raise InputError(f"{src}: đây là một thư mục, không phải tệp YAML. Hãy chỉ tên tệp .yaml.")
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise InputError(f"{src}: tệp quá lớn ({size // 1024} KB, tối đa {MAX_BYTES // 1024} KB). "
-                         "Tệp của một cụm chỉ vài KB; hãy kiểm tra lại có chọn đúng tệp không.")
-    raw = path.read_bytes()
+        raise fail("đây là một thư mục, không phải tệp YAML. Hãy chỉ tên tệp .yaml.")
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise fail(f"tệp quá lớn ({size // 1024} KB, tối đa {MAX_BYTES // 1024} KB). Tệp của một Cụm "
+                       "chỉ vài KB; hãy kiểm tra lại có chọn đúng tệp không.")
+        raw = path.read_bytes()
+    except OSError as e:
+        raise fail(f"không đọc được tệp ({e.strerror}). Kiểm tra quyền đọc tệp.") from e
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         line = raw[: e.start].count(b"\n") + 1
         col = e.start - (raw.rfind(b"\n", 0, e.start) + 1) + 1
-        raise InputError(f"{src}:{line}:{col}: tệp không phải mã UTF-8. Hãy lưu lại tệp với "
-                         "bảng mã UTF-8 (trong trình soạn thảo: Save with Encoding → UTF-8).") from e
+        raise fail("tệp không phải mã UTF-8. Hãy lưu lại tệp với bảng mã UTF-8 (trong trình soạn "
+                   "thảo: Save with Encoding → UTF-8).", line, col) from e
     if not text.strip():
-        raise InputError(f"{src}: tệp rỗng. Hãy điền nội dung, hoặc tạo tệp mẫu bằng `docgen init`.")
+        raise fail("tệp rỗng. Hãy điền nội dung theo mẫu trong thư mục inputs/.")
     return unicodedata.normalize("NFC", text)
 
 
@@ -131,7 +138,7 @@ def load_text(text: str, path: Path | str = "<yaml>") -> Loaded:
     except yaml.YAMLError as e:
         raise InputError("Tệp YAML sai cú pháp.", [Issue(_yaml_message(e), src)]) from e
     if root is None:
-        raise InputError(f"{src}: tệp không có nội dung YAML (chỉ có chú thích?).")
+        raise InputError("Không đọc được tệp.", [Issue("tệp không có dữ liệu YAML (chỉ có chú thích?).", src)])
     loaded = Loaded(path, {})
     builder = _Builder(loaded)
     data = builder.build(root, (), 0)

@@ -147,7 +147,7 @@ def _date(doc: Loaded, path: tuple, issues: list[Issue]):
     """Parse the date at `path`, recording an issue when it is not a real date."""
     value = doc.data
     for part in path:
-        value = value[part] if value is not None else None
+        value = value.get(part) if isinstance(value, dict) else (value[part] if value is not None else None)
     if value in (None, ""):
         return None
     try:
@@ -273,4 +273,31 @@ def cluster_issues(cluster: Loaded, plan: dict) -> list[Issue]:
         known(("hop_cum", "de_nghi_tap_the", "don_vi"), nominee["don_vi"])
     for j, person in enumerate(hop.get("de_nghi_ca_nhan") or []):
         known(("hop_cum", "de_nghi_ca_nhan", j, "don_vi"), person["don_vi"])
+    return issues
+
+
+def award_issues(cluster: Loaded, plan: dict, result) -> list[Issue]:
+    """The meeting's proposals against the scores: the nominee must be of the class the plan allows."""
+    issues: list[Issue] = []
+    rules = plan.get("khen_thuong") or {}
+    allowed = rules.get("loai_duoc_de_nghi", "A")
+    nominee = cluster.data["hop_cum"].get("de_nghi_tap_the")
+    codes = [u["ma"] for u in cluster.data["don_vi"]]
+    if nominee and nominee["don_vi"] in codes:
+        r = result.by_code(nominee["don_vi"])
+        if r.xep_loai != allowed:
+            issues.append(cluster.issue(("hop_cum", "de_nghi_tap_the", "don_vi"),
+                                        f"UBND {r.ten} xếp loại {r.xep_loai} ({r.tong_diem} điểm); theo Kế hoạch chỉ "
+                                        f"đơn vị đạt loại {allowed} mới được đề nghị khen thưởng tập thể."))
+        elif result.de_cu_goi_y and nominee["don_vi"] not in result.de_cu_goi_y:
+            best = ", ".join(result.by_code(c).ten for c in result.de_cu_goi_y)
+            issues.append(cluster.issue(("hop_cum", "de_nghi_tap_the", "don_vi"),
+                                        f"đơn vị được đề nghị không có tổng điểm cao nhất trong các đơn vị loại "
+                                        f"{allowed} (cao nhất: {best}). Nếu Cụm đã biểu quyết như vậy thì giữ nguyên.",
+                                        "warning"))
+    elif not nominee and result.de_cu_goi_y:
+        best = ", ".join(result.by_code(c).ten for c in result.de_cu_goi_y)
+        tie = " (bằng điểm nhau: Cụm biểu quyết chọn 1)" if len(result.de_cu_goi_y) > 1 else ""
+        issues.append(cluster.issue(("hop_cum",), f"Cụm chưa ghi đơn vị đề nghị khen thưởng (de_nghi_tap_the); "
+                                                  f"gợi ý: {best}{tie}.", "warning"))
     return issues

@@ -258,11 +258,13 @@ plan = {
     "title": "Tệp Kế hoạch kiểm tra chéo",
     "description": "Kế hoạch kiểm tra chéo công tác văn thư, lưu trữ của một năm: nội dung chấm, thang điểm, xếp loại, thời hạn.",
     "type": "object",
-    "required": ["loai_tep", "nam", "co_quan_ban_hanh", "cap_chinh_quyen", "thoi_gian", "cum", "noi_dung", "xep_loai", "khen_thuong"],
+    "required": ["loai_tep", "nam", "trich_yeu", "co_quan_ban_hanh", "cap_chinh_quyen", "thoi_gian", "cum", "noi_dung", "xep_loai", "khen_thuong"],
     "properties": {
         "loai_tep": LOAI_TEP("ke_hoach", "tệp Kế hoạch"),
         "nam": {"type": "integer", "minimum": 2000, "maximum": 2100, "title": "Năm", "description": "Năm thực hiện Kế hoạch. Ví dụ: 2017."},
-        "ten": opt_s("Tên Kế hoạch", "Trích yếu của Kế hoạch."),
+        "so_ky_hieu": opt_s("Số, ký hiệu", "Số, ký hiệu của Kế hoạch, ví dụ 148/KH-SNV. Để trống thì văn bản ghi '……' để điền tay."),
+        "ngay_ban_hanh": opt_date("Ngày ban hành", "Ngày ký ban hành Kế hoạch."),
+        "trich_yeu": s("Trích yếu", "Trích yếu nội dung của Kế hoạch, viết thường, ví dụ: kiểm tra chéo hoạt động công tác văn thư, lưu trữ ... năm 2017."),
         "co_quan_ban_hanh": {
             "type": "object", "title": "Cơ quan ban hành", "description": "Cơ quan ban hành Kế hoạch.",
             "required": ["ten"],

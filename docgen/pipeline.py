@@ -1,0 +1,169 @@
+"""The pipeline: load → validate → score → render → write, for one cluster file or many."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import __version__, context, load, render, score, validate, vi, write
+from .errors import DocgenError, InputError, Issue, ValidationFailed
+
+
+@dataclass
+class Checked:
+    """A cluster file that passed validation, with its plan and its scores."""
+
+    cluster: load.Loaded
+    plan: load.Loaded
+    rules: score.Rules
+    result: score.ClusterResult
+    warnings: list[Issue] = field(default_factory=list)
+
+
+@dataclass
+class Built:
+    """What `build` wrote for one cluster."""
+
+    source: Path
+    folder: Path
+    files: list[Path]
+    warnings: list[Issue]
+
+
+def load_plan(path: Path) -> tuple[load.Loaded, list[Issue]]:
+    """A plan file, validated; ValidationFailed when it has errors."""
+    plan = load.load_file(path)
+    kind, issues = validate.kind_of(plan)
+    if kind != "ke_hoach":
+        issues = issues or [plan.issue(("loai_tep",), f"tệp này là {validate.KIND_NAMES.get(kind, kind)}, "
+                                                      "không phải tệp Kế hoạch (loai_tep: ke_hoach).")]
+        raise ValidationFailed(f"{path}: không phải tệp Kế hoạch hợp lệ.", issues)
+    issues = validate.schema_issues(plan, "ke_hoach")
+    if not issues:
+        issues = validate.plan_issues(plan)
+    errors = [i for i in issues if i.level == "error"]
+    if errors:
+        raise ValidationFailed(f"Tệp Kế hoạch {path} có {len(errors)} lỗi.", issues)
+    return plan, issues
+
+
+def plan_path_of(cluster: load.Loaded) -> Path:
+    return (cluster.path.parent / cluster.data["ke_hoach"]).resolve()
+
+
+def check_cluster(path: Path) -> Checked:
+    """Load, validate and score one cluster file; ValidationFailed with every problem found."""
+    cluster = load.load_file(path)
+    kind, issues = validate.kind_of(cluster)
+    if issues:
+        raise ValidationFailed(f"{path}: thiếu hoặc sai 'loai_tep'.", issues)
+    if kind != "cum":
+        raise ValidationFailed(f"{path}: đây là tệp Kế hoạch, không phải tệp của một Cụm.", [
+            cluster.issue(("loai_tep",), "lệnh này cần tệp của một Cụm (loai_tep: cum); tệp Kế hoạch được "
+                                         "đọc qua khóa 'ke_hoach' trong tệp Cụm.")])
+    issues = validate.schema_issues(cluster, "cum")
+    if issues:
+        raise ValidationFailed(f"Tệp {path} có {len(issues)} lỗi.", issues)
+    plan_file = plan_path_of(cluster)
+    if not plan_file.is_file():
+        raise ValidationFailed(f"Tệp {path} có lỗi.", [cluster.issue(
+            ("ke_hoach",), f"không tìm thấy tệp Kế hoạch '{cluster.data['ke_hoach']}' ({plan_file}). "
+                           "Đường dẫn tính từ thư mục chứa tệp Cụm.")])
+    plan, plan_warnings = load_plan(plan_file)
+    issues = validate.cluster_issues(cluster, plan.data)
+    errors = [i for i in issues if i.level == "error"]
+    if errors:
+        raise ValidationFailed(f"Tệp {path} có {len(errors)} lỗi.", issues)
+    rules = score.rules_from_plan(plan.data)
+    result = score.score_cluster(rules, cluster.data)
+    issues += validate.award_issues(cluster, plan.data, result)
+    errors = [i for i in issues if i.level == "error"]
+    if errors:
+        raise ValidationFailed(f"Tệp {path} có {len(errors)} lỗi.", issues)
+    return Checked(cluster, plan, rules, result, plan_warnings + issues)
+
+
+def check_file(path: Path) -> list[Issue]:
+    """Every problem of one plan or cluster file (warnings included); raises only for unreadable files."""
+    try:
+        doc = load.load_file(path)
+    except InputError as e:
+        return e.issues or [Issue(e.message, str(path))]
+    kind, issues = validate.kind_of(doc)
+    if issues:
+        return issues
+    try:
+        if kind == "ke_hoach":
+            return load_plan(Path(path))[1]
+        return check_cluster(Path(path)).warnings
+    except DocgenError as e:
+        return e.issues or [Issue(e.message, str(path))]
+
+
+def cluster_slug(cluster: dict) -> str:
+    return vi.slug(f"{cluster['huyen']['ten']} {cluster['cum']['ten']}")
+
+
+def expand(paths) -> list[Path]:
+    """Files as given; folders replaced by every cluster file (loai_tep: cum) inside them, sorted."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            for f in sorted(list(p.rglob("*.yaml")) + list(p.rglob("*.yml"))):
+                if _looks_like_cluster(f):
+                    out.append(f)
+        else:
+            out.append(p)
+    return out
+
+
+def _looks_like_cluster(path: Path) -> bool:
+    try:
+        head = path.read_text(encoding="utf-8", errors="replace")[:4096]
+    except OSError:
+        return False
+    return any(line.split("#")[0].strip() == "loai_tep: cum" for line in head.splitlines())
+
+
+def render_cluster(checked: Checked, template_dir: Path | None = None) -> tuple[dict[str, bytes], dict]:
+    """Every document of the dossier as bytes, and the manifest describing them."""
+    specs = context.build_documents(checked.plan.data, checked.cluster.data, checked.result)
+    files: dict[str, bytes] = {}
+    docs = []
+    for spec in specs:
+        data = render.render(spec.template, spec.context, template_dir)
+        files[spec.file_name] = data
+        docs.append({"tep": spec.file_name, "mau": spec.template, "ten": spec.title,
+                     "sha256": write.sha256(data)})
+    manifest = {
+        "docgen": __version__,
+        "dau_vao": {str(checked.cluster.path.name): write.sha256(checked.cluster.path.read_bytes()),
+                    str(checked.plan.path.name): write.sha256(checked.plan.path.read_bytes())},
+        "van_ban": docs,
+    }
+    return files, manifest
+
+
+def build_one(path: Path, out_dir: Path, template_dir: Path | None = None) -> Built:
+    checked = check_cluster(path)
+    files, manifest = render_cluster(checked, template_dir)
+    folder = Path(out_dir) / cluster_slug(checked.cluster.data)
+    written = write.write_dossier(folder, files, manifest)
+    return Built(Path(path), folder, written, checked.warnings)
+
+
+def build(paths, out_dir: Path, template_dir: Path | None = None) -> list[Built]:
+    """Build the dossier of every cluster file; all are checked before anything is written."""
+    files = expand(paths)
+    if not files:
+        raise InputError("Không tìm thấy tệp Cụm nào (tệp .yaml có dòng `loai_tep: cum`) trong "
+                         + ", ".join(map(str, paths)) + ".")
+    problems: list[Issue] = []
+    for f in files:
+        try:
+            check_cluster(f)
+        except DocgenError as e:
+            problems += e.issues or [Issue(e.message, str(f))]
+    if problems:
+        n = len([i for i in problems if i.level == "error"])
+        raise ValidationFailed(f"Có {n} lỗi; chưa tạo hồ sơ nào. Sửa các lỗi dưới đây rồi chạy lại.", problems)
+    return [build_one(f, out_dir, template_dir) for f in files]

@@ -1,0 +1,83 @@
+"""Shared fixtures: paths from this file (never the cwd), the sample dossiers built once per session."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from docgen import pipeline
+
+ROOT = Path(__file__).resolve().parent.parent
+INPUTS = ROOT / "inputs"
+PLAN_2017 = INPUTS / "ke-hoach-2017.yaml"
+DONG_ANH = INPUTS / "2017" / "dong-anh" / "cum-so-1.yaml"
+GIA_LAM = INPUTS / "2017" / "gia-lam" / "cum-so-2.yaml"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def docx_text(path) -> str:
+    """Every paragraph of the body, its tables (nested too), headers: one line each, NFC."""
+    doc = Document(str(path))
+    lines: list[str] = []
+
+    def walk(container):
+        for block in container.iter_inner_content():
+            if hasattr(block, "rows"):
+                for row in block.rows:
+                    seen = set()
+                    for cell in row.cells:
+                        if id(cell._tc) in seen:
+                            continue
+                        seen.add(id(cell._tc))
+                        walk(cell)
+            else:
+                lines.append(block.text)
+
+    walk(doc)
+    return "\n".join(lines)
+
+
+def table_rows(path, index=None) -> list[list[str]]:
+    """The cell texts of every row of every top-level table, or of table number `index` only."""
+    doc = Document(str(path))
+    tables = doc.tables if index is None else [doc.tables[index]]
+    return [[c.text for c in row.cells] for t in tables for row in t.rows]
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory):
+    """The sample clusters built once into a temporary folder: {cluster file: Built}."""
+    out = tmp_path_factory.mktemp("outputs")
+    return {b.source.resolve(): b for b in pipeline.build([INPUTS / "2017"], out)}
+
+
+def soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def require_soffice() -> str:
+    """LibreOffice, or a skip on a developer machine without it; on CI its absence is a failure."""
+    exe = soffice()
+    if exe:
+        return exe
+    if os.environ.get("CI"):
+        pytest.fail("LibreOffice (soffice) không có trên máy CI: .ci/run phải cài libreoffice-writer-nogui.")
+    pytest.skip("LibreOffice chưa được cài (apt-get install libreoffice-writer-nogui)")
+
+
+def to_pdf(files, out_dir: Path) -> list[Path]:
+    """Convert .docx files with LibreOffice headless; returns the PDFs (fails loudly otherwise)."""
+    exe = require_soffice()
+    profile = out_dir / "lo-profile"
+    cmd = [exe, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+           "--outdir", str(out_dir), *map(str, files)]
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    pdfs = [out_dir / (Path(f).stem + ".pdf") for f in files]
+    missing = [p for p in pdfs if not p.is_file() or p.stat().st_size == 0]
+    assert not missing, f"LibreOffice không chuyển được: {missing}\n{proc.stdout}\n{proc.stderr}"
+    return pdfs

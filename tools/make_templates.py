@@ -1,0 +1,232 @@
+"""Write templates_docx/*.docx: real Word files with docxtpl tags, in the NĐ 30/2020 format.
+
+Run `python tools/make_templates.py` after changing the layout here, and commit the .docx files.
+Clerks may also edit the .docx files directly in Word or LibreOffice.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import nd30
+from nd30 import CENTER, JUSTIFY, LEFT, TEXT_WIDTH_MM, add_row, cell_text, centered, para, tag
+
+OUT = Path(__file__).resolve().parent.parent / "templates_docx"
+
+
+def bien_ban_kiem_tra():
+    doc = nd30.new_document()
+    nd30.header_block(doc, left_top="{{ co_quan_chu_quan }}", left_main="{{ co_quan_ban_hanh }}",
+                      so_line="{{ so_ky_hieu }}", place_date="{{ dia_danh_ngay }}")
+    nd30.title(doc, "BIÊN BẢN", "Kiểm tra chéo công tác văn thư, lưu trữ năm {{ ke_hoach.nam }}")
+    centered(doc, "tại {{ don_vi.ten_ubnd }}", size=14, bold=True)
+    para(doc, "Thực hiện {{ ke_hoach.ten_day_du }}; {{ can_cu_cum }}.", before=12)
+    para(doc, "Hồi {{ don_vi.gio_bat_dau }}, {{ don_vi.ngay_kiem_tra }}, tại {{ don_vi.dia_diem }}, "
+              "Đoàn kiểm tra chéo {{ cum.ten_day_du }} tiến hành kiểm tra công tác văn thư, lưu trữ "
+              "của {{ don_vi.ten_ubnd }}.")
+    para(doc, "I. THÀNH PHẦN", bold=True, indent_first_mm=10, keep_next=True)
+    para(doc, "1. Đoàn kiểm tra", bold=True, keep_next=True)
+    tag(doc, "for tv in doan.thanh_vien")
+    para(doc, "- {{ tv.ho_ten }}, {{ tv.chuc_vu_day_du }}{{ tv.vai_tro }};")
+    tag(doc, "endfor")
+    para(doc, "2. Đơn vị được kiểm tra: {{ don_vi.ten_ubnd }}", bold=True, keep_next=True)
+    tag(doc, "for ng in don_vi.thanh_phan")
+    para(doc, "- {{ ng.ho_ten }}, {{ ng.chuc_vu }};")
+    tag(doc, "endfor")
+    para(doc, "II. NỘI DUNG KIỂM TRA", bold=True, keep_next=True)
+    para(doc, "{{ don_vi.ten_ubnd }} báo cáo kết quả hoạt động công tác văn thư, lưu trữ; báo cáo thống kê "
+              "công tác văn thư, công tác lưu trữ và tài liệu lưu trữ {{ ke_hoach.ky_bao_cao_thong_ke }}; "
+              "báo cáo kết quả tự chấm điểm, xếp loại. Đoàn kiểm tra thực tế hoạt động văn thư, lưu trữ "
+              "{{ ke_hoach.ky_nghiep_vu }} theo {{ ke_hoach.so_noi_dung }} nội dung của Kế hoạch.")
+    para(doc, "III. KẾT QUẢ KIỂM TRA", bold=True, keep_next=True)
+    tag(doc, "for nx in don_vi.nhan_xet")
+    para(doc, "{{ nx.so }}. {{ nx.ten }}", bold=True, keep_next=True)
+    para(doc, "- Ưu điểm: {{ nx.uu_diem }}")
+    para(doc, "- Hạn chế: {{ nx.han_che }}")
+    para(doc, "- Kiến nghị: {{ nx.kien_nghi }}")
+    tag(doc, "endfor")
+    para(doc, "IV. CHẤM ĐIỂM VÀ XẾP LOẠI", bold=True, keep_next=True)
+    widths = [14, 71, 20, 20, 20, 20]
+    t = nd30.table(doc, widths, borders=True)
+    row = add_row(t, widths)
+    for c, h in zip(row.cells, ["STT", "Nội dung", "Điểm tối đa", "Đơn vị tự chấm", "Đoàn chấm", "Điểm thống nhất"]):
+        cell_text(c, h, bold=True)
+    _repeat_header(row)
+    row = add_row(t, widths)
+    cell_text(row.cells[0], "{%tr for d in don_vi.bang_diem %}")
+    row = add_row(t, widths)
+    cell_text(row.cells[0], "{{ d.so }}")
+    cell_text(row.cells[1], "{{ d.ten }}", align=LEFT)
+    for c, k in zip(row.cells[2:], ["toi_da", "tu_cham", "doan_cham", "thong_nhat"]):
+        cell_text(c, "{{ d." + k + " }}")
+    row = add_row(t, widths)
+    cell_text(row.cells[0], "{%tr endfor %}")
+    row = add_row(t, widths)
+    merged = row.cells[0].merge(row.cells[1])
+    cell_text(merged, "Tổng cộng", bold=True)
+    for c, k in zip(row.cells[2:], ["tong_toi_da", "tong_tu_cham", "tong_doan_cham", "tong_diem"]):
+        cell_text(c, "{{ don_vi." + k + " }}", bold=True)
+    para(doc, "Tổng điểm thống nhất: {{ don_vi.tong_diem_chu }}. Xếp loại: {{ don_vi.xep_loai }}.",
+         bold=True, before=12)
+    para(doc, "V. KẾT LUẬN CỦA TRƯỞNG ĐOÀN", bold=True, keep_next=True)
+    para(doc, "{{ don_vi.ket_luan }}")
+    para(doc, "Ý kiến của đơn vị được kiểm tra: {{ don_vi.y_kien_don_vi }}")
+    para(doc, "Biên bản kết thúc vào hồi {{ don_vi.gio_ket_thuc }} cùng ngày, đã được đọc lại cho các thành "
+              "viên Đoàn kiểm tra và đại diện {{ don_vi.ten_ubnd }} cùng nghe, nhất trí thông qua./.")
+    nd30.signature_table(doc, [
+        (["ĐẠI DIỆN ĐƠN VỊ", "ĐƯỢC KIỂM TRA"], "(Ký, ghi rõ họ tên)", "{{ don_vi.dai_dien.ho_ten }}"),
+        (["THƯ KÝ", ""], "(Ký, ghi rõ họ tên)", "{{ doan.thu_ky.ho_ten }}"),
+        (["TRƯỞNG ĐOÀN", ""], "(Ký, ghi rõ họ tên)", "{{ doan.truong_doan.ho_ten }}"),
+    ])
+    return doc
+
+
+def _repeat_header(row):
+    from docx.oxml import OxmlElement
+    row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+
+
+def phu_luc_02():
+    doc = nd30.new_document(landscape=True)
+    width = 297 - 30 - 15
+    centered(doc, "Phụ lục số 02", size=14, bold=True)  # F-PL-2
+    centered(doc, "BẢNG CHẤM ĐIỂM, XẾP LOẠI THI ĐUA CÔNG TÁC VĂN THƯ, LƯU TRỮ NĂM {{ ke_hoach.nam }}",
+             size=14, bold=True, before=6)
+    centered(doc, "{{ cum.ten_day_du_hoa }}", size=14, bold=True)
+    centered(doc, "(Kèm theo Biên bản họp {{ cum.ten_day_du }} {{ ngay_hop_chu }})", size=14, italic=True)
+    nd30.rule_line(doc, 40, width, before=2)
+    n = 7
+    widths = [14, 48] + [18] * n + [22, 20]
+    t = nd30.table(doc, widths, borders=True)
+    row = add_row(t, widths)
+    heads = ["STT", "Đơn vị"] + ["{{ nd_" + str(i) + " }}" for i in range(1, n + 1)] + ["Tổng điểm", "Xếp loại"]
+    for c, h in zip(row.cells, heads):
+        cell_text(c, h, bold=True, size=12)
+    _repeat_header(row)
+    row = add_row(t, widths)
+    cell_text(row.cells[0], "{%tr for dv in bang_tong_hop %}")
+    row = add_row(t, widths)
+    cell_text(row.cells[0], "{{ dv.stt }}")
+    cell_text(row.cells[1], "{{ dv.ten_ubnd }}", align=LEFT)
+    for i in range(n):
+        cell_text(row.cells[2 + i], "{{ dv.diem[" + str(i) + "] }}")
+    cell_text(row.cells[2 + n], "{{ dv.tong_diem }}", bold=True)
+    cell_text(row.cells[3 + n], "{{ dv.xep_loai }}", bold=True)
+    row = add_row(t, widths)
+    cell_text(row.cells[0], "{%tr endfor %}")
+    para(doc, "Ghi chú: điểm trong bảng là điểm thống nhất của các đơn vị trong Cụm; xếp loại theo "
+              "{{ ke_hoach.muc_xep_loai }}./.", size=13, italic=True, before=6)
+    nd30.signature_table(doc, [
+        (["THƯ KÝ"], "(Ký, ghi rõ họ tên)", "{{ doan.thu_ky.ho_ten }}"),
+        (["CỤM TRƯỞNG"], "{{ cum_truong_chuc_vu }}", "{{ doan.truong_doan.ho_ten }}"),
+    ], width_mm=width)
+    return doc
+
+
+def bien_ban_hop_cum():
+    doc = nd30.new_document()
+    nd30.header_block(doc, left_top="{{ co_quan_chu_quan }}", left_main="{{ co_quan_ban_hanh }}",
+                      so_line="{{ so_ky_hieu }}", place_date="{{ dia_danh_ngay }}")
+    nd30.title(doc, "BIÊN BẢN", "Họp bình xét thi đua công tác văn thư, lưu trữ năm {{ ke_hoach.nam }}")
+    centered(doc, "{{ cum.ten_day_du }}", size=14, bold=True)
+    para(doc, "Thời gian bắt đầu: {{ hop.gio_bat_dau }}, {{ hop.ngay }}.", before=12)
+    para(doc, "Địa điểm: {{ hop.dia_diem }}.")
+    para(doc, "Thành phần tham dự:", keep_next=True)
+    tag(doc, "for tv in doan.thanh_vien")
+    para(doc, "- {{ tv.ho_ten }}, {{ tv.chuc_vu_day_du }};")
+    tag(doc, "endfor")
+    tag(doc, "for kh in hop.khach_moi")
+    para(doc, "- Đại biểu mời: {{ kh.ho_ten }}, {{ kh.chuc_vu }}, {{ kh.don_vi }};")
+    tag(doc, "endfor")
+    para(doc, "Chủ trì: {{ doan.truong_doan.ho_ten }}, {{ doan.truong_doan.chuc_vu_day_du }}, Cụm trưởng.")
+    para(doc, "Thư ký: {{ doan.thu_ky.ho_ten }}, {{ doan.thu_ky.chuc_vu_day_du }}.")
+    para(doc, "NỘI DUNG CUỘC HỌP", bold=True, keep_next=True, before=12)
+    para(doc, "1. Kết quả kiểm tra, chấm điểm", bold=True, keep_next=True)
+    para(doc, "Thực hiện {{ ke_hoach.ten_day_du }}, từ {{ tu_ngay }} đến {{ den_ngay }}, Đoàn kiểm tra chéo "
+              "{{ cum.ten_day_du }} đã kiểm tra {{ so_don_vi }} đơn vị. Kết quả chấm điểm thống nhất và xếp loại "
+              "(chi tiết tại Phụ lục số 02 kèm theo):")
+    widths = [14, 71, 40, 40]
+    t = nd30.table(doc, widths, borders=True)
+    row = add_row(t, widths)
+    for c, h in zip(row.cells, ["STT", "Đơn vị", "Tổng điểm", "Xếp loại"]):
+        cell_text(c, h, bold=True)
+    row = add_row(t, widths)
+    cell_text(row.cells[0], "{%tr for dv in bang_tong_hop %}")
+    row = add_row(t, widths)
+    cell_text(row.cells[0], "{{ dv.stt }}")
+    cell_text(row.cells[1], "{{ dv.ten_ubnd }}", align=LEFT)
+    cell_text(row.cells[2], "{{ dv.tong_diem }}")
+    cell_text(row.cells[3], "{{ dv.xep_loai }}")
+    row = add_row(t, widths)
+    cell_text(row.cells[0], "{%tr endfor %}")
+    para(doc, "Kết quả xếp loại được biểu quyết bằng hình thức {{ hop.hinh_thuc_bieu_quyet }}: "
+              "{{ hop.bieu_quyet_xep_loai }}.", before=6)
+    para(doc, "2. Ý kiến của các thành viên", bold=True, keep_next=True)
+    tag(doc, "for yk in hop.y_kien")
+    para(doc, "- {{ yk }}")
+    tag(doc, "endfor")
+    para(doc, "3. Đề nghị khen thưởng", bold=True, keep_next=True)
+    para(doc, "a) Tập thể: {{ hop.de_nghi_tap_the }}")
+    para(doc, "b) Cá nhân:", keep_next=True)
+    tag(doc, "for cn in hop.de_nghi_ca_nhan")
+    para(doc, "- {{ cn.ho_ten }}, {{ cn.chuc_vu }}, {{ cn.don_vi }}: {{ cn.phieu }};")
+    tag(doc, "else")
+    para(doc, "Không đề nghị khen thưởng cá nhân.")
+    tag(doc, "endfor")
+    para(doc, "4. Kết luận", bold=True, keep_next=True)
+    para(doc, "{{ hop.ket_luan }}")
+    para(doc, "Cuộc họp kết thúc vào hồi {{ hop.gio_ket_thuc }} cùng ngày. Biên bản đã được đọc lại cho các "
+              "thành viên dự họp cùng nghe và nhất trí thông qua./.")
+    nd30.signature_table(doc, [
+        (["THƯ KÝ"], "(Ký, ghi rõ họ tên)", "{{ doan.thu_ky.ho_ten }}"),
+        (["CHỦ TRÌ"], "{{ cum_truong_chuc_vu }}", "{{ doan.truong_doan.ho_ten }}"),
+    ])
+    return doc
+
+
+def cong_van_de_nghi():
+    doc = nd30.new_document()
+    nd30.header_block(doc, left_top="{{ co_quan_dong_1 }}", left_main="{{ co_quan_dong_2 }}",
+                      so_line="{{ so_ky_hieu }}", place_date="{{ dia_danh_ngay }}",
+                      vv_line="{{ trich_yeu }}", top_bold=True)
+    para(doc, "", indent_first_mm=0)
+    para(doc, "Kính gửi:", indent_first_mm=0, left_mm=35, before=12, keep_next=True)
+    tag(doc, "for kg in kinh_gui")
+    para(doc, "{{ kg }}", indent_first_mm=0, left_mm=45, before=0)
+    tag(doc, "endfor")
+    para(doc, "Thực hiện {{ ke_hoach.ten_day_du }}; {{ can_cu_cum }}, {{ cum.ten_day_du }} đã tổ chức kiểm tra "
+              "chéo công tác văn thư, lưu trữ tại {{ so_don_vi }} đơn vị từ {{ tu_ngay }} đến {{ den_ngay }} "
+              "và họp bình xét thi đua {{ ngay_hop_chu }}.", before=12)
+    para(doc, "Kết quả chấm điểm, xếp loại như sau:")
+    tag(doc, "for dv in bang_tong_hop")
+    para(doc, "- {{ dv.ten_ubnd }}: {{ dv.tong_diem }} điểm, xếp loại {{ dv.xep_loai }};")
+    tag(doc, "endfor")
+    para(doc, "Căn cứ kết quả bình xét của Cụm, {{ co_quan_ban_hanh_thuong }} (đơn vị Cụm trưởng) đề nghị "
+              "{{ cap_tren }} xem xét, khen thưởng:")
+    para(doc, "1. Tập thể: {{ de_nghi_tap_the }}")
+    para(doc, "2. Cá nhân:", keep_next=True)
+    tag(doc, "for cn in de_nghi_ca_nhan")
+    para(doc, "- {{ cn.ho_ten }}, {{ cn.chuc_vu }}, {{ cn.don_vi }};")
+    tag(doc, "else")
+    para(doc, "Không đề nghị khen thưởng cá nhân.")
+    tag(doc, "endfor")
+    para(doc, "Hồ sơ kèm theo:", keep_next=True)
+    tag(doc, "for hs in ho_so_kem_theo")
+    para(doc, "- {{ hs }}")
+    tag(doc, "endfor")
+    para(doc, "Kính đề nghị {{ cap_tren }} xem xét, quyết định./.")
+    nd30.recipients_and_signature(doc, "noi_nhan", "ky.dong", "{{ ky.ho_ten }}")
+    return doc
+
+
+TEMPLATES = {
+    "bien-ban-kiem-tra.docx": bien_ban_kiem_tra,
+    "phu-luc-02.docx": phu_luc_02,
+    "bien-ban-hop-cum.docx": bien_ban_hop_cum,
+    "cong-van-de-nghi-khen-thuong.docx": cong_van_de_nghi,
+}
+
+if __name__ == "__main__":
+    OUT.mkdir(exist_ok=True)
+    for name, build in TEMPLATES.items():
+        build().save(OUT / name)
+        print(OUT / name)

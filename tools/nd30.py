@@ -1,0 +1,243 @@
+"""Building blocks for .docx templates in the Nghị định 30/2020 format (used by make_templates.py)."""
+from __future__ import annotations
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+FONT = "Times New Roman"
+BODY_PT = 14
+TEXT_WIDTH_MM = 165  # A4 210 mm - left 30 - right 15 (F-PAGE-3..6)
+LEFT_COL_MM = 68
+RIGHT_COL_MM = TEXT_WIDTH_MM - LEFT_COL_MM  # wide enough for the Quốc hiệu on one line (F-QH-1)
+CENTER, LEFT, RIGHT, JUSTIFY = (WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT,
+                                WD_ALIGN_PARAGRAPH.RIGHT, WD_ALIGN_PARAGRAPH.JUSTIFY)
+
+
+def new_document(landscape: bool = False) -> Document:
+    doc = Document()
+    sec = doc.sections[0]
+    sec.page_width, sec.page_height = Mm(210), Mm(297)
+    if landscape:  # F-PAGE-2: a wide table may use landscape
+        sec.orientation = WD_ORIENT.LANDSCAPE
+        sec.page_width, sec.page_height = Mm(297), Mm(210)
+    sec.top_margin, sec.bottom_margin = Mm(20), Mm(20)
+    sec.left_margin, sec.right_margin = Mm(30), Mm(15)
+    sec.header_distance = sec.footer_distance = Mm(10)
+    normal = doc.styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(BODY_PT)
+    rfonts = normal.element.get_or_add_rPr().get_or_add_rFonts()
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        rfonts.set(qn(attr), FONT)
+    pf = normal.paragraph_format
+    pf.space_before, pf.space_after = Pt(6), Pt(0)  # F-BODY-3
+    pf.line_spacing = 1.0  # F-BODY-4: single
+    _page_number_header(doc)
+    _core_properties(doc)
+    return doc
+
+
+def _core_properties(doc):
+    cp = doc.core_properties
+    cp.author = "docgen"
+    cp.last_modified_by = "docgen"
+    cp.title = ""
+    cp.comments = ""
+    cp.revision = 1
+
+
+def _page_number_header(doc):
+    """F-PGNUM-1: page number centred at the top, none on page 1."""
+    sec = doc.sections[0]
+    sec.different_first_page_header_footer = True
+    p = sec.header.paragraphs[0]
+    p.alignment = CENTER
+    p.paragraph_format.space_before = Pt(0)
+    run = p.add_run()
+    run.font.size = Pt(14)
+    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
+        if kind:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+        else:
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = text
+        r = p.add_run()
+        r.font.size = Pt(14)
+        r._r.append(el)
+    sec.first_page_header.paragraphs[0].text = ""
+
+
+def para(container, text: str = "", *, size=BODY_PT, bold=False, italic=False, align=JUSTIFY,
+         indent_first_mm=10.0, before=6, after=0, keep_next=False, left_mm=None, right_mm=None):
+    """One paragraph with a single run (docxtpl tags must not be split across runs)."""
+    cell_paras = container.paragraphs if hasattr(container, "_tc") else None
+    if cell_paras and len(cell_paras) == 1 and cell_paras[0]._p.pPr is None and not cell_paras[0].runs:
+        p = cell_paras[0]  # a new table cell already holds one bare paragraph: use it
+    else:
+        p = container.add_paragraph()
+    fmt = p.paragraph_format
+    fmt.alignment = align
+    fmt.space_before, fmt.space_after = Pt(before), Pt(after)
+    fmt.first_line_indent = Mm(indent_first_mm) if indent_first_mm else None
+    if left_mm is not None:
+        fmt.left_indent = Mm(left_mm)
+    if right_mm is not None:
+        fmt.right_indent = Mm(right_mm)
+    if keep_next:
+        fmt.keep_with_next = True
+    if text:
+        run(p, text, size=size, bold=bold, italic=italic)
+    return p
+
+
+def run(p, text, *, size=BODY_PT, bold=False, italic=False):
+    r = p.add_run(text)
+    r.font.size = Pt(size)
+    r.font.bold = bold
+    r.font.italic = italic
+    return r
+
+
+def centered(container, text, *, size=BODY_PT, bold=False, italic=False, before=0, after=0):
+    return para(container, text, size=size, bold=bold, italic=italic, align=CENTER,
+                indent_first_mm=0, before=before, after=after)
+
+
+def tag(container, statement: str):
+    """A paragraph holding only a docxtpl `{%p ... %}` tag (removed at render time)."""
+    return para(container, "{%p " + statement + " %}", indent_first_mm=0, before=0)
+
+
+def rule_line(container, width_mm: float, column_mm: float, *, before=0):
+    """A solid centred line of `width_mm` (F-QH-3, F-CQ-3, F-TL-3): a bottom border on an empty,
+    tiny paragraph whose indents make it exactly that wide."""
+    side = max((column_mm - width_mm) / 2, 0)
+    p = para(container, "", align=CENTER, indent_first_mm=0, before=before, after=0,
+             left_mm=side, right_mm=side)
+    pPr = p._p.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for k, v in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+        bottom.set(qn(k), v)
+    borders.append(bottom)
+    pPr.append(borders)
+    # A 2 pt paragraph keeps the line right under the text above it.
+    r = p.add_run("")
+    r.font.size = Pt(2)
+    mark = OxmlElement("w:rPr")
+    sz = OxmlElement("w:sz")
+    sz.set(qn("w:val"), "4")
+    mark.append(sz)
+    pPr.append(mark)
+    p.paragraph_format.line_spacing = Pt(2)
+    return p
+
+
+def table(doc, widths_mm, *, borders=False, align=WD_TABLE_ALIGNMENT.CENTER):
+    t = doc.add_table(rows=0, cols=len(widths_mm))
+    t.alignment = align
+    t.autofit = False
+    tblPr = t._tbl.tblPr
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    tblPr.append(layout)
+    if borders:
+        t.style = doc.styles["Table Grid"]
+    for i, w in enumerate(widths_mm):
+        t.columns[i].width = Mm(w)
+    return t
+
+
+def add_row(t, widths_mm, *, cant_split=True):
+    row = t.add_row()
+    for cell, w in zip(row.cells, widths_mm):
+        cell.width = Mm(w)
+    if cant_split:
+        trPr = row._tr.get_or_add_trPr()
+        el = OxmlElement("w:cantSplit")
+        trPr.append(el)
+    return row
+
+
+def cell_text(cell, text, *, size=13, bold=False, italic=False, align=CENTER, before=2, after=2):
+    return para(cell, text, size=size, bold=bold, italic=italic, align=align, indent_first_mm=0,
+                before=before, after=after)
+
+
+def header_block(doc, *, left_top: str, left_main: str, so_line: str, place_date: str,
+                 vv_line: str | None = None, top_bold: bool = False):
+    """Ô 1–5b: agency names | Quốc hiệu and Tiêu ngữ, then Số | place-date on the same row."""
+    widths = [LEFT_COL_MM, RIGHT_COL_MM]
+    t = table(doc, widths)
+    row = add_row(t, widths)
+    left, right = row.cells
+    if left_top:
+        # F-CQ-1: the chủ quản is not bold; a body with no chủ quản splits its own name in two bold lines
+        cell_text(left, left_top, size=13, bold=top_bold, before=0, after=0)
+    cell_text(left, left_main, size=13, bold=True, before=0, after=0)  # F-CQ-2
+    rule_line(left, 24, LEFT_COL_MM)  # F-CQ-3
+    cell_text(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=12, bold=True, before=0, after=0)
+    cell_text(right, "Độc lập - Tự do - Hạnh phúc", size=13, bold=True, before=0, after=0)
+    rule_line(right, 56, RIGHT_COL_MM)  # F-QH-3: as long as the Tiêu ngữ at 13 pt
+    row = add_row(t, widths)
+    left, right = row.cells
+    cell_text(left, so_line, size=13, before=6, after=0)  # F-SO-1
+    if vv_line:
+        cell_text(left, vv_line, size=12, before=6, after=0)  # F-VV-1
+    cell_text(right, place_date, size=14, italic=True, before=6, after=0)  # F-DATE-2
+    return t
+
+
+def title(doc, name: str, subject: str | None = None, *, line=True, before=18):
+    centered(doc, name, size=14, bold=True, before=before)  # F-TL-1
+    if subject:
+        centered(doc, subject, size=14, bold=True)  # F-TL-2
+    if line:
+        rule_line(doc, 40, TEXT_WIDTH_MM, before=2)  # F-TL-3
+
+
+def signature_table(doc, columns, *, width_mm=TEXT_WIDTH_MM, before=12):
+    """Signature columns: each is (authority lines, note, name). Names bold, no titles (F-SIG-2/3).
+
+    Two rows, so that the names line up whatever the number of authority lines."""
+    para(doc, "", indent_first_mm=0, before=0)
+    widths = [width_mm / len(columns)] * len(columns)
+    t = table(doc, widths)
+    top = add_row(t, widths)
+    bottom = add_row(t, widths)
+    for cell, (authority, note, _) in zip(top.cells, columns):
+        for line in authority:
+            cell_text(cell, line, size=14, bold=True, before=0, after=0)
+        if note:
+            cell_text(cell, note, size=13, italic=True, before=0, after=0)
+    for cell, (_, _, name) in zip(bottom.cells, columns):
+        for _ in range(4):  # room for the handwritten signature and seal (F-SIG-8)
+            cell_text(cell, "", size=14, before=0, after=0)
+        cell_text(cell, name, size=14, bold=True, before=0, after=0)
+    return t
+
+
+def recipients_and_signature(doc, recipients_tag: str, authority_tag: str, name: str):
+    """Nơi nhận (left, F-NN-3..5) level with the signer's block (right, F-SIG-7)."""
+    widths = [80, TEXT_WIDTH_MM - 80]
+    t = table(doc, widths)
+    row = add_row(t, widths)
+    left, right = row.cells
+    para(left, "Nơi nhận:", size=12, bold=True, italic=True, align=LEFT, indent_first_mm=0, before=6)
+    para(left, "{%p for nn in " + recipients_tag + " %}", indent_first_mm=0, before=0, align=LEFT)
+    para(left, "{{ nn }}", size=11, align=LEFT, indent_first_mm=0, before=0)
+    para(left, "{%p endfor %}", indent_first_mm=0, before=0, align=LEFT)
+    cell_text(right, "{%p for dong in " + authority_tag + " %}", size=14, before=0, after=0)
+    cell_text(right, "{{ dong }}", size=14, bold=True, before=0, after=0)
+    cell_text(right, "{%p endfor %}", size=14, before=0, after=0)
+    for _ in range(4):
+        cell_text(right, "", size=14, before=0, after=0)
+    cell_text(right, name, size=14, bold=True, before=0, after=0)
+    return t
