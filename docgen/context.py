@@ -216,7 +216,7 @@ def build_documents(plan: dict, cluster: dict, result: ClusterResult) -> list[Do
         nu = by_code[nominee["don_vi"]]
         form = nominee.get("hinh_thuc") or plan.get("khen_thuong", {}).get("hinh_thuc_cap_huyen")
         nominee_text = (f"UBND {unit_name(nu)} ({decimal_text(nr.tong_diem)} điểm, xếp loại {nr.xep_loai})"
-                        + (f", đề nghị tặng {form[0].lower() + form[1:]}" if form else ""))
+                        + (f", đề nghị tặng {form}" if form else ""))
         nominee_vote = f"{nominee_text}: {votes(nominee.get('so_phieu_tan_thanh'))}."
     else:
         nominee_text = nominee_vote = "Không có đơn vị đạt loại A nên Cụm không đề nghị khen thưởng tập thể."
