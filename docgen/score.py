@@ -6,6 +6,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from .cluster_scores import read_scores
 from .errors import Issue, ScoreError
+from .load import pointer_of
 from .rules import CENT, HUNDRED, ClassRule, Condition, Rules, parse_score, rules_from_plan
 from .vi import decimal_text
 
@@ -208,7 +209,7 @@ def score_cluster(rules: Rules, cluster: dict) -> ClusterResult:
     problems: list[Issue] = []
     for i, unit in enumerate(cluster["don_vi"]):
         scores, found = read_scores(rules, unit["diem"])
-        problems += [Issue(p.message, pointer=f"don_vi[{i}].diem." + ".".join(map(str, p.path))) for p in found]
+        problems += [Issue(p.message, pointer=pointer_of(("don_vi", i, "diem") + p.path)) for p in found]
         if found:
             continue
         tu, doan, agreed = scores.contents["tu_cham"], scores.contents["doan_cham"], scores.contents["thong_nhat"]
