@@ -99,6 +99,9 @@ def classify(scores, plan_file, as_json):
       docgen classify 5 12 22 26 8 7 5 --json
       docgen classify 5 12 22 26 8 7 5 --plan inputs/ke-hoach-2017.yaml
     """
+    unknown = [s for s in scores if s.startswith("--")]  # "-1" stays a (negative) score, "--jsn" is a typo
+    if unknown:
+        raise click.UsageError(f"Không có tùy chọn '{unknown[0]}'. Các tùy chọn: --plan, --json.")
     rules, result = pipeline.classify_scores(scores, plan_file)
     if as_json:
         click.echo(json.dumps(score_report.classification_json(result), ensure_ascii=False))

@@ -161,6 +161,9 @@ def _translate(doc: Loaded, root: dict, err) -> list[Issue]:
                                 f"{'' if v == 'exclusiveMinimum' else ' trở lên'}.")]
     if v == "maximum":
         return [doc.issue(path, f"{name} là {_value_text(err.instance)}, không được quá {err.validator_value}.")]
+    if v == "minProperties":
+        keys = ", ".join(sub.get("properties", {}))
+        return [doc.issue(path, f"{name} không được để trống" + (f": ghi ít nhất một trong {keys}." if keys else "."))]
     if v == "minItems":
         return [doc.issue(path, f"{name} cần ít nhất {err.validator_value} mục.")]
     if v == "maxItems":

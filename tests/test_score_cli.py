@@ -73,6 +73,13 @@ def test_classify_bad_scores_exit_1_with_a_vietnamese_message(capsys, scores, me
         assert err.startswith("Điểm chưa đúng:") and message in err
 
 
+def test_classify_a_mistyped_option_is_a_usage_error_but_a_negative_score_is_a_score(capsys):
+    code, out, err = run(capsys, "classify", *B90, "--jsn")
+    assert code == 2 and out == "" and "--jsn" in err
+    code, _, err = run(capsys, "classify", "-5", *B90[1:])
+    assert code == 1 and "nội dung 1: điểm -5 là số âm" in err
+
+
 def test_classify_with_another_plan_and_a_missing_one(capsys):
     code, out, _ = run(capsys, "classify", "--plan", str(DATA / "ke-hoach-tieu-chi.yaml"), "--json", *B90)
     assert code == 0 and json.loads(out)["xep_loai"] == "B"

@@ -136,6 +136,15 @@ def test_criteria_of_a_content_the_plan_does_not_split_are_an_error_at_the_key(t
     assert (e.line, e.column) == position(text, f"        {key}:", key)
 
 
+def test_a_content_key_with_no_scores_under_it_is_an_error(tmp_path):
+    old = '        "4":\n          thong_nhat: [9.5, 8.5, 6, 3]\n'
+    path, text = variant(tmp_path, CRITERIA, old, '        "4": {}\n', CRITERIA_PLAN)
+    [e] = errors(path)
+    assert e.message == ("'Điểm các tiêu chí của một nội dung' (`4`) không được để trống: ghi ít nhất một trong "
+                         "tu_cham, doan_cham, thong_nhat.")
+    assert (e.line, e.column) == position(text, '"4": {}', "{")
+
+
 def test_an_empty_content_score_needs_criteria_of_the_same_kind(tmp_path):
     # content 4 has agreed criteria only: its team score cannot be left empty
     old = "doan_cham: [5, 13, 20, 27, 9, 9, 5]"
