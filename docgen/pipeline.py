@@ -167,3 +167,13 @@ def build(paths, out_dir: Path, template_dir: Path | None = None) -> list[Built]
         n = len([i for i in problems if i.level == "error"])
         raise ValidationFailed(f"Có {n} lỗi; chưa tạo hồ sơ nào. Sửa các lỗi dưới đây rồi chạy lại.", problems)
     return [build_one(f, out_dir, template_dir) for f in files]
+
+
+DEFAULT_PLAN = validate.ROOT / "inputs" / "ke-hoach-2017.yaml"  # the 2017 plan shipped with docgen
+
+
+def classify_scores(scores, plan_path: Path | None = None) -> tuple[score.Rules, score.Classification]:
+    """The class of one set of agreed content scores ("10,5" or 10.5) under a plan (default: 2017)."""
+    plan, _ = load_plan(Path(plan_path) if plan_path else DEFAULT_PLAN)
+    rules = score.rules_from_plan(plan.data)
+    return rules, score.classify(rules, list(scores))

@@ -1,98 +1,32 @@
-"""Score stage: the plan's classification rules (A, B, C, D) in exact decimal arithmetic."""
+"""Score stage: the plan's classification (A, B, C, D) in exact decimal arithmetic, with its reasons."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
-from .vi import decimal_text, percent_text
+from .cluster_scores import read_scores
+from .errors import Issue, ScoreError
+from .load import pointer_of
+from .rules import CENT, HUNDRED, ClassRule, Condition, Rules, parse_score, rules_from_plan
+from .vi import decimal_text
 
-HUNDRED = Decimal(100)
-_SCORE_TEXT = re.compile(r"^\s*(\d+)(?:[.,](\d{1,2}))?\s*$")
+__all__ = ["Classification", "ClusterResult", "CommuneResult", "Rules", "classify", "classify_values",
+           "parse_score", "percent", "rules_from_plan", "score_cluster"]
 
-
-def parse_score(value) -> Decimal:
-    """A score written 10, 10.5 or "10,5"; ValueError (Vietnamese) when it is not one."""
-    if isinstance(value, bool) or value is None:
-        raise ValueError("không phải là số điểm")
-    if isinstance(value, int):
-        d = Decimal(value)
-    elif isinstance(value, Decimal):
-        d = value
-    elif isinstance(value, float):
-        d = Decimal(repr(value))
-    elif isinstance(value, str):
-        m = _SCORE_TEXT.match(value)
-        if not m:
-            raise ValueError(f"'{value}' không phải là số điểm (viết ví dụ 10 hoặc 10,5)")
-        d = Decimal(f"{m[1]}.{m[2]}" if m[2] else m[1])
-    else:
-        raise ValueError("không phải là số điểm")
-    try:
-        if d < 0:
-            raise ValueError(f"điểm {decimal_text(d)} là số âm")
-        if d != d.quantize(Decimal("0.01")):
-            raise ValueError(f"điểm {format(d, 'f')} có quá 2 chữ số thập phân")
-    except InvalidOperation as e:
-        raise ValueError("không phải là số điểm") from e
-    return d
+ZERO = Decimal(0)
 
 
-@dataclass(frozen=True)
-class Content:
-    so: int
-    ten: str
-    diem_toi_da: Decimal
+def percent(score: Decimal, maximum: Decimal) -> Decimal:
+    """The share of the max, in %, to 2 decimals (display only: conditions never divide)."""
+    if not maximum:
+        return ZERO
+    return (score * HUNDRED / maximum).quantize(CENT, ROUND_HALF_UP)
 
 
-@dataclass(frozen=True)
-class Condition:
-    noi_dung: tuple[int, ...]
-    strict: bool  # "trên" (>) when True, "từ ... trở lên" (>=) when False
-    ty_le: Decimal
-
-    def holds(self, score: Decimal, maximum: Decimal) -> bool:
-        # Compare score*100 with ratio*max: exact, no division.
-        lhs, rhs = score * HUNDRED, self.ty_le * maximum
-        return lhs > rhs if self.strict else lhs >= rhs
-
-
-@dataclass(frozen=True)
-class ClassRule:
-    loai: str
-    tong_diem_tu: Decimal
-    so_noi_dung_thuc_hien_tu: int
-    dieu_kien: tuple[Condition, ...]
-
-
-@dataclass(frozen=True)
-class Rules:
-    """The numbers of the plan that scoring needs, read from the plan file."""
-
-    contents: tuple[Content, ...]
-    classes: tuple[ClassRule, ...]  # highest first; the last one is the fallback
-
-    @property
-    def max_total(self) -> Decimal:
-        return sum((c.diem_toi_da for c in self.contents), Decimal(0))
-
-
-def rules_from_plan(plan: dict) -> Rules:
-    """Build the rules from a validated plan file's data."""
-    contents = tuple(Content(int(c["so"]), c["ten"], Decimal(c["diem_toi_da"]))
-                     for c in plan["noi_dung"])
-    classes = tuple(
-        ClassRule(
-            loai=k["loai"],
-            tong_diem_tu=Decimal(k["tong_diem_tu"]),
-            so_noi_dung_thuc_hien_tu=int(k.get("so_noi_dung_thuc_hien_tu", 0)),
-            dieu_kien=tuple(Condition(tuple(int(n) for n in d["noi_dung"]),
-                                      d["so_sanh"] == "tren", Decimal(d["ty_le"]))
-                            for d in k.get("dieu_kien", [])),
-        )
-        for k in plan["xep_loai"]
-    )
-    return Rules(contents, classes)
+def join_vi(items: list[str]) -> str:
+    """'2', '2 và 5', '2, 3, 4 và 5'."""
+    items = [str(i) for i in items]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " và " + items[-1]
 
 
 @dataclass
@@ -101,53 +35,119 @@ class Classification:
 
     tong_diem: Decimal
     xep_loai: str
-    ly_do: list[str] = field(default_factory=list)
+    ly_do: list[str] = field(default_factory=list)  # why this class first, then each higher class missed
+    ty_le: list[Decimal] = field(default_factory=list)  # % of each content's max, for display
+    diem: list[Decimal] = field(default_factory=list)  # the agreed scores classified
 
 
-def _misses(rule: ClassRule, rules: Rules, scores: list[Decimal]) -> list[str]:
-    """Why `scores` do not reach `rule`'s class; empty when they do."""
-    total = sum(scores, Decimal(0))
-    performed = sum(1 for s in scores if s > 0)
+def _pct_shown(score: Decimal, maximum: Decimal, cond: Condition) -> str:
+    shown = percent(score, maximum)
+    if not cond.strict and shown >= cond.ty_le:
+        # 79,996% must not read "80%, chưa đạt từ 80%": keep the digits that show it is below.
+        shown = (score * HUNDRED / maximum).quantize(Decimal("0.0001"), ROUND_DOWN)
+    return decimal_text(shown)
+
+
+def _need(cond: Condition) -> str:
+    return f"trên {decimal_text(cond.ty_le)}%" if cond.strict else f"đạt từ {decimal_text(cond.ty_le)}% trở lên"
+
+
+def _misses(rule: ClassRule, rules: Rules, values: list[Decimal]) -> list[str]:
+    """Why `values` do not reach `rule`'s class, one sentence per unmet requirement; empty when they do."""
+    total = sum(values, ZERO)
     n = len(rules.contents)
+    loai = f"nên chưa đạt loại {rule.loai}."
     out = []
     if total < rule.tong_diem_tu:
-        out.append(f"Tổng điểm {decimal_text(total)} dưới {decimal_text(rule.tong_diem_tu)} điểm "
-                   f"nên chưa đạt loại {rule.loai}.")
-    if performed < rule.so_noi_dung_thuc_hien_tu:
-        out.append(f"Thực hiện {performed}/{n} nội dung, chưa đủ {rule.so_noi_dung_thuc_hien_tu}/{n} "
-                   f"nên chưa đạt loại {rule.loai}.")
-    by_number = {c.so: (c, s) for c, s in zip(rules.contents, scores)}
+        out.append(f"Tổng điểm {decimal_text(total)} chưa đạt từ {decimal_text(rule.tong_diem_tu)} điểm trở lên {loai}")
+    idle = [c.so for c, v in zip(rules.contents, values) if not v > 0]
+    if n - len(idle) < rule.so_noi_dung_thuc_hien_tu:
+        done = (f"Chưa thực hiện nội dung nào (cả {n} nội dung được 0 điểm)" if len(idle) == n else
+                f"Mới thực hiện {n - len(idle)}/{n} nội dung (nội dung {join_vi(idle)} được 0 điểm)")
+        out.append(f"{done}, chưa đủ {rule.so_noi_dung_thuc_hien_tu}/{n} {loai}")
+    by_number = {c.so: (c, v) for c, v in zip(rules.contents, values)}
     for cond in rule.dieu_kien:
-        for number in cond.noi_dung:
-            content, score = by_number[number]
-            if not cond.holds(score, content.diem_toi_da):
-                pct = score * HUNDRED / content.diem_toi_da if content.diem_toi_da else Decimal(0)
-                need = ("trên" if cond.strict else "từ") + f" {decimal_text(cond.ty_le)}%"
-                tail = "" if cond.strict else " trở lên"
-                out.append(f"Nội dung {number} đạt {decimal_text(score)}/{decimal_text(content.diem_toi_da)}"
-                           f" điểm ({percent_text(pct)}%), chưa {need}{tail} nên chưa đạt loại {rule.loai}.")
+        failed = [(c, v) for c, v in (by_number[k] for k in cond.noi_dung) if not cond.holds(v, c.diem_toi_da)]
+        if len(failed) > 2:  # "Các nội dung 1 (0/5 điểm, 0%), 2 (…) và 7 (…) đều chưa …"
+            parts = [f"{c.so} ({decimal_text(v)}/{decimal_text(c.diem_toi_da)} điểm, "
+                     f"{_pct_shown(v, c.diem_toi_da, cond)}%)" for c, v in failed]
+            out.append(f"Các nội dung {join_vi(parts)} đều chưa {_need(cond)} {loai}")
+        elif failed:  # "Nội dung 2 đạt 10,5/15 điểm (70%), chưa trên 70% …"
+            parts = [f"nội dung {c.so} đạt {decimal_text(v)}/{decimal_text(c.diem_toi_da)} điểm "
+                     f"({_pct_shown(v, c.diem_toi_da, cond)}%)" for c, v in failed]
+            text = join_vi(parts)
+            both = "đều " if len(failed) > 1 else ""
+            out.append(f"{text[0].upper()}{text[1:]}, {both}chưa {_need(cond)} {loai}")
     return out
 
 
-def classify(rules: Rules, scores: list) -> Classification:
-    """The highest class whose lower bound and conditions all hold (the plan's cascade)."""
-    values = [parse_score(s) for s in scores]
-    if len(values) != len(rules.contents):
-        raise ValueError(f"cần đúng {len(rules.contents)} điểm, nhận được {len(values)}")
-    for content, value in zip(rules.contents, values):
-        if value > content.diem_toi_da:
-            raise ValueError(f"nội dung {content.so}: {decimal_text(value)} điểm vượt điểm tối đa "
-                             f"{decimal_text(content.diem_toi_da)}")
-    total = sum(values, Decimal(0))
-    reasons: list[str] = []
+def _met(rule: ClassRule, rules: Rules, values: list[Decimal]) -> str:
+    """The sentence saying which requirements of `rule` the values meet."""
+    total = sum(values, ZERO)
+    n = len(rules.contents)
+    parts = []
+    if rule.tong_diem_tu > 0:
+        parts.append(f"tổng điểm {decimal_text(total)} (từ {decimal_text(rule.tong_diem_tu)} điểm trở lên)")
+    if rule.so_noi_dung_thuc_hien_tu > 0:
+        done = sum(1 for v in values if v > 0)
+        parts.append(f"thực hiện đủ {done}/{n} nội dung" if rule.so_noi_dung_thuc_hien_tu == n else
+                     f"thực hiện {done}/{n} nội dung (từ {rule.so_noi_dung_thuc_hien_tu}/{n} trở lên)")
+    for cond in rule.dieu_kien:
+        if len(cond.noi_dung) == n:
+            who = f"cả {n} nội dung đều"
+        elif len(cond.noi_dung) > 1:
+            who = f"nội dung {join_vi(list(cond.noi_dung))} đều"
+        else:
+            who = f"nội dung {cond.noi_dung[0]}"
+        need = (f"trên {decimal_text(cond.ty_le)}% điểm tối đa" if cond.strict
+                else f"đạt từ {decimal_text(cond.ty_le)}% điểm tối đa trở lên")
+        parts.append(f"{who} {need}")
+    if not parts:
+        higher = " vì chưa đạt điều kiện của loại cao hơn" if rule is not rules.classes[0] else ""
+        return f"Xếp loại {rule.loai}{higher} (tổng điểm {decimal_text(total)})."
+    return f"Đạt loại {rule.loai}: " + "; ".join(parts) + "."
+
+
+def classify_values(rules: Rules, values: list[Decimal]) -> Classification:
+    """The highest class whose lower bound and conditions all hold (the plan's cascade).
+
+    `values` are valid agreed scores, one per content (see `classify` for raw input). The upper
+    bounds of the plan ("dưới 85") only separate the classes: 90 points failing A's conditions but
+    meeting B's is B.
+    """
+    total = sum(values, ZERO)
+    missed: list[str] = []
     for rule in rules.classes:
-        missed = _misses(rule, rules, values)
-        if not missed:
-            reasons.append(f"Tổng điểm {decimal_text(total)}, đạt mọi điều kiện của loại {rule.loai}.")
-            return Classification(total, rule.loai, reasons)
-        reasons.extend(missed)
-    # The plan always ends with a class that has no conditions; reaching here means it does not.
-    raise ValueError("kế hoạch không có loại thấp nhất không điều kiện (ví dụ loại D)")
+        reasons = _misses(rule, rules, values)
+        if not reasons:
+            ty_le = [percent(v, c.diem_toi_da) for c, v in zip(rules.contents, values)]
+            return Classification(total, rule.loai, [_met(rule, rules, values)] + missed, ty_le, list(values))
+        missed += reasons
+    # plan_issues makes the last class unconditional; reaching here means the plan skipped validation.
+    raise ScoreError("Tệp Kế hoạch không có loại thấp nhất không điều kiện (ví dụ loại D: tong_diem_tu: 0, "
+                     "so_noi_dung_thuc_hien_tu: 0, dieu_kien: []).")
+
+
+def classify(rules: Rules, scores: list) -> Classification:
+    """Classify raw agreed scores (numbers or text such as "10,5"); ScoreError listing every bad one."""
+    problems = []
+    if len(scores) != len(rules.contents):
+        problems.append(f"cần đúng {len(rules.contents)} điểm (nội dung {rules.contents[0].so} đến "
+                        f"{rules.contents[-1].so}, theo thứ tự), ở đây có {len(scores)}.")
+    values = []
+    for content, raw in zip(rules.contents, scores):
+        try:
+            value = parse_score(raw)
+        except ValueError as e:
+            problems.append(f"nội dung {content.so}: {e}.")
+            continue
+        if value > content.diem_toi_da:
+            problems.append(f"nội dung {content.so}: {decimal_text(value)} điểm vượt điểm tối đa "
+                            f"{decimal_text(content.diem_toi_da)}.")
+        values.append(value)
+    if problems:
+        raise ScoreError("Điểm chưa đúng:\n" + "\n".join(f"  - {p}" for p in problems))
+    return classify_values(rules, values)
 
 
 @dataclass
@@ -164,6 +164,8 @@ class CommuneResult:
     tong_diem: Decimal
     xep_loai: str
     ly_do: list[str]
+    ty_le: list[Decimal] = field(default_factory=list)
+    tieu_chi: dict = field(default_factory=dict)  # content number -> kind -> criterion scores
     hang: int = 0
 
 
@@ -172,33 +174,57 @@ class ClusterResult:
     """Every commune's result, ranked, and the suggested nominee (several when tied)."""
 
     don_vi: list[CommuneResult]
-    de_cu_goi_y: list[str]  # codes of the class-A communes with the highest agreed total
+    de_cu_goi_y: list[str]  # codes of the communes of the award class with the highest agreed total
+    loai_de_cu: str = "A"
 
     def by_code(self, ma: str) -> CommuneResult:
         return next(r for r in self.don_vi if r.ma == ma)
 
+    @property
+    def hoa_diem(self) -> bool:
+        """True when several communes share the highest total: the meeting votes, docgen does not pick."""
+        return len(self.de_cu_goi_y) > 1
+
+    def ranked(self) -> list[CommuneResult]:
+        """By rank, then in the file's order."""
+        order = {r.ma: i for i, r in enumerate(self.don_vi)}
+        return sorted(self.don_vi, key=lambda r: (r.hang, order[r.ma]))
+
+    def de_cu_text(self) -> str:
+        """The suggestion in one Vietnamese sentence."""
+        if not self.de_cu_goi_y:
+            return (f"Không có đơn vị nào đạt loại {self.loai_de_cu} nên Cụm không đề nghị khen thưởng tập thể.")
+        best = [self.by_code(c) for c in self.de_cu_goi_y]
+        total = decimal_text(best[0].tong_diem)
+        if len(best) == 1:
+            return (f"Gợi ý đề nghị khen thưởng: {best[0].ten} ({total} điểm), tổng điểm cao nhất trong các đơn vị "
+                    f"loại {self.loai_de_cu}.")
+        return (f"Có {len(best)} đơn vị loại {self.loai_de_cu} bằng điểm cao nhất ({total} điểm): "
+                f"{join_vi([r.ten for r in best])}. Cụm biểu quyết chọn 1 đơn vị để đề nghị khen thưởng.")
+
 
 def score_cluster(rules: Rules, cluster: dict) -> ClusterResult:
-    """Score every commune of a validated cluster file."""
+    """Score every commune of a cluster file (validated first: bad scores raise ScoreError here)."""
     results = []
-    for unit in cluster["don_vi"]:
-        diem = unit["diem"]
-        tu = [parse_score(v) for v in diem["tu_cham"]]
-        doan = [parse_score(v) for v in diem["doan_cham"]]
-        agreed = [parse_score(v) for v in diem["thong_nhat"]]
-        c = classify(rules, agreed)
+    problems: list[Issue] = []
+    for i, unit in enumerate(cluster["don_vi"]):
+        scores, found = read_scores(rules, unit["diem"])
+        problems += [Issue(p.message, pointer=pointer_of(("don_vi", i, "diem") + p.path)) for p in found]
+        if found:
+            continue
+        tu, doan, agreed = scores.contents["tu_cham"], scores.contents["doan_cham"], scores.contents["thong_nhat"]
+        c = classify_values(rules, agreed)
         results.append(CommuneResult(
             ma=unit["ma"], ten=unit["ten"], tu_cham=tu, doan_cham=doan, thong_nhat=agreed,
-            tong_tu_cham=sum(tu, Decimal(0)), tong_doan_cham=sum(doan, Decimal(0)),
-            tong_diem=c.tong_diem, xep_loai=c.xep_loai, ly_do=c.ly_do))
+            tong_tu_cham=sum(tu, ZERO), tong_doan_cham=sum(doan, ZERO),
+            tong_diem=c.tong_diem, xep_loai=c.xep_loai, ly_do=c.ly_do, ty_le=c.ty_le,
+            tieu_chi=scores.criteria))
+    if problems:
+        raise ScoreError("Điểm trong tệp Cụm chưa đúng.", problems)
     # Competition ranking (1, 2, 2, 4): equal totals share a rank, nothing is broken silently.
     for r in results:
         r.hang = 1 + sum(1 for o in results if o.tong_diem > r.tong_diem)
-    top_class = rules.classes[0].loai
-    best = [r for r in results if r.xep_loai == top_class]
-    if best:
-        high = max(r.tong_diem for r in best)
-        nominees = [r.ma for r in best if r.tong_diem == high]
-    else:
-        nominees = []
-    return ClusterResult(results, nominees)
+    eligible = [r for r in results if r.xep_loai == rules.loai_de_cu]
+    high = max((r.tong_diem for r in eligible), default=None)
+    nominees = [r.ma for r in eligible if r.tong_diem == high]
+    return ClusterResult(results, nominees, rules.loai_de_cu)

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import jsonschema
 
+from .cluster_scores import read_scores
 from .errors import Issue
-from .load import Loaded
-from .score import parse_score
-from .vi import parse_date, short_date
+from .load import Loaded, pointer_of
+from .rules import parse_score, rules_from_plan
+from .vi import decimal_text, parse_date, short_date
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_DIR = ROOT / "schemas"
@@ -59,13 +60,35 @@ def _title(schema: dict, key=None) -> str:
 
 def _subschema(root: dict, path) -> dict:
     """The schema that governs the value at `path` (enough for titles and descriptions)."""
-    node = root
+    node = _deref(root, root)
     for part in path:
         if isinstance(part, int):
             node = node.get("items", {})
+        elif part in node.get("properties", {}):
+            node = node["properties"][part]
         else:
-            node = node.get("properties", {}).get(part, {})
+            extra = node.get("additionalProperties")
+            node = extra if isinstance(extra, dict) else {}
+        node = _deref(root, node)
     return node
+
+
+def _deref(root: dict, node: dict) -> dict:
+    """`{"$ref": "#/$defs/x"}` → the definition (the only kind of reference our schemas use)."""
+    ref = node.get("$ref", "")
+    if ref.startswith("#/$defs/"):
+        return root.get("$defs", {}).get(ref.split("/")[-1], {})
+    return node
+
+
+def _score_place(path: tuple) -> str:
+    """'Điểm thống nhất, nội dung thứ 4' from a path ending in a score list index (schema stage: no plan yet)."""
+    kinds = {"tu_cham": "Điểm tự chấm", "doan_cham": "Điểm Đoàn chấm", "thong_nhat": "Điểm thống nhất"}
+    if len(path) >= 2 and isinstance(path[-1], int) and path[-2] in kinds:
+        if len(path) >= 4 and path[-4] == "tieu_chi":
+            return f"{kinds[path[-2]]}, nội dung {path[-3]}, tiêu chí thứ {path[-1] + 1}"
+        return f"{kinds[path[-2]]}, nội dung thứ {path[-1] + 1}"
+    return "Điểm"
 
 
 def _value_text(value) -> str:
@@ -123,6 +146,10 @@ def _translate(doc: Loaded, root: dict, err) -> list[Issue]:
         options = err.validator_value if v == "enum" else [err.validator_value]
         return [doc.issue(path, f"{name} là {_value_text(err.instance)}, phải là một trong: "
                                 f"{', '.join(str(o) for o in options)}.")]
+    if v == "pattern" and "propertyNames" in err.schema_path:  # a bad key: point at the key itself
+        line, col = doc.key_positions.get(path + (err.instance,), doc.where(path))
+        return [Issue(f"khóa '{err.instance}' của {name} phải là số thứ tự của một nội dung, viết trong ngoặc "
+                      f"kép, ví dụ \"3\".", doc.source, line, col, pointer_of(path + (err.instance,)))]
     if v == "pattern" or v == "format":
         return [doc.issue(path, f"{name} viết chưa đúng dạng ({_value_text(err.instance)}). "
                                 f"{sub.get('description', '')}".strip())]
@@ -134,10 +161,20 @@ def _translate(doc: Loaded, root: dict, err) -> list[Issue]:
                                 f"{'' if v == 'exclusiveMinimum' else ' trở lên'}.")]
     if v == "maximum":
         return [doc.issue(path, f"{name} là {_value_text(err.instance)}, không được quá {err.validator_value}.")]
+    if v == "minProperties":
+        keys = ", ".join(sub.get("properties", {}))
+        return [doc.issue(path, f"{name} không được để trống" + (f": ghi ít nhất một trong {keys}." if keys else "."))]
     if v == "minItems":
         return [doc.issue(path, f"{name} cần ít nhất {err.validator_value} mục.")]
     if v == "maxItems":
         return [doc.issue(path, f"{name} có nhiều nhất {err.validator_value} mục.")]
+    if v == "anyOf" and sub is root.get("$defs", {}).get("diem"):
+        try:
+            parse_score(err.instance)
+            why = "không phải là số điểm"
+        except ValueError as e:
+            why = str(e)
+        return [doc.issue(path, f"{_score_place(path)}: {why}.")]
     if v == "anyOf":
         return [doc.issue(path, f"{name} không hợp lệ ({_value_text(err.instance)}). {sub.get('description', '')}".strip())]
     return [doc.issue(path, f"{name} không hợp lệ: {err.message}")]
@@ -165,6 +202,13 @@ def plan_issues(plan: Loaded) -> list[Issue]:
     for i, n in enumerate(numbers):
         if numbers.index(n) != i:
             issues.append(plan.issue(("noi_dung", i, "so"), f"nội dung số {n} bị lặp."))
+    for i, c in enumerate(data["noi_dung"]):
+        criteria = c.get("tieu_chi") or []
+        total = sum((Decimal(str(t["diem_toi_da"])) for t in criteria), Decimal(0))
+        if criteria and total != Decimal(str(c["diem_toi_da"])):
+            issues.append(plan.issue(("noi_dung", i, "tieu_chi"),
+                                     f"nội dung {c['so']}: tổng điểm tối đa các tiêu chí là {decimal_text(total)}, "
+                                     f"khác điểm tối đa của nội dung ({decimal_text(c['diem_toi_da'])})."))
     for i, k in enumerate(data["xep_loai"]):
         for j, cond in enumerate(k.get("dieu_kien", [])):
             for m, n in enumerate(cond["noi_dung"]):
@@ -219,23 +263,17 @@ def cluster_issues(cluster: Loaded, plan: dict) -> list[Issue]:
                                         "ở đây người đại diện là Phó Chủ tịch.", "warning"))
 
     contents = plan["noi_dung"]
+    score_rules = rules_from_plan(plan)
     for i, unit in enumerate(units):
-        for kind in ("tu_cham", "doan_cham", "thong_nhat"):
-            values = unit["diem"][kind]
-            path = ("don_vi", i, "diem", kind)
-            if len(values) != len(contents):
-                issues.append(cluster.issue(path, f"cần đúng {len(contents)} điểm (nội dung 1 đến {len(contents)}), "
-                                                  f"ở đây có {len(values)}."))
-                continue
-            for j, (value, content) in enumerate(zip(values, contents)):
-                try:
-                    score = parse_score(value)
-                except ValueError as e:
-                    issues.append(cluster.issue(path + (j,), f"nội dung {content['so']}: {e}."))
-                    continue
-                if score > Decimal(content["diem_toi_da"]):
-                    issues.append(cluster.issue(path + (j,), f"nội dung {content['so']}: {value} điểm vượt điểm tối đa "
-                                                             f"{content['diem_toi_da']}."))
+        found = []
+        for p in read_scores(score_rules, unit["diem"])[1]:
+            path = ("don_vi", i, "diem") + p.path
+            if p.at_key and path in cluster.key_positions:
+                line, col = cluster.key_positions[path]
+                found.append(Issue(p.message, cluster.source, line, col, pointer_of(path)))
+            else:
+                found.append(cluster.issue(path, p.message))
+        issues += sorted(found, key=lambda x: (x.line or 0, x.column or 0))
         for j, note in enumerate(unit.get("nhan_xet") or []):
             if note["noi_dung"] not in [c["so"] for c in contents]:
                 issues.append(cluster.issue(("don_vi", i, "nhan_xet", j, "noi_dung"),
@@ -279,16 +317,18 @@ def cluster_issues(cluster: Loaded, plan: dict) -> list[Issue]:
 def award_issues(cluster: Loaded, plan: dict, result) -> list[Issue]:
     """The meeting's proposals against the scores: the nominee must be of the class the plan allows."""
     issues: list[Issue] = []
-    rules = plan.get("khen_thuong") or {}
-    allowed = rules.get("loai_duoc_de_nghi", "A")
+    allowed = result.loai_de_cu
     nominee = cluster.data["hop_cum"].get("de_nghi_tap_the")
     codes = [u["ma"] for u in cluster.data["don_vi"]]
     if nominee and nominee["don_vi"] in codes:
         r = result.by_code(nominee["don_vi"])
         if r.xep_loai != allowed:
+            none = (f" Cụm không có đơn vị nào đạt loại {allowed} nên không đề nghị tập thể: bỏ mục de_nghi_tap_the."
+                    if not result.de_cu_goi_y else "")
             issues.append(cluster.issue(("hop_cum", "de_nghi_tap_the", "don_vi"),
-                                        f"UBND {r.ten} xếp loại {r.xep_loai} ({r.tong_diem} điểm); theo Kế hoạch chỉ "
-                                        f"đơn vị đạt loại {allowed} mới được đề nghị khen thưởng tập thể."))
+                                        f"UBND {r.ten} xếp loại {r.xep_loai} ({decimal_text(r.tong_diem)} điểm); theo "
+                                        f"Kế hoạch chỉ đơn vị đạt loại {allowed} mới được đề nghị khen thưởng tập thể."
+                                        + none))
         elif result.de_cu_goi_y and nominee["don_vi"] not in result.de_cu_goi_y:
             best = ", ".join(result.by_code(c).ten for c in result.de_cu_goi_y)
             issues.append(cluster.issue(("hop_cum", "de_nghi_tap_the", "don_vi"),

@@ -26,12 +26,14 @@ TIME = {"type": "string", "pattern": r"^\d{1,2}[:hg]\d{2}$"}
 CODE = {"type": "string", "pattern": r"^[a-z0-9][a-z0-9-]*$", "maxLength": 60}
 SCORE = {
     "title": "Điểm",
-    "description": "Số điểm không âm, tối đa 2 chữ số thập phân; dấu thập phân là dấu chấm hoặc dấu phẩy (viết 10,5 thì đặt trong ngoặc kép: \"10,5\").",
+    "description": "Số điểm không âm, không quá điểm tối đa, tối đa 2 chữ số thập phân; dấu thập phân là dấu chấm hoặc dấu phẩy (viết 10,5 thì đặt trong ngoặc kép: \"10,5\"). Để trống (~) chỉ khi nội dung đó có điểm theo tiêu chí ở mục tieu_chi: docgen tự cộng.",
     "anyOf": [
         {"type": "number", "minimum": 0},
         {"type": "string", "pattern": r"^\s*\d+([.,]\d{1,2})?\s*$"},
+        {"type": "null"},
     ],
 }
+SCORE_REF = {"$ref": "#/$defs/diem"}
 
 
 def date(title, description):
@@ -67,7 +69,7 @@ def person(title, description, chuc_vu_enum=None):
 
 def score_list(title, description):
     return {"type": "array", "title": title, "description": description,
-            "minItems": 1, "maxItems": 20, "items": SCORE}
+            "minItems": 1, "maxItems": 20, "items": SCORE_REF}
 
 
 LOAI_TEP = lambda value, title: {"const": value, "title": "Loại tệp",  # noqa: E731
@@ -79,6 +81,7 @@ cluster = {
     "title": "Tệp Cụm kiểm tra chéo",
     "description": "Dữ liệu của một Cụm thi đua kiểm tra chéo công tác văn thư, lưu trữ: các đơn vị, lịch kiểm tra, điểm chấm, nhận xét và cuộc họp Cụm.",
     "type": "object",
+    "$defs": {"diem": SCORE},
     "additionalProperties": False,
     "required": ["loai_tep", "ke_hoach", "huyen", "cum", "don_vi", "hop_cum"],
     "properties": {
@@ -138,13 +141,29 @@ cluster = {
                     "so_bien_ban": opt_s("Số biên bản", "Số của Biên bản kiểm tra (nếu đã có). Bỏ trống để ghi tay khi ban hành."),
                     "diem": {
                         "type": "object", "title": "Điểm chấm",
-                        "description": "Điểm của 7 nội dung theo thứ tự nội dung 1 đến 7: đơn vị tự chấm, Đoàn chấm và điểm thống nhất (điểm dùng để xếp loại).",
+                        "description": "Điểm của 7 nội dung theo thứ tự nội dung 1 đến 7: đơn vị tự chấm, Đoàn chấm và điểm thống nhất (điểm dùng để xếp loại); có thể kèm điểm từng tiêu chí (tieu_chi).",
                         "additionalProperties": False,
                         "required": ["tu_cham", "doan_cham", "thong_nhat"],
                         "properties": {
                             "tu_cham": score_list("Điểm tự chấm", "Điểm đơn vị tự chấm cho từng nội dung, ví dụ [5, 14, 23, 28, 9, 9, 5]."),
                             "doan_cham": score_list("Điểm Đoàn chấm", "Điểm Đoàn kiểm tra chấm cho từng nội dung."),
                             "thong_nhat": score_list("Điểm thống nhất", "Điểm các đơn vị trong Cụm biểu quyết thống nhất cho từng nội dung; dùng để xếp loại."),
+                            "tieu_chi": {
+                                "type": "object", "title": "Điểm theo tiêu chí",
+                                "description": "Không bắt buộc. Điểm từng tiêu chí (Phụ lục 01) của những nội dung mà tệp Kế hoạch chia thành tiêu chí. Khóa là số nội dung trong ngoặc kép, ví dụ \"3\"; bên trong là tu_cham, doan_cham, thong_nhat: mỗi mục một danh sách điểm theo thứ tự tiêu chí trong tệp Kế hoạch. Khi có, điểm của nội dung là tổng điểm các tiêu chí: ở danh sách điểm của nội dung, ghi đúng tổng đó hoặc để trống (~).",
+                                "propertyNames": {"pattern": r"^[1-9][0-9]*$"},
+                                "additionalProperties": {
+                                    "type": "object", "title": "Điểm các tiêu chí của một nội dung",
+                                    "description": "Danh sách điểm theo thứ tự tiêu chí của nội dung trong tệp Kế hoạch; ghi loại điểm nào thì loại điểm đó của nội dung được cộng từ tiêu chí.",
+                                    "additionalProperties": False,
+                                    "minProperties": 1,
+                                    "properties": {
+                                        "tu_cham": score_list("Điểm tự chấm theo tiêu chí", "Điểm đơn vị tự chấm cho từng tiêu chí của nội dung, ví dụ [8, 7, 5, 3]."),
+                                        "doan_cham": score_list("Điểm Đoàn chấm theo tiêu chí", "Điểm Đoàn kiểm tra chấm cho từng tiêu chí của nội dung."),
+                                        "thong_nhat": score_list("Điểm thống nhất theo tiêu chí", "Điểm Cụm biểu quyết thống nhất cho từng tiêu chí của nội dung."),
+                                    },
+                                },
+                            },
                         },
                     },
                     "nhan_xet": {
@@ -320,11 +339,13 @@ plan = {
                     "so": {"type": "integer", "minimum": 1, "title": "Số thứ tự", "description": "1, 2, 3…"},
                     "ten": s("Tên nội dung", "Tên như trong Kế hoạch."),
                     "diem_toi_da": {"type": "number", "exclusiveMinimum": 0, "title": "Điểm tối đa", "description": "Ví dụ: 15."},
-                    "tieu_chi": {"type": "array", "title": "Tiêu chí", "description": "Các tiêu chí chi tiết của nội dung (Phụ lục 01), nếu có.",
+                    "tieu_chi": {"type": "array", "title": "Tiêu chí", "minItems": 1,
+                                 "description": "Các tiêu chí chi tiết của nội dung (Phụ lục 01), nếu có, theo thứ tự. Tổng điểm tối đa các tiêu chí phải bằng điểm tối đa của nội dung. Tệp Cụm khi đó có thể chấm điểm từng tiêu chí (mục diem.tieu_chi).",
                                  "items": {"type": "object", "title": "Tiêu chí", "description": "Một tiêu chí.",
-                                           "required": ["ten"],
-                                           "properties": {"ten": s("Tên tiêu chí", "Tên tiêu chí."),
-                                                          "diem_toi_da": {"type": "number", "minimum": 0, "title": "Điểm tối đa", "description": "Điểm tối đa của tiêu chí."}}}},
+                                           "additionalProperties": False,
+                                           "required": ["ten", "diem_toi_da"],
+                                           "properties": {"ten": s("Tên tiêu chí", "Tên tiêu chí như trong Phụ lục 01."),
+                                                          "diem_toi_da": {"type": "number", "exclusiveMinimum": 0, "title": "Điểm tối đa", "description": "Điểm tối đa của tiêu chí. Ví dụ: 7,5 viết là 7.5."}}}},
                 },
             },
         },
