@@ -20,6 +20,11 @@ def _err(line: str) -> None:
     click.echo(line, err=True)
 
 
+def _interactive() -> bool:
+    """Someone is at the keyboard: ask for what is missing instead of failing."""
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
 OPTS = "[TÙY CHỌN]"  # click's "[OPTIONS]", in the clerk's language
 
 
@@ -59,7 +64,7 @@ def build(files, out_dir, pdf_):
     """Lập hồ sơ của từng Cụm (.docx; thêm PDF với --pdf).
 
     TỆP là tệp Cụm (.yaml) hoặc thư mục chứa các tệp Cụm. Mỗi Cụm được ghi vào một thư mục con của
-    thư mục OUTPUT: danh mục hồ sơ, biên bản kiểm tra từng đơn vị, Phụ lục 02, biên bản họp Cụm,
+    thư mục ghi hồ sơ (-o): danh mục hồ sơ, biên bản kiểm tra từng đơn vị, Phụ lục 02, biên bản họp Cụm,
     công văn đề nghị khen thưởng. Có lỗi ở bất kỳ tệp nào thì không ghi gì cả.
 
     \b
@@ -119,17 +124,17 @@ def validate(files):
 @cli.command(options_metavar=OPTS)
 @click.option("--plan", type=click.Path(path_type=Path, dir_okay=False),
               help="Tệp Kế hoạch (.yaml) mà Cụm thực hiện, ví dụ inputs/ke-hoach-2017.yaml.")
-@click.option("--huyen", help="Tên quận, huyện, thị xã, ví dụ \"Đông Anh\" (hoặc \"quận Ba Đình\").")
+@click.option("--huyen", metavar="TÊN", help="Tên quận, huyện, thị xã, ví dụ \"Đông Anh\" (hoặc \"quận Ba Đình\").")
 @click.option("--loai-huyen", type=click.Choice(scaffold.DISTRICT_KINDS), default="huyện", show_default=True,
               help="Loại đơn vị hành chính cấp huyện.")
-@click.option("--tinh", help="Tỉnh, thành phố. Mặc định: theo tệp Kế hoạch (Hà Nội).")
-@click.option("--cum", help="Tên Cụm, ví dụ \"Cụm số 1\".")
-@click.option("--xa", multiple=True,
+@click.option("--tinh", metavar="TÊN", help="Tỉnh, thành phố. Mặc định: theo tệp Kế hoạch (Hà Nội).")
+@click.option("--cum", metavar="TÊN", help="Tên Cụm, ví dụ \"Cụm số 1\".")
+@click.option("--xa", metavar="TÊN", multiple=True,
               help="Một đơn vị của Cụm, theo thứ tự được kiểm tra; nhắc lại cho mỗi đơn vị. "
                    "Không phải xã thì ghi rõ: --xa \"thị trấn Đông Anh\".")
 @click.option("--loai-xa", type=click.Choice(scaffold.COMMUNE_KINDS), default="xã", show_default=True,
               help="Loại của các đơn vị không ghi rõ loại.")
-@click.option("--cum-truong", help="Đơn vị Cụm trưởng (tên hoặc mã). Mặc định: đơn vị cuối cùng "
+@click.option("--cum-truong", metavar="TÊN", help="Đơn vị Cụm trưởng (tên hoặc mã). Mặc định: đơn vị cuối cùng "
                                     "(Cụm trưởng được kiểm tra sau cùng).")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
               help="Tệp sẽ tạo. Mặc định: inputs/<năm>/<huyện>/<cụm>.yaml.")
@@ -147,7 +152,7 @@ def init(plan, huyen, loai_huyen, tinh, cum, xa, loai_xa, cum_truong, output, fo
       docgen init --plan inputs/ke-hoach-2017.yaml --huyen "Gia Lâm" --cum "Cụm số 2" --xa "Đa Tốn" --xa "thị trấn Trâu Quỳ" -o inputs/2017/gia-lam/cum-so-2.yaml
       docgen init      (hỏi lần lượt từng thông tin)
     """
-    ask = sys.stdin.isatty()
+    ask = _interactive()
 
     def need(value, option, question, **kw):
         if value:
@@ -164,7 +169,8 @@ def init(plan, huyen, loai_huyen, tinh, cum, xa, loai_xa, cum_truong, output, fo
     cum = need(cum, "--cum", "Tên Cụm (ví dụ: Cụm số 1)")
     xa = list(xa)
     if not xa:
-        need(None, "--xa", "")
+        if not ask:
+            need(None, "--xa", "")
         click.echo("Nhập lần lượt các xã, phường, thị trấn theo thứ tự được kiểm tra (Cụm trưởng sau cùng);"
                    " không phải xã thì ghi rõ, ví dụ: thị trấn Đông Anh. Nhập xong thì nhấn Enter ở dòng trống.")
         while True:
