@@ -194,7 +194,7 @@ def explain(schema: dict, key: str, short: bool = False) -> str:
             return f"{title}: một trong {', '.join(choices)}."
         return f"{title}. Ví dụ: {example}." if example else f"{title}."
     text = f"{title}: {desc}" if desc else title
-    if choices and not all(c in desc for c in choices):
+    if choices and "một trong" not in desc.lower():
         text += f" Chọn một trong: {', '.join(choices)}."
     if examples and "ví dụ" not in desc.lower():
         text += f" Ví dụ: {example}."
