@@ -7,7 +7,7 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import DONG_ANH, GIA_LAM, docx_text, require_soffice, table_rows
-from docgen import cli, context, load, pdf, pipeline, score
+from docgen import cli, context, load, pdf, pipeline
 
 
 def filing_order(path):
