@@ -38,7 +38,7 @@ def cli():
 
     \b
     Ví dụ:
-      docgen init --plan inputs/ke-hoach-2017.yaml --huyen "Đông Anh" --cum "Cụm số 1" --xa "Uy Nỗ" --xa "Cổ Loa"
+      docgen init --plan inputs/ke-hoach-2017.yaml --huyen "Sóc Sơn" --cum "Cụm số 3" --xa "Phù Linh" --xa "Tiên Dược"
       docgen validate inputs/2017/dong-anh/cum-so-1.yaml
       docgen build inputs/2017/dong-anh/cum-so-1.yaml -o outputs/ --pdf
     """
@@ -148,8 +148,8 @@ def init(plan, huyen, loai_huyen, tinh, cum, xa, loai_xa, cum_truong, output, fo
 
     \b
     Ví dụ:
-      docgen init --plan inputs/ke-hoach-2017.yaml --huyen "Đông Anh" --cum "Cụm số 1" --xa "Uy Nỗ" --xa "Việt Hùng" --xa "Dục Tú" --xa "Cổ Loa"
-      docgen init --plan inputs/ke-hoach-2017.yaml --huyen "Gia Lâm" --cum "Cụm số 2" --xa "Đa Tốn" --xa "thị trấn Trâu Quỳ" -o inputs/2017/gia-lam/cum-so-2.yaml
+      docgen init --plan inputs/ke-hoach-2017.yaml --huyen "Sóc Sơn" --cum "Cụm số 3" --xa "Phù Linh" --xa "Tiên Dược" --xa "thị trấn Sóc Sơn"
+      docgen init --plan inputs/ke-hoach-2017.yaml --huyen "Mê Linh" --cum "Cụm số 2" --xa "Tráng Việt" --xa "thị trấn Quang Minh" --cum-truong "Tráng Việt" -o cum-me-linh.yaml
       docgen init      (hỏi lần lượt từng thông tin)
     """
     ask = _interactive()
@@ -159,7 +159,7 @@ def init(plan, huyen, loai_huyen, tinh, cum, xa, loai_xa, cum_truong, output, fo
             return value
         if not ask:
             raise click.UsageError(f"thiếu {option}. Ví dụ: docgen init --plan inputs/ke-hoach-2017.yaml "
-                                   "--huyen \"Đông Anh\" --cum \"Cụm số 1\" --xa \"Uy Nỗ\" --xa \"Cổ Loa\"")
+                                   "--huyen \"Sóc Sơn\" --cum \"Cụm số 3\" --xa \"Phù Linh\" --xa \"Tiên Dược\"")
         return click.prompt(question, **kw)
 
     plans = sorted(Path("inputs").glob("ke-hoach-*.yaml"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 import copy
 import json
 import re
+import shlex
 from pathlib import Path
 
 import pytest
@@ -259,3 +260,34 @@ def test_comments_come_from_the_schema(tmp_path, capsys, monkeypatch):
     f = tmp_path / "cum.yaml"
     assert init(capsys, f)[0] == 0
     assert "# Kết luận: Mô tả thử nghiệm XYZ." in f.read_text(encoding="utf-8")
+
+
+def test_the_readme_guide_works_as_written(tmp_path, capsys, monkeypatch):
+    """The guide's init, validate and build commands, run as a clerk copies them, beside the samples."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    guide = readme.split("## Hướng dẫn từng bước", 1)[1].split("\n## ", 1)[0]
+    commands = [line for block in re.findall(r"```sh\n(.*?)```", guide, re.S)
+                for line in block.splitlines() if line.startswith("docgen ")]
+    init_cmd = next(c for c in commands if c.startswith("docgen init"))
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "inputs").mkdir()
+    (tmp_path / "inputs" / "ke-hoach-2017.yaml").write_bytes(PLAN_2017.read_bytes())
+    for sample in (ROOT / "inputs" / "2017").rglob("*.yaml"):  # the samples are there too
+        target = tmp_path / sample.relative_to(ROOT)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(sample.read_bytes())
+    code, out, err = run(capsys, *shlex.split(init_cmd)[1:])
+    assert code == 0, err
+    created = Path(re.search(r"Đã tạo tệp Cụm: (\S+)", out)[1])
+    validate_cmd = next(c for c in commands if c.startswith("docgen validate") and str(created) in c)
+    code, out, _ = run(capsys, *shlex.split(validate_cmd)[1:])
+    assert code == 1 and "chưa đủ" in out
+    with pytest.raises(Incomplete) as e:
+        pipeline.check_cluster(created)
+    fill_from_todo(created, e.value.todo)
+    build_cmd = next(c for c in commands if c.startswith("docgen build") and str(created) in c)
+    args = [a for a in shlex.split(build_cmd)[1:] if a != "--pdf"]  # PDFs: see test_dossier_pdf.py
+    code, out, err = run(capsys, *args)
+    assert code == 0, err
+    folder = re.search(r"hồ sơ nằm trong `([^`]+)`", guide, re.I)[1]
+    assert (tmp_path / folder / "danh-muc-ho-so.docx").is_file()
