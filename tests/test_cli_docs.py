@@ -55,3 +55,10 @@ def test_group_help_has_an_example_and_lists_every_command():
 def test_command_is_in_the_readme(name):
     table = README.split("## Lệnh / Commands", 1)[1].split("\n## ", 1)[0]
     assert re.search(rf"^\| `docgen {name}\b", table, re.M), f"`docgen {name}` has no row in the README's command table"
+
+
+def test_a_wrong_choice_is_explained_in_vietnamese():
+    result = CliRunner().invoke(cli, ["init", "--loai-xa", "làng"], prog_name="docgen")
+    assert result.exit_code == 2
+    assert "'làng' không phải một trong: 'xã', 'phường', 'thị trấn'." in result.output
+    assert "is not" not in result.output
