@@ -9,8 +9,8 @@ from pathlib import Path
 
 import click
 
-from . import __version__, cli_vi, pipeline, score_report
-from .errors import DocgenError
+from . import __version__, cli_vi, pdf, pipeline, scaffold, score_report
+from .errors import DocgenError, Incomplete
 
 cli_vi.install()
 
@@ -21,67 +21,108 @@ def _err(line: str) -> None:
     click.echo(line, err=True)
 
 
-@click.group(context_settings=CONTEXT)
+def _interactive() -> bool:
+    """Someone is at the keyboard: ask for what is missing instead of failing."""
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
+OPTS = "[TÙY CHỌN]"  # click's "[OPTIONS]", in the clerk's language
+
+
+@click.group(context_settings=CONTEXT, options_metavar=OPTS, subcommand_metavar="LỆNH [THAM SỐ]...")
 @click.version_option(__version__, "-V", "--version", prog_name="docgen")
 def cli():
     """docgen: lập hồ sơ kiểm tra chéo công tác văn thư, lưu trữ của một Cụm từ một tệp YAML.
 
+    Các bước: tạo tệp Cụm (init), điền, kiểm tra (validate), lập hồ sơ (build).
+    Xem cách dùng từng lệnh: docgen LỆNH --help
+
     \b
     Ví dụ:
+      docgen init --plan inputs/ke-hoach-2017.yaml --huyen "Sóc Sơn" --cum "Cụm số 3" --xa "Phù Linh" --xa "Tiên Dược"
       docgen validate inputs/2017/dong-anh/cum-so-1.yaml
-      docgen build inputs/2017 -o outputs/
+      docgen build inputs/2017/dong-anh/cum-so-1.yaml -o outputs/ --pdf
     """
 
 
-@cli.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+NEXT_STEPS = [
+    "Mở từng văn bản bằng Word hoặc LibreOffice, đọc soát lại (sai dữ liệu thì sửa tệp .yaml rồi chạy lại lệnh).",
+    "In hồ sơ: in tệp {combined} (đủ cả hồ sơ, đúng thứ tự), hoặc in từng tệp .docx theo thứ tự "
+    "trong danh-muc-ho-so.docx.",
+    "Ghi số, ngày văn bản vào dòng \"Số:\" khi ban hành (văn bản để trống số thì ghi tay).",
+    "Ký: Trưởng đoàn, Thư ký và đại diện đơn vị ký biên bản; Chủ tịch UBND đơn vị Cụm trưởng ký công văn.",
+    "Đóng dấu, xếp hồ sơ theo Danh mục hồ sơ và gửi theo Kế hoạch.",
+]
+
+
+@cli.command(options_metavar=OPTS)
+@click.argument("files", nargs=-1, required=True, metavar="TỆP...", type=click.Path(path_type=Path))
 @click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False),
               default=Path("outputs"), show_default=True, help="Thư mục ghi hồ sơ.")
-def build(files, out_dir):
-    """Lập hồ sơ (.docx) cho từng Cụm: biên bản kiểm tra, Phụ lục 02, biên bản họp Cụm, công văn đề nghị.
+@click.option("--pdf", "pdf_", is_flag=True,
+              help=f"Tạo thêm PDF của từng văn bản và tệp {pdf.COMBINED} gộp cả hồ sơ để in (cần LibreOffice).")
+def build(files, out_dir, pdf_):
+    """Lập hồ sơ của từng Cụm (.docx; thêm PDF với --pdf).
 
-    FILES là tệp Cụm (.yaml) hoặc thư mục chứa các tệp Cụm. Mỗi Cụm được ghi vào
-    một thư mục con của OUTPUT. Có lỗi ở bất kỳ tệp nào thì không ghi gì cả.
+    TỆP là tệp Cụm (.yaml) hoặc thư mục chứa các tệp Cụm. Mỗi Cụm được ghi vào một thư mục con của
+    thư mục ghi hồ sơ (-o): danh mục hồ sơ, biên bản kiểm tra từng đơn vị, Phụ lục 02, biên bản họp Cụm,
+    công văn đề nghị khen thưởng. Có lỗi ở bất kỳ tệp nào thì không ghi gì cả.
 
     \b
     Ví dụ:
       docgen build inputs/2017/dong-anh/cum-so-1.yaml -o outputs/
+      docgen build inputs/2017/dong-anh/cum-so-1.yaml -o outputs/ --pdf
       docgen build inputs/2017 -o outputs/
     """
-    built = pipeline.build(files, out_dir)
+    built = pipeline.build(files, out_dir, pdf=pdf_)
     for b in built:
         for w in b.warnings:
             _err(w.format())
-        click.echo(f"Đã lập hồ sơ {b.source} → {b.folder}/ ({len(b.files) - 1} văn bản):")
+        docx = [f for f in b.files if f.suffix == ".docx"]
+        pdfs = [f for f in b.files if f.suffix == ".pdf"]
+        extra = f", {len(pdfs)} tệp PDF" if pdfs else ""
+        click.echo(f"Đã lập hồ sơ {b.source} → {b.folder}/ ({len(docx)} văn bản{extra}):")
         for f in b.files:
             click.echo(f"  {f}")
-    click.echo("Việc tiếp theo: mở từng văn bản kiểm tra lại, in, ghi số văn bản, ký và đóng dấu.")
+    combined = pdf.COMBINED if pdf_ else f"{pdf.COMBINED} (chạy lại với --pdf để có tệp này)"
+    click.echo("Việc tiếp theo:")
+    for i, step in enumerate(NEXT_STEPS, start=1):
+        click.echo(f"  {i}. {step.format(combined=combined)}")
 
 
-@cli.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@cli.command(options_metavar=OPTS)
+@click.argument("files", nargs=-1, required=True, metavar="TỆP...", type=click.Path(path_type=Path))
 def validate(files):
-    """Kiểm tra tệp Kế hoạch và tệp Cụm; in mọi lỗi dạng TỆP:DÒNG:CỘT: nội dung.
+    """Kiểm tra tệp Kế hoạch, tệp Cụm: in lỗi và các mục còn trống.
 
-    Trả mã 0 khi các tệp hợp lệ (có thể kèm cảnh báo), 1 khi có lỗi.
+    Lỗi in dạng TỆP:DÒNG:CỘT: nội dung. Tệp Cụm còn mục bắt buộc để trống thì in "chưa đủ"
+    kèm danh sách các mục cần điền và số dòng. Trả mã 0 khi các tệp hợp lệ (có thể kèm cảnh
+    báo), 1 khi có lỗi hoặc còn thiếu.
 
     \b
     Ví dụ:
-      docgen validate inputs/ke-hoach-2017.yaml inputs/2017/dong-anh/cum-so-1.yaml
+      docgen validate inputs/2017/dong-anh/cum-so-1.yaml
+      docgen validate inputs/ke-hoach-2017.yaml inputs/2017
     """
-    errors = 0
+    failed = 0
     for path in pipeline.expand(files) if any(Path(f).is_dir() for f in files) else files:
-        issues = pipeline.check_file(Path(path))
+        try:
+            issues = pipeline.check_file(Path(path))
+        except Incomplete as e:
+            for line in e.lines():
+                click.echo(line)
+            failed += 1
+            continue
         for issue in issues:
             _err(issue.format())
         n = sum(1 for i in issues if i.level == "error")
-        errors += n
+        failed += 1 if n else 0
         click.echo(f"{path}: {'hợp lệ' if n == 0 else f'{n} lỗi'}")
-    if errors:
+    if failed:
         raise SystemExit(1)
 
 
-@cli.command(context_settings={"ignore_unknown_options": True})
+@cli.command(options_metavar=OPTS, context_settings={"ignore_unknown_options": True})
 @click.argument("scores", nargs=-1, required=True, metavar="S1 S2 S3 S4 S5 S6 S7")
 @click.option("--plan", "plan_file", type=click.Path(path_type=Path, dir_okay=False),
               help="Tệp Kế hoạch chứa quy tắc xếp loại. Mặc định: Kế hoạch năm 2017 đi kèm docgen.")
@@ -110,7 +151,7 @@ def classify(scores, plan_file, as_json):
         click.echo(line)
 
 
-@cli.command()
+@cli.command(options_metavar=OPTS)
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON (danh sách các đơn vị) cho chương trình khác.")
 def score(file, as_json):
@@ -133,6 +174,77 @@ def score(file, as_json):
     title = f"{data['cum']['ten']}, {data['huyen']['loai']} {data['huyen']['ten']}"
     for line in score_report.cluster_lines(title, checked.rules, checked.result):
         click.echo(line)
+
+
+@cli.command(options_metavar=OPTS)
+@click.option("--plan", type=click.Path(path_type=Path, dir_okay=False),
+              help="Tệp Kế hoạch (.yaml) mà Cụm thực hiện, ví dụ inputs/ke-hoach-2017.yaml.")
+@click.option("--huyen", metavar="TÊN", help="Tên quận, huyện, thị xã, ví dụ \"Đông Anh\" (hoặc \"quận Ba Đình\").")
+@click.option("--loai-huyen", type=click.Choice(scaffold.DISTRICT_KINDS), default="huyện", show_default=True,
+              help="Loại đơn vị hành chính cấp huyện.")
+@click.option("--tinh", metavar="TÊN", help="Tỉnh, thành phố. Mặc định: theo tệp Kế hoạch (Hà Nội).")
+@click.option("--cum", metavar="TÊN", help="Tên Cụm, ví dụ \"Cụm số 1\".")
+@click.option("--xa", metavar="TÊN", multiple=True,
+              help="Một đơn vị của Cụm, theo thứ tự được kiểm tra; nhắc lại cho mỗi đơn vị. "
+                   "Không phải xã thì ghi rõ: --xa \"thị trấn Đông Anh\".")
+@click.option("--loai-xa", type=click.Choice(scaffold.COMMUNE_KINDS), default="xã", show_default=True,
+              help="Loại của các đơn vị không ghi rõ loại.")
+@click.option("--cum-truong", metavar="TÊN", help="Đơn vị Cụm trưởng (tên hoặc mã). Mặc định: đơn vị cuối cùng "
+                                    "(Cụm trưởng được kiểm tra sau cùng).")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+              help="Tệp sẽ tạo. Mặc định: inputs/<năm>/<huyện>/<cụm>.yaml.")
+@click.option("--force", is_flag=True, help="Ghi đè nếu tệp đã có (mất mọi thứ đã điền trong tệp đó).")
+def init(plan, huyen, loai_huyen, tinh, cum, xa, loai_xa, cum_truong, output, force):
+    """Tạo tệp Cụm mới để điền: đủ mọi mục, mỗi mục có lời dẫn và ví dụ.
+
+    Chạy trong cửa sổ lệnh mà thiếu thông tin nào thì docgen hỏi thông tin đó. Tệp đã có thì
+    không ghi đè (trừ khi có --force). Mở tệp bằng VS Code (có tiện ích YAML) để được gợi ý
+    và báo lỗi ngay khi gõ.
+
+    \b
+    Ví dụ:
+      docgen init --plan inputs/ke-hoach-2017.yaml --huyen "Sóc Sơn" --cum "Cụm số 3" --xa "Phù Linh" --xa "Tiên Dược" --xa "thị trấn Sóc Sơn"
+      docgen init --plan inputs/ke-hoach-2017.yaml --huyen "Mê Linh" --cum "Cụm số 2" --xa "Tráng Việt" --xa "thị trấn Quang Minh" --cum-truong "Tráng Việt" -o cum-me-linh.yaml
+      docgen init      (hỏi lần lượt từng thông tin)
+    """
+    ask = _interactive()
+
+    def need(value, option, question, **kw):
+        if value:
+            return value
+        if not ask:
+            raise click.UsageError(f"thiếu {option}. Ví dụ: docgen init --plan inputs/ke-hoach-2017.yaml "
+                                   "--huyen \"Sóc Sơn\" --cum \"Cụm số 3\" --xa \"Phù Linh\" --xa \"Tiên Dược\"")
+        return click.prompt(question, **kw)
+
+    plans = sorted(Path("inputs").glob("ke-hoach-*.yaml"))
+    plan = need(plan, "--plan", "Tệp Kế hoạch", type=click.Path(path_type=Path, dir_okay=False),
+                default=plans[-1] if plans else None)
+    huyen = need(huyen, "--huyen", "Tên quận, huyện, thị xã (ví dụ: Đông Anh)")
+    cum = need(cum, "--cum", "Tên Cụm (ví dụ: Cụm số 1)")
+    xa = list(xa)
+    if not xa:
+        if not ask:
+            need(None, "--xa", "")
+        click.echo("Nhập lần lượt các xã, phường, thị trấn theo thứ tự được kiểm tra (Cụm trưởng sau cùng);"
+                   " không phải xã thì ghi rõ, ví dụ: thị trấn Đông Anh. Nhập xong thì nhấn Enter ở dòng trống.")
+        while True:
+            name = click.prompt(f"Đơn vị thứ {len(xa) + 1}", default="", show_default=False).strip()
+            if not name:
+                if xa:
+                    break
+                continue
+            xa.append(name)
+        if not cum_truong:
+            cum_truong = click.prompt("Đơn vị Cụm trưởng", default=scaffold.split_kind(xa[-1], scaffold.COMMUNE_KINDS, loai_xa)[0])
+    req = scaffold.Request(plan=plan, out=output, huyen=huyen, cum=cum, xa=xa, loai_huyen=loai_huyen,
+                           loai_xa=loai_xa, tinh=tinh, cum_truong=cum_truong)
+    written = scaffold.create(req, force=force)
+    click.echo(f"Đã tạo tệp Cụm: {written}")
+    click.echo("Việc tiếp theo:")
+    click.echo("  1. Mở tệp (bằng VS Code hoặc Notepad), điền các mục còn trống theo lời dẫn ở các dòng '#'.")
+    click.echo(f"  2. Xem còn thiếu gì: docgen validate {written}")
+    click.echo(f"  3. Lập hồ sơ: docgen build {written} -o outputs/ --pdf")
 
 
 def main(argv=None) -> int:

@@ -57,6 +57,8 @@ def _vi_n(singular: str, plural: str, n: int) -> str:
         return "Thừa tham số: ({args})"
     if singular.startswith("Option {name!r} requires"):
         return "Tùy chọn {name!r} cần giá trị."
+    if singular.startswith("{value!r} is not {choice}"):
+        return "{value!r} không phải {choice}." if n == 1 else "{value!r} không phải một trong: {choices}."
     if singular.startswith("Did you mean"):
         return "Có phải ý bạn là {possibility}?" if n == 1 else "Có phải ý bạn là một trong: {possibilities}?"
     return gettext.ngettext(singular, plural, n)

@@ -51,6 +51,25 @@ class ValidationFailed(DocgenError):
     """Raised when input files parse but break the schema or the plan's rules."""
 
 
+class Incomplete(ValidationFailed):
+    """Raised when a cluster file still has required values left empty: a to-do list, not a wall of errors."""
+
+    def __init__(self, source: str, todo: list[Issue], errors: list[Issue] | None = None):
+        self.todo = list(todo)
+        self.errors = list(errors or [])
+        more = f" và {len(self.errors)} lỗi" if self.errors else ""
+        super().__init__(f"{source}: chưa đủ, còn {len(self.todo)} mục cần điền{more}.", self.todo + self.errors)
+
+    def lines(self) -> list[str]:
+        out = [self.message, "Các mục còn trống (dòng: mục):"]
+        out += [f"  dòng {i.line}: {i.message.split(': ', 1)[-1]}" for i in self.todo]
+        if self.errors:
+            out.append("Lỗi cần sửa:")
+            out += [f"  {e.format()}" for e in self.errors]
+        out.append("Mở tệp, điền các mục trên (gõ sau dấu ':'), lưu lại rồi chạy lại lệnh.")
+        return out
+
+
 class ScoreError(DocgenError):
     """Raised when scores are not valid numbers for the plan (negative, above the max...)."""
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import __version__, context, load, render, score, validate, vi, write
-from .errors import DocgenError, InputError, Issue, ValidationFailed
+from . import __version__, blanks, context, danh_muc, load, render, score, validate, vi, write
+from . import pdf as pdf_stage
+from .errors import DocgenError, Incomplete, InputError, Issue, ValidationFailed
 
 
 @dataclass
@@ -60,7 +61,11 @@ def check_cluster(path: Path) -> Checked:
         raise ValidationFailed(f"{path}: đây là tệp Kế hoạch, không phải tệp của một Cụm.", [
             cluster.issue(("loai_tep",), "lệnh này cần tệp của một Cụm (loai_tep: cum); tệp Kế hoạch được "
                                          "đọc qua khóa 'ke_hoach' trong tệp Cụm.")])
+    todo = blanks.todo(cluster, validate.schema_for("cum"))
+    cluster = blanks.pruned(cluster, validate.schema_for("cum"))
     issues = validate.schema_issues(cluster, "cum")
+    if todo:
+        raise Incomplete(str(path), todo, [i for i in issues if not blanks.covers(todo, i)])
     if issues:
         raise ValidationFailed(f"Tệp {path} có {len(issues)} lỗi.", issues)
     plan_file = plan_path_of(cluster)
@@ -83,7 +88,10 @@ def check_cluster(path: Path) -> Checked:
 
 
 def check_file(path: Path) -> list[Issue]:
-    """Every problem of one plan or cluster file (warnings included); raises only for unreadable files."""
+    """Every problem of one plan or cluster file (warnings included).
+
+    Raises Incomplete for a cluster file that still has blanks to fill, so that the caller can show
+    a to-do list rather than errors; every other problem is returned."""
     try:
         doc = load.load_file(path)
     except InputError as e:
@@ -95,6 +103,8 @@ def check_file(path: Path) -> list[Issue]:
         if kind == "ke_hoach":
             return load_plan(Path(path))[1]
         return check_cluster(Path(path)).warnings
+    except Incomplete:
+        raise
     except DocgenError as e:
         return e.issues or [Issue(e.message, str(path))]
 
@@ -124,49 +134,76 @@ def _looks_like_cluster(path: Path) -> bool:
     return any(line.split("#")[0].strip() == "loai_tep: cum" for line in head.splitlines())
 
 
-def render_cluster(checked: Checked, template_dir: Path | None = None) -> tuple[dict[str, bytes], dict]:
-    """Every document of the dossier as bytes, and the manifest describing them."""
-    specs = context.build_documents(checked.plan.data, checked.cluster.data, checked.result)
-    files: dict[str, bytes] = {}
-    docs = []
-    for spec in specs:
-        data = render.render(spec.template, spec.context, template_dir)
-        files[spec.file_name] = data
-        docs.append({"tep": spec.file_name, "mau": spec.template, "ten": spec.title,
-                     "sha256": write.sha256(data)})
+def render_cluster(checked: Checked, template_dir: Path | None = None,
+                   soffice: str | None = None) -> tuple[dict[str, bytes], dict]:
+    """Every file of the dossier as bytes, and the manifest describing them.
+
+    First the index (Danh mục hồ sơ), then the documents in filing order; with `soffice` (LibreOffice)
+    also a PDF of each and one combined PDF to print, and the index shows the page counts."""
+    plan, cluster = checked.plan.data, checked.cluster.data
+    specs = context.build_documents(plan, cluster, checked.result)
+    documents = {s.file_name: render.render(s.template, s.context, template_dir) for s in specs}
+    pdfs: dict[str, bytes] = {}
+    pages = None
+    if soffice:
+        pdfs = pdf_stage.convert(documents, soffice)
+        pages = {s.file_name: pdf_stage.page_count(pdfs[Path(s.file_name).stem + ".pdf"]) for s in specs}
+    index = danh_muc.index_spec(plan, cluster, specs, pages)
+    files = {index.file_name: render.render(index.template, index.context, template_dir), **documents}
+    if soffice:
+        pdfs = {**pdf_stage.convert({index.file_name: files[index.file_name]}, soffice), **pdfs}
+        pdfs[pdf_stage.COMBINED] = pdf_stage.combine(list(pdfs.values()))  # index first, then filing order
+        files.update(pdfs)
     manifest = {
         "docgen": __version__,
         "dau_vao": {str(checked.cluster.path.name): write.sha256(checked.cluster.path.read_bytes()),
                     str(checked.plan.path.name): write.sha256(checked.plan.path.read_bytes())},
-        "van_ban": docs,
+        "van_ban": [{"tep": s.file_name, "mau": s.template, "ten": s.title, "sha256": write.sha256(files[s.file_name])}
+                    for s in [index] + specs],
     }
+    if pdfs:
+        manifest["pdf"] = [{"tep": name, "so_trang": pdf_stage.page_count(data), "sha256": write.sha256(data)}
+                           for name, data in pdfs.items()]
     return files, manifest
 
 
-def build_one(path: Path, out_dir: Path, template_dir: Path | None = None) -> Built:
-    checked = check_cluster(path)
-    files, manifest = render_cluster(checked, template_dir)
+def write_cluster(checked: Checked, out_dir: Path, template_dir: Path | None = None,
+                  soffice: str | None = None) -> Built:
+    files, manifest = render_cluster(checked, template_dir, soffice)
     folder = Path(out_dir) / cluster_slug(checked.cluster.data)
     written = write.write_dossier(folder, files, manifest)
-    return Built(Path(path), folder, written, checked.warnings)
+    return Built(checked.cluster.path, folder, written, checked.warnings)
 
 
-def build(paths, out_dir: Path, template_dir: Path | None = None) -> list[Built]:
-    """Build the dossier of every cluster file; all are checked before anything is written."""
+def build_one(path: Path, out_dir: Path, template_dir: Path | None = None, pdf: bool = False) -> Built:
+    soffice = pdf_stage.require_soffice() if pdf else None
+    return write_cluster(check_cluster(path), out_dir, template_dir, soffice)
+
+
+def build(paths, out_dir: Path, template_dir: Path | None = None, pdf: bool = False) -> list[Built]:
+    """Build the dossier of every cluster file; all are checked before anything is written.
+
+    With `pdf`, LibreOffice must be installed (checked first, so a missing one writes nothing)."""
+    soffice = pdf_stage.require_soffice() if pdf else None
     files = expand(paths)
     if not files:
         raise InputError("Không tìm thấy tệp Cụm nào (tệp .yaml có dòng `loai_tep: cum`) trong "
                          + ", ".join(map(str, paths)) + ".")
     problems: list[Issue] = []
+    failed: list[DocgenError] = []
+    checked: list[Checked] = []
     for f in files:
         try:
-            check_cluster(f)
+            checked.append(check_cluster(f))
         except DocgenError as e:
+            failed.append(e)
             problems += e.issues or [Issue(e.message, str(f))]
+    if len(failed) == 1 and isinstance(failed[0], Incomplete):
+        raise failed[0]  # one file left half-filled: its to-do list says it best
     if problems:
         n = len([i for i in problems if i.level == "error"])
         raise ValidationFailed(f"Có {n} lỗi; chưa tạo hồ sơ nào. Sửa các lỗi dưới đây rồi chạy lại.", problems)
-    return [build_one(f, out_dir, template_dir) for f in files]
+    return [write_cluster(c, out_dir, template_dir, soffice) for c in checked]
 
 
 DEFAULT_PLAN = validate.ROOT / "inputs" / "ke-hoach-2017.yaml"  # the 2017 plan shipped with docgen

@@ -46,3 +46,22 @@ def write_dossier(folder: Path, files: dict[str, bytes], manifest: dict) -> list
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return written
+
+
+def write_new_file(path: Path, data: bytes, overwrite: bool = False) -> Path:
+    """Write one file whole (temporary name, then rename); OutputError if it exists and `overwrite` is off."""
+    path = Path(path)
+    if path.exists() and not overwrite:
+        raise OutputError(f"Tệp {path} đã có. docgen không ghi đè để không mất dữ liệu đã điền: chọn tên khác "
+                          "bằng -o, hoặc thêm --force nếu chắc chắn muốn thay tệp cũ.")
+    if path.is_dir():
+        raise OutputError(f"{path} là một thư mục; hãy chỉ tên tệp, ví dụ {path / 'cum-so-1.yaml'}.")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".docgen-", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except OSError as e:
+        raise OutputError(f"Không ghi được {path}: {e.strerror}. Kiểm tra quyền ghi vào thư mục.") from e
+    return path

@@ -30,7 +30,7 @@ def test_each_cluster_gets_its_documents(built):
         units = cluster_data(path)["don_vi"]
         expected = sorted([f"bien-ban-kiem-tra-{vi.slug(u['ten'])}.docx" for u in units]
                           + ["phu-luc-02-bang-cham-diem.docx", "bien-ban-hop-cum.docx",
-                             "cong-van-de-nghi-khen-thuong.docx", "manifest.json"])
+                             "cong-van-de-nghi-khen-thuong.docx", "danh-muc-ho-so.docx", "manifest.json"])
         assert names == expected
         assert len(units) == n_units
 

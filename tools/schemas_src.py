@@ -1,7 +1,9 @@
 """Source of schemas/*.json: run `python tools/schemas_src.py` after editing, then commit both."""
 from __future__ import annotations
 
+import copy
 import json
+import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,7 +61,8 @@ def person(title, description, chuc_vu_enum=None):
     return {
         "type": "object", "title": title, "description": description,
         "additionalProperties": False,
-        "required": ["ho_ten"],
+        # the documents need the leader's position (Trưởng đoàn, TM./KT. signature): required when it is a choice
+        "required": ["ho_ten", "chuc_vu"] if chuc_vu_enum else ["ho_ten"],
         "properties": {
             "ho_ten": s("Họ và tên", "Họ và tên đầy đủ, có dấu, không ghi học hàm, học vị. Ví dụ: Nguyễn Văn An."),
             "chuc_vu": chuc_vu,
@@ -377,7 +380,51 @@ plan = {
     },
 }
 
+# Examples for the fields whose description has none: `docgen init` writes them in the comment above
+# each field and VS Code shows them on hover. Keyed by path ("[]" = every item of a list).
+CLUSTER_EXAMPLES = {
+    "huyen.tinh": "Hà Nội",
+    "don_vi[].dia_diem": "Trụ sở UBND xã Uy Nỗ",
+    "don_vi[].so_bien_ban": "05",
+    "don_vi[].diem.doan_cham": [5, 13, 22, 26, 9, 8.5, 5],
+    "don_vi[].diem.thong_nhat": [5, 13, 22, 26.5, 9, 8.5, 5],
+    "don_vi[].nhan_xet[].noi_dung": 3,
+    "don_vi[].nhan_xet[].uu_diem": "Văn bản đi, đến được đăng ký đầy đủ vào sổ.",
+    "don_vi[].nhan_xet[].han_che": "Chưa ban hành Danh mục hồ sơ năm 2017.",
+    "don_vi[].nhan_xet[].kien_nghi": "Ban hành Danh mục hồ sơ trong quý IV năm 2017.",
+    "don_vi[].ket_luan": "UBND xã Uy Nỗ thực hiện tốt công tác văn thư, lưu trữ.",
+    "don_vi[].y_kien_don_vi": "Nhất trí với kết quả kiểm tra của Đoàn.",
+    "hop_cum.dia_diem": "Hội trường UBND xã Cổ Loa",
+    "hop_cum.so_bien_ban": "01",
+    "hop_cum.so_nguoi_bieu_quyet": 8,
+    "hop_cum.khach_moi[].don_vi": "Phòng Nội vụ huyện Đông Anh",
+    "hop_cum.bieu_quyet_xep_loai": 8,
+    "hop_cum.de_nghi_tap_the.don_vi": "co-loa",
+    "hop_cum.de_nghi_tap_the.so_phieu_tan_thanh": 8,
+    "hop_cum.de_nghi_tap_the.hinh_thuc": "Giấy khen của Chủ tịch UBND huyện",
+    "hop_cum.de_nghi_ca_nhan[].ho_ten": "Ngô Thị Hương",
+    "hop_cum.de_nghi_ca_nhan[].don_vi": "co-loa",
+    "hop_cum.de_nghi_ca_nhan[].so_phieu_tan_thanh": 7,
+    "hop_cum.y_kien": ["Các đơn vị thống nhất với kết quả chấm điểm của Đoàn kiểm tra."],
+    "hop_cum.ket_luan": "Cụm số 1 hoàn thành kiểm tra chéo đúng Kế hoạch.",
+    "cong_van.so": "25",
+    "cong_van.ky_hieu_don_vi_soan_thao": "VP",
+}
+
+
+def with_examples(schema: dict, examples: dict) -> dict:
+    """The schema with `examples` set at each path; a path that names no property is an error."""
+    out = copy.deepcopy(schema)
+    for path, example in examples.items():
+        node = out
+        for part in re.findall(r"[^.\[\]]+|\[\]", path):
+            node = node["items"] if part == "[]" else node["properties"][part]
+        node["examples"] = [example]
+    return out
+
+
 if __name__ == "__main__":
+    cluster = with_examples(cluster, CLUSTER_EXAMPLES)
     for name, schema in [("cum", cluster), ("ke-hoach", plan)]:
         out = ROOT / "schemas" / f"{name}.schema.json"
         out.write_text(json.dumps(schema, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
