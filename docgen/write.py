@@ -46,3 +46,33 @@ def write_dossier(folder: Path, files: dict[str, bytes], manifest: dict) -> list
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return written
+
+
+def write_file(path: Path, data: bytes, *, overwrite: bool = True) -> Path:
+    """Write one file whole or not at all (a temporary name in the same folder, then rename).
+
+    With overwrite=False an existing file is left alone and OutputError says how to proceed."""
+    path = Path(path)
+    if not overwrite and path.exists():
+        raise OutputError(f"Tệp {path} đã có; docgen không ghi đè để khỏi mất phần đã sửa tay. Chọn tên khác "
+                          "bằng -o, hoặc thêm --ghi-de nếu muốn thay tệp đó.")
+    if path.is_dir():
+        raise OutputError(f"{path} là một thư mục; hãy chỉ tên tệp cần ghi.")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".docgen-", dir=path.parent)
+    except OSError as e:
+        raise OutputError(f"Không tạo được thư mục {path.parent}: {e.strerror}. Kiểm tra quyền ghi "
+                          "hoặc chọn nơi khác bằng -o.") from e
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except OSError as e:
+        raise OutputError(f"Không ghi được {path}: {e.strerror}. Kiểm tra dung lượng đĩa và quyền ghi; tệp "
+                          "đang mở trong Word cũng cần được đóng lại.") from e
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return path

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import nd30
+import templates_ke_hoach
 from nd30 import CENTER, JUSTIFY, LEFT, TEXT_WIDTH_MM, add_row, cell_text, centered, para, tag
 
 OUT = Path(__file__).resolve().parent.parent / "templates_docx"
@@ -224,6 +225,7 @@ TEMPLATES = {
     "bien-ban-hop-cum.docx": bien_ban_hop_cum,
     "cong-van-de-nghi-khen-thuong.docx": cong_van_de_nghi,
 }
+TEMPLATES.update(templates_ke_hoach.TEMPLATES)  # the Kế hoạch itself (docgen plan)
 
 if __name__ == "__main__":
     OUT.mkdir(exist_ok=True)
