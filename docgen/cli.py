@@ -84,7 +84,7 @@ def validate(files):
 @click.argument("plan_file", type=click.Path(path_type=Path))
 @click.option("--next", "make_next", is_flag=True,
               help="Lập tệp Kế hoạch năm sau từ tệp này (dời mọi ngày, năm), thay vì lập văn bản.")
-@click.option("--year", type=int, help="Năm của Kế hoạch mới khi dùng --next (mặc định: năm sau).")
+@click.option("--year", type=int, metavar="NĂM", help="Năm của Kế hoạch mới khi dùng --next (mặc định: năm sau).")
 @click.option("-o", "--output", type=click.Path(),
               help="Thư mục ghi văn bản (mặc định: outputs/); với --next: tệp .yaml mới hoặc thư mục "
                    "(mặc định: ke-hoach-<năm>.yaml cạnh tệp gốc).")

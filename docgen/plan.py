@@ -202,9 +202,10 @@ def next_plan(source: Path, year: int | None = None, target: Path | None = None)
         old_number, old_date = ref.get("so_ky_hieu"), ref.get("ngay")
         ref["so_ky_hieu"] = _blank_number(old_number)
         ref["ngay"] = None
-        ref.yaml_add_eol_comment(f"# CẦN ĐIỀN: số, ngày văn bản năm {year} (năm {old_year}: {old_number}"
-                                 f"{', ngày ' + plan_text.text_date(old_date) if old_date else ''})", "so_ky_hieu")
-        note(f"can_cu.{code}", f"{old_number} ngày {old_date}", f"{ref['so_ky_hieu']} (cần điền)")
+        was = ", ".join(x for x in ((old_number or "").strip(), plan_text.text_date(old_date) if old_date else "")
+                        if x and not x.startswith(BLANK))
+        _mark(ref, f"# CẦN ĐIỀN: số, ngày văn bản năm {year}" + (f" (năm {old_year}: {was})" if was else ""))
+        note(f"can_cu.{code}", was or BLANK, f"{ref['so_ky_hieu']} (cần điền)")
 
     out = io.StringIO()
     ry.dump(doc, out)
@@ -222,6 +223,15 @@ def next_plan(source: Path, year: int | None = None, target: Path | None = None)
                               "không còn nhắc cấp huyện. Xem mẫu inputs/ke-hoach-2026.yaml.",
                               str(target), _line_of(text, "cap_chinh_quyen:"), 1, "cap_chinh_quyen", "warning"))
     return NextPlan(source, target, year, text, moved, notes)
+
+
+def _mark(ref, comment: str) -> None:
+    """Put `comment` at the end of the first line of `ref` that has no comment yet: a clerk's own
+    comment is never replaced (the validator's warning still points at the blank)."""
+    for key in ("so_ky_hieu", "ngay", "loai", "hang_nam"):
+        if key in ref and not ref.ca.items.get(key):
+            ref.yaml_add_eol_comment(comment, key)
+            return
 
 
 def _line_of(text: str, prefix: str) -> int | None:

@@ -328,10 +328,6 @@ def _uses(plan: dict, kind: str) -> bool:
     return walk(plan.get("van_ban"))
 
 
-def _mentions(text: str, number: str) -> bool:
-    return re.search(rf"(?<![\d,]){re.escape(number)}(?![\d,])", text) is not None
-
-
 def _class_words_issues(doc: Loaded) -> list[Issue]:
     """The words of a class must carry its numbers: catches a rule changed in one place only."""
     plan = doc.data
@@ -342,8 +338,10 @@ def _class_words_issues(doc: Loaded) -> list[Issue]:
         if not isinstance(words, str):
             continue
         missing = []
-        if k.get("tong_diem_tu"):
-            missing += [f"{decimal_text(k['tong_diem_tu'])} điểm"] if not _mentions(words, decimal_text(k["tong_diem_tu"])) else []
+        if k.get("tong_diem_tu"):  # "đạt từ 85 điểm trở lên", "đạt từ 70 đến dưới 85 điểm"
+            total = decimal_text(k["tong_diem_tu"])
+            if not re.search(rf"(?<![\d,]){re.escape(total)} (?:điểm|đến)", words):
+                missing.append(f"từ {total} điểm")
         if k.get("so_noi_dung_thuc_hien_tu") and f"{k['so_noi_dung_thuc_hien_tu']}/{n}" not in words:
             missing.append(f"{k['so_noi_dung_thuc_hien_tu']}/{n} nội dung")
         for cond in k.get("dieu_kien") or []:
