@@ -149,7 +149,7 @@ def next_plan(source: Path, year: int | None = None, target: Path | None = None)
     """Next year's plan file from a valid plan file (nothing is written; see `write_next_plan`).
 
     `target` is the new file, or a folder to put ke-hoach-<year>.yaml in; by default it sits next to `source`."""
-    from ruamel.yaml import YAML
+    from ruamel.yaml import YAML, YAMLError
     from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
     source = Path(source)
@@ -167,7 +167,10 @@ def next_plan(source: Path, year: int | None = None, target: Path | None = None)
     ry.preserve_quotes = True
     ry.width = 4096  # never re-wrap the clerk's long lines
     ry.indent(mapping=2, sequence=4, offset=2)
-    doc = ry.load(load.read_text(source))
+    try:
+        doc = ry.load(load.read_text(source))
+    except YAMLError as e:  # docgen's loader accepted the file; ruamel should too, but say so if not
+        raise InputError(f"Không đọc được {source} để lập Kế hoạch năm sau ({e}).") from e
     moved: list[str] = []
 
     def note(path: str, old, new):
@@ -225,13 +228,25 @@ def next_plan(source: Path, year: int | None = None, target: Path | None = None)
     return NextPlan(source, target, year, text, moved, notes)
 
 
+MARK = "# CẦN ĐIỀN: số, ngày văn bản năm"
+HEADER = re.compile(r"# Lập từ .* bằng `docgen plan --next`.*\n# dời sang năm .*\n# lời văn trước khi chạy `docgen plan`\.\n")
+
+
 def _mark(ref, comment: str) -> None:
-    """Put `comment` at the end of the first line of `ref` that has no comment yet: a clerk's own
-    comment is never replaced (the validator's warning still points at the blank)."""
+    """Put `comment` at the end of the first line of `ref` that has no comment yet, or that holds only
+    docgen's marker of an earlier year: a clerk's own comment is never replaced (the validator's
+    warning still points at the blank)."""
     for key in ("so_ky_hieu", "ngay", "loai", "hang_nam"):
-        if key in ref and not ref.ca.items.get(key):
-            ref.yaml_add_eol_comment(comment, key)
-            return
+        if key not in ref:
+            continue
+        slot = ref.ca.items.get(key)
+        token = slot[2] if slot and len(slot) > 2 else None
+        if slot and not (token is not None and token.value.startswith(MARK) and token.value.count("\n") <= 1
+                         and not any(slot[:2]) and not any(slot[3:])):
+            continue
+        ref.ca.items.pop(key, None)
+        ref.yaml_add_eol_comment(comment, key)
+        return
 
 
 def _line_of(text: str, prefix: str) -> int | None:
@@ -246,6 +261,7 @@ def _with_header(text: str, source_name: str, old_year: int, year: int) -> str:
     header = (f"# Lập từ {source_name} (năm {old_year}) bằng `docgen plan --next`: mọi ngày, năm của Kế hoạch đã\n"
               f"# dời sang năm {year}. Tìm \"CẦN ĐIỀN\" để điền số, ngày các văn bản của năm mới, rồi đọc lại\n"
               f"# lời văn trước khi chạy `docgen plan`.\n")
+    text = HEADER.sub("", text, count=1)  # docgen's own note of an earlier --next, not the clerk's
     lines = text.splitlines(keepends=True)
     at = 1 if lines and lines[0].startswith("# yaml-language-server:") else 0
     return "".join(lines[:at]) + header + "".join(lines[at:])

@@ -325,6 +325,33 @@ def test_next_to_a_two_tier_year_reminds_the_clerk():
     assert result.text.splitlines()[first.line - 1].startswith("cap_chinh_quyen:")
 
 
+def test_next_again_replaces_docgens_own_notes_but_not_the_clerks(tmp_path):
+    first = plan.write_next_plan(plan.next_plan(PLAN_2017, 2018, tmp_path / "ke-hoach-2018.yaml"))
+    text = first.read_text(encoding="utf-8")
+    # the clerk fills in the city's 2018 plan, leaves docgen's note, and adds a note of their own
+    text = text.replace(f"so_ky_hieu: {BLANK}/KH-UBND", "so_ky_hieu: 301/KH-UBND", 1)
+    text = text.replace("    ngay:\n", '    ngay: "2017-12-28"\n', 1)
+    text = text.replace(f"so_ky_hieu: {BLANK}/KH-SNV  # CẦN ĐIỀN: số, ngày văn bản năm 2018 (năm 2017: 148/KH-SNV, "
+                        "23/01/2017)", f"so_ky_hieu: {BLANK}/KH-SNV  # hỏi chị Lan ở Văn phòng Sở", 1)
+    first.write_text(text, encoding="utf-8")
+    second = plan.write_next_plan(plan.next_plan(first, 2019))
+    new = second.read_text(encoding="utf-8")
+    assert second == tmp_path / "ke-hoach-2019.yaml"
+    assert new.count("bằng `docgen plan --next`") == 1 and "# Lập từ ke-hoach-2018.yaml (năm 2018)" in new
+    assert "năm 2018 (năm 2017" not in new  # last year's marker replaced, not piled up
+    assert "# CẦN ĐIỀN: số, ngày văn bản năm 2019 (năm 2018: 301/KH-UBND, 28/12/2017)" in new
+    assert "# hỏi chị Lan ở Văn phòng Sở" in new  # the clerk's comment stays where it was
+    assert "ngay:  # CẦN ĐIỀN: số, ngày văn bản năm 2019" in re.sub(r"ngay: +#", "ngay:  #", new)
+    assert pipeline.load_plan(second)[0].data["thoi_gian"]["ky_nghiep_vu"] == "từ năm 2017 đến hết tháng 8/2019"
+
+
+def test_next_points_at_deadlines_that_fall_on_a_weekend():
+    notes = plan.next_plan(PLAN_2017, 2020).notes  # 31/10/2020 is a Saturday
+    weekend = [n for n in notes if "Thứ Bảy" in n.message or "Chủ nhật" in n.message]
+    assert [n.pointer for n in weekend] == ["thoi_gian.cum_bao_cao_huyen_truoc_ngay"]
+    assert "31/10/2020" in weekend[0].message
+
+
 def test_shift_date_keeps_the_way_the_date_is_written():
     assert plan.shift_date("2017-09-01", 1) == "2018-09-01"
     assert plan.shift_date("05/11/2017", 1) == "05/11/2018"
