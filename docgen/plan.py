@@ -25,6 +25,8 @@ PERIOD_TEXTS = (("trich_yeu",), ("thoi_gian", "ky_nghiep_vu"), ("thoi_gian", "ky
 _YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
 _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
 _DMY = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
+MARK = "# CẦN ĐIỀN: số, ngày văn bản năm"  # docgen's note on a reference to fill in
+HEADER = re.compile(r"# Lập từ .* bằng `docgen plan --next`.*\n# dời sang năm .*\n# lời văn trước khi chạy `docgen plan`\.\n")
 
 
 # ---------------------------------------------------------------- render
@@ -50,9 +52,9 @@ def document_context(plan: load.Loaded) -> dict:
             (), "thiếu mục `van_ban` (lời mở đầu, các mục I, II…, lời kết). Xem mẫu trong inputs/ke-hoach-2017.yaml.")])
     issuer = data["co_quan_ban_hanh"]
     abbr = issuer.get("ky_hieu") or _initials(issuer["ten"])
+    subject = data["trich_yeu"]  # plain text (other documents quote it as it is); --next moves its year
     try:
         paragraphs = plan_text.paragraphs(data)
-        subject = plan_text.resolve(data["trich_yeu"], data)
     except plan_text.TextError as e:  # validation catches these first; kept for callers that skip it
         raise ValidationFailed(f"{plan.path}: lời văn của Kế hoạch có lỗi.", [plan.issue(("van_ban",), str(e))]) from e
     signer = data.get("nguoi_ky") or {}
@@ -207,7 +209,7 @@ def next_plan(source: Path, year: int | None = None, target: Path | None = None)
         ref["ngay"] = None
         was = ", ".join(x for x in ((old_number or "").strip(), plan_text.text_date(old_date) if old_date else "")
                         if x and not x.startswith(BLANK))
-        _mark(ref, f"# CẦN ĐIỀN: số, ngày văn bản năm {year}" + (f" (năm {old_year}: {was})" if was else ""))
+        _mark(ref, f"{MARK} {year}" + (f" (năm {old_year}: {was})" if was else ""))
         note(f"can_cu.{code}", was or BLANK, f"{ref['so_ky_hieu']} (cần điền)")
 
     out = io.StringIO()
@@ -226,10 +228,6 @@ def next_plan(source: Path, year: int | None = None, target: Path | None = None)
                               "không còn nhắc cấp huyện. Xem mẫu inputs/ke-hoach-2026.yaml.",
                               str(target), _line_of(text, "cap_chinh_quyen:"), 1, "cap_chinh_quyen", "warning"))
     return NextPlan(source, target, year, text, moved, notes)
-
-
-MARK = "# CẦN ĐIỀN: số, ngày văn bản năm"
-HEADER = re.compile(r"# Lập từ .* bằng `docgen plan --next`.*\n# dời sang năm .*\n# lời văn trước khi chạy `docgen plan`\.\n")
 
 
 def _mark(ref, comment: str) -> None:

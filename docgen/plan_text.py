@@ -4,6 +4,8 @@ A plan file holds the Kế hoạch's words (`van_ban`, `noi_dung[].kiem_tra`, `x
 numbers docgen scores and checks with. Years, dates and counts inside the words are written as placeholders
 (`{nam}`, `{thoi_gian.huyen_gui_ke_hoach_truoc_ngay}`, `{cum.so_dai_dien_moi_don_vi:02}`, `{can_cu.kh_ubnd_tp}`)
 so that the document always says what the checks enforce, and next year's plan moves them by moving the data.
+Short fields that other documents quote as they are (trich_yeu, noi_dung[].ten, thoi_gian.ky_*) hold
+no placeholders: `docgen plan --next` moves the years written in them instead.
 """
 from __future__ import annotations
 
@@ -200,7 +202,7 @@ def _generated(kind: str, plan: dict) -> list[Paragraph]:
     """The lines docgen writes from the scoring data, so that words and rules never drift apart."""
     if kind == "diem_toi_da":
         contents = plan["noi_dung"]
-        return [Paragraph("doan", f"+ Nội dung {c['so']}. {resolve(c['ten'], plan)}: điểm tối đa "
+        return [Paragraph("doan", f"+ Nội dung {c['so']}. {c['ten']}: điểm tối đa "
                                   f"{_number(c['diem_toi_da'], '02')} điểm{_ending(i, len(contents))}")
                 for i, c in enumerate(contents)]
     if kind == "xep_loai":
