@@ -29,7 +29,18 @@ def _interactive() -> bool:
 OPTS = "[TÙY CHỌN]"  # click's "[OPTIONS]", in the clerk's language
 
 
-@click.group(context_settings=CONTEXT, options_metavar=OPTS, subcommand_metavar="LỆNH [THAM SỐ]...")
+class ViCommand(click.Command):
+    """A command whose usage line says [TÙY CHỌN], whoever adds it."""
+
+    def __init__(self, *args, options_metavar=OPTS, **kwargs):
+        super().__init__(*args, options_metavar=options_metavar, **kwargs)
+
+
+class ViGroup(click.Group):
+    command_class = ViCommand
+
+
+@click.group(cls=ViGroup, context_settings=CONTEXT, options_metavar=OPTS, subcommand_metavar="LỆNH [THAM SỐ]...")
 @click.version_option(__version__, "-V", "--version", prog_name="docgen")
 def cli():
     """docgen: lập hồ sơ kiểm tra chéo công tác văn thư, lưu trữ của một Cụm từ một tệp YAML.
@@ -245,6 +256,47 @@ def init(plan, huyen, loai_huyen, tinh, cum, xa, loai_xa, cum_truong, output, fo
     click.echo("  1. Mở tệp (bằng VS Code hoặc Notepad), điền các mục còn trống theo lời dẫn ở các dòng '#'.")
     click.echo(f"  2. Xem còn thiếu gì: docgen validate {written}")
     click.echo(f"  3. Lập hồ sơ: docgen build {written} -o outputs/ --pdf")
+@cli.command("plan")
+@click.argument("plan_file", metavar="TỆP_KẾ_HOẠCH", type=click.Path(path_type=Path))
+@click.option("--next", "make_next", is_flag=True,
+              help="Lập tệp Kế hoạch năm sau từ tệp này (dời mọi ngày, năm), thay vì lập văn bản.")
+@click.option("--year", type=int, metavar="NĂM", help="Năm của Kế hoạch mới khi dùng --next (mặc định: năm sau).")
+@click.option("-o", "--output", type=click.Path(),
+              help="Thư mục ghi văn bản (mặc định: outputs/); với --next: tệp .yaml mới hoặc thư mục "
+                   "(mặc định: ke-hoach-<năm>.yaml cạnh tệp gốc).")
+@click.option("--force", "overwrite", is_flag=True, help="Với --next: ghi đè tệp Kế hoạch mới nếu đã có.")
+def plan_command(plan_file, make_next, year, output, overwrite):
+    """Lập văn bản Kế hoạch (.docx) từ tệp Kế hoạch; với --next, lập tệp Kế hoạch năm sau.
+
+    Văn bản ghi vào OUTPUT/<tên tệp Kế hoạch>.docx. Với --next, mọi ngày và năm của
+    Kế hoạch được dời sang năm mới, chú thích của tệp được giữ nguyên, số và ngày các
+    văn bản ban hành lại hằng năm được để trống và đánh dấu "CẦN ĐIỀN".
+
+    \b
+    Ví dụ:
+      docgen plan inputs/ke-hoach-2017.yaml -o outputs/
+      docgen plan --next inputs/ke-hoach-2017.yaml --year 2018 -o inputs/ke-hoach-2018.yaml
+    """
+    from . import plan as plan_lib  # imported here: keeps this command's edit to cli.py in one place
+
+    if not make_next:
+        if year is not None or overwrite:
+            raise click.UsageError("--year và --force chỉ dùng cùng --next.")
+        done = plan_lib.render_plan(plan_file, Path(output or "outputs"))
+        for w in done.warnings:
+            _err(w.format())
+        click.echo(f"Đã lập văn bản Kế hoạch {done.source} → {done.file}")
+        click.echo("Việc tiếp theo: mở văn bản kiểm tra lại, ghi số, ngày ban hành, trình ký.")
+        return
+    result = plan_lib.next_plan(plan_file, year, output)
+    written = plan_lib.write_next_plan(result, overwrite=overwrite)
+    click.echo(f"Đã lập tệp Kế hoạch năm {result.year}: {plan_file} → {written}")
+    for line in result.moved:
+        click.echo(f"  {line}")
+    for note in result.notes:
+        _err(note.format())
+    click.echo(f"Việc tiếp theo: điền các chỗ \"CẦN ĐIỀN\", đọc lại lời văn, rồi chạy "
+               f"`docgen plan {written}`.")
 
 
 def main(argv=None) -> int:

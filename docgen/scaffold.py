@@ -301,5 +301,5 @@ def create(req: Request, force: bool = False) -> Path:
         split_kind(req.huyen, DISTRICT_KINDS, req.loai_huyen)[0], req.cum, plan.data.get("nam"))
     req = replace(req, plan=Path(req.plan), out=out)
     text = cluster_text(req, plan)
-    write.write_new_file(out, text.encode("utf-8"), overwrite=force)
+    write.write_file(out, text.encode("utf-8"), overwrite=force)
     return out

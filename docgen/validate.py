@@ -10,6 +10,7 @@ from pathlib import Path
 import jsonschema
 
 from .cluster_scores import read_scores
+from . import plan_text
 from .errors import Issue
 from .load import Loaded, pointer_of
 from .rules import parse_score, rules_from_plan
@@ -224,6 +225,7 @@ def plan_issues(plan: Loaded) -> list[Issue]:
     end = _date(plan, ("thoi_gian", "kiem_tra_den_ngay"), issues)
     if start and end and start > end:
         issues.append(plan.issue(("thoi_gian", "kiem_tra_den_ngay"), "ngày kết thúc kiểm tra trước ngày bắt đầu."))
+    issues += plan_text.issues(plan)  # the document's words: placeholders, reminders
     return issues
 
 

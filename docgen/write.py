@@ -48,20 +48,31 @@ def write_dossier(folder: Path, files: dict[str, bytes], manifest: dict) -> list
     return written
 
 
-def write_new_file(path: Path, data: bytes, overwrite: bool = False) -> Path:
-    """Write one file whole (temporary name, then rename); OutputError if it exists and `overwrite` is off."""
+def write_file(path: Path, data: bytes, *, overwrite: bool = True) -> Path:
+    """Write one file whole or not at all (a temporary name in the same folder, then rename).
+
+    With overwrite=False an existing file is left alone and OutputError says how to proceed."""
     path = Path(path)
-    if path.exists() and not overwrite:
-        raise OutputError(f"Tệp {path} đã có. docgen không ghi đè để không mất dữ liệu đã điền: chọn tên khác "
-                          "bằng -o, hoặc thêm --force nếu chắc chắn muốn thay tệp cũ.")
+    if not overwrite and path.exists():
+        raise OutputError(f"Tệp {path} đã có; docgen không ghi đè để khỏi mất phần đã sửa tay. Chọn tên khác "
+                          "bằng -o, hoặc thêm --force nếu muốn thay tệp đó.")
     if path.is_dir():
-        raise OutputError(f"{path} là một thư mục; hãy chỉ tên tệp, ví dụ {path / 'cum-so-1.yaml'}.")
+        raise OutputError(f"{path} là một thư mục; hãy chỉ tên tệp cần ghi.")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".docgen-", suffix=".tmp", dir=path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=".docgen-", dir=path.parent)
+    except OSError as e:
+        raise OutputError(f"Không tạo được thư mục {path.parent}: {e.strerror}. Kiểm tra quyền ghi "
+                          "hoặc chọn nơi khác bằng -o.") from e
+    try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
+        os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except OSError as e:
-        raise OutputError(f"Không ghi được {path}: {e.strerror}. Kiểm tra quyền ghi vào thư mục.") from e
+        raise OutputError(f"Không ghi được {path}: {e.strerror}. Kiểm tra dung lượng đĩa và quyền ghi; tệp "
+                          "đang mở trong Word cũng cần được đóng lại.") from e
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
     return path

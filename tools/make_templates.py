@@ -9,6 +9,7 @@ from pathlib import Path
 
 import nd30
 import templates_danh_muc
+import templates_ke_hoach
 from nd30 import CENTER, JUSTIFY, LEFT, TEXT_WIDTH_MM, add_row, cell_text, centered, para, tag
 
 OUT = Path(__file__).resolve().parent.parent / "templates_docx"
@@ -226,6 +227,7 @@ TEMPLATES = {
     "cong-van-de-nghi-khen-thuong.docx": cong_van_de_nghi,
 }
 TEMPLATES.update(templates_danh_muc.TEMPLATES)
+TEMPLATES.update(templates_ke_hoach.TEMPLATES)  # the Kế hoạch itself (docgen plan)
 
 if __name__ == "__main__":
     OUT.mkdir(exist_ok=True)

@@ -274,6 +274,89 @@ plan_condition = {
     },
 }
 
+
+# The plan's document text (issue 7): paragraphs may hold placeholders such as {nam} or
+# {thoi_gian.huyen_gui_ke_hoach_truoc_ngay}, resolved by docgen/plan_text.py from the plan's own data.
+PLACEHOLDER_NOTE = ("Chỗ viết trong ngoặc nhọn được thay bằng dữ liệu của tệp: {nam}, {nam-1}, "
+                    "{thoi_gian.<khóa>}, {thoi_gian.<khóa>:thang_nam}, {cum.<khóa>:02}, {can_cu.<mã>}…")
+
+
+def text(title, description):
+    """A paragraph of the plan's document, with placeholders allowed."""
+    return s(title, f"{description} {PLACEHOLDER_NOTE}")
+
+
+paragraph_list = {
+    "type": "array", "title": "Các đoạn văn",
+    "description": "Các đoạn văn theo thứ tự. Một đoạn là một chuỗi, hoặc `{tu_dong: diem_toi_da}` / `{tu_dong: xep_loai}` để docgen lập các dòng từ dữ liệu chấm điểm.",
+    "items": {
+        "anyOf": [
+            text("Đoạn văn", "Một đoạn văn; bắt đầu bằng \"- \" hoặc \"+ \" nếu là một gạch đầu dòng."),
+            {"type": "object", "title": "Đoạn do docgen lập",
+             "description": "`diem_toi_da`: mỗi nội dung một dòng \"+ Nội dung 1. …: điểm tối đa 05 điểm;\"; `xep_loai`: mỗi loại một dòng \"+ Loại A: …;\" lấy từ xep_loai[].mo_ta.",
+             "additionalProperties": False, "required": ["tu_dong"],
+             "properties": {"tu_dong": {"enum": ["diem_toi_da", "xep_loai"], "title": "Lập từ",
+                                        "description": "`diem_toi_da` hoặc `xep_loai`."}}},
+        ],
+    },
+}
+
+point = {
+    "type": "object", "title": "Điểm", "description": "Một điểm a), b)… của khoản; docgen tự ghi chữ cái.",
+    "additionalProperties": False, "required": ["noi_dung"],
+    "properties": {
+        "noi_dung": text("Lời văn của điểm", "Viết sau \"a) \"."),
+        "doan": paragraph_list,
+    },
+}
+
+clause = {
+    "type": "object", "title": "Khoản",
+    "description": "Một khoản 1., 2.… của mục; docgen tự đánh số. Có `ten` (tiêu đề, in đậm) hoặc `noi_dung` (lời văn, chữ thường).",
+    "additionalProperties": False,
+    "anyOf": [{"required": ["ten"]}, {"required": ["noi_dung"]}],
+    "properties": {
+        "ten": text("Tiêu đề khoản", "In đậm sau số khoản, ví dụ \"Mục đích\"."),
+        "noi_dung": text("Lời văn của khoản", "Khoản không có tiêu đề: lời văn ngay sau số khoản."),
+        "doan": paragraph_list,
+        "diem": {"type": "array", "title": "Các điểm", "description": "Các điểm a), b)… của khoản.", "items": point},
+    },
+}
+
+section = {
+    "type": "object", "title": "Mục", "description": "Một mục I., II.… của Kế hoạch; docgen tự đánh số La Mã.",
+    "additionalProperties": False, "required": ["ten"],
+    "properties": {
+        "ten": text("Tên mục", "Docgen in hoa, ví dụ MỤC ĐÍCH, YÊU CẦU."),
+        "doan": paragraph_list,
+        "khoan": {
+            "type": "array", "title": "Các khoản",
+            "description": "Các khoản của mục. `{tu_dong: noi_dung}` chèn mỗi nội dung chấm điểm một khoản (lấy từ noi_dung[].kiem_tra).",
+            "items": {"anyOf": [
+                clause,
+                {"type": "object", "title": "Các khoản do docgen lập",
+                 "description": "`{tu_dong: noi_dung}`: mỗi nội dung chấm điểm một khoản, lấy từ noi_dung[].kiem_tra.",
+                 "additionalProperties": False, "required": ["tu_dong"],
+                 "properties": {"tu_dong": {"const": "noi_dung", "title": "Lập từ", "description": "Luôn là `noi_dung`."}}},
+            ]},
+        },
+    },
+}
+
+reference = {
+    "type": "object", "title": "Văn bản được dẫn",
+    "description": "Một văn bản Kế hoạch dẫn đến; đoạn văn viết {can_cu.<mã>} để có \"<loai> số <so_ky_hieu> ngày <ngay>\".",
+    "additionalProperties": False, "required": ["loai", "so_ky_hieu"],
+    "properties": {
+        "loai": s("Tên loại văn bản", "Ví dụ: Kế hoạch, Công văn, Quyết định."),
+        "so_ky_hieu": opt_s("Số, ký hiệu", "Ví dụ: 235/KH-UBND. \"……/KH-UBND\" hoặc để trống khi chưa biết số."),
+        "ngay": opt_date("Ngày ban hành", "Ngày ký văn bản; để trống khi chưa biết."),
+        "hang_nam": {"type": "boolean", "title": "Ban hành lại mỗi năm",
+                     "description": "true: văn bản của từng năm (ví dụ Kế hoạch năm của UBND Thành phố): `docgen plan --next` xóa số, ngày để điền văn bản năm mới. false: văn bản dùng lâu dài, giữ nguyên."},
+        "ghi_chu": opt_s("Ghi chú", "Văn bản này là gì, để người lập Kế hoạch năm sau biết cần tìm văn bản nào."),
+    },
+}
+
 plan = {
     "$schema": DIALECT,
     "$id": "https://docgen.local/schemas/ke-hoach.schema.json",
@@ -293,6 +376,7 @@ plan = {
             "properties": {
                 "co_quan_chu_quan": opt_s("Cơ quan chủ quản", "Ví dụ: UBND thành phố Hà Nội."),
                 "ten": s("Tên cơ quan", "Ví dụ: Sở Nội vụ."),
+                "ky_hieu": opt_s("Chữ viết tắt tên cơ quan", "Dùng trong số, ký hiệu của Kế hoạch: …/KH-SNV. Mặc định: chữ cái đầu của tên cơ quan."),
                 "dia_danh": opt_s("Địa danh", "Nơi cơ quan đóng trụ sở, ghi ở dòng địa danh, ngày tháng. Ví dụ: Hà Nội."),
             },
         },
@@ -304,6 +388,12 @@ plan = {
                 "ten": s("Tên", "Ví dụ: UBND cấp huyện."),
                 "co_quan_tham_muu": opt_s("Cơ quan tham mưu", "Cơ quan nhận hồ sơ thay mặt. Ví dụ: Phòng Nội vụ."),
             },
+        },
+        "can_cu": {
+            "type": "object", "title": "Văn bản được dẫn",
+            "description": "Các văn bản Kế hoạch dẫn đến (căn cứ, hướng dẫn), mỗi văn bản một mã, ví dụ kh_ubnd_tp.",
+            "propertyNames": {"pattern": r"^[a-z][a-z0-9_]*$"},
+            "additionalProperties": reference,
         },
         "thoi_gian": {
             "type": "object", "title": "Thời gian", "description": "Các mốc thời gian của Kế hoạch.",
@@ -342,6 +432,8 @@ plan = {
                     "so": {"type": "integer", "minimum": 1, "title": "Số thứ tự", "description": "1, 2, 3…"},
                     "ten": s("Tên nội dung", "Tên như trong Kế hoạch."),
                     "diem_toi_da": {"type": "number", "exclusiveMinimum": 0, "title": "Điểm tối đa", "description": "Ví dụ: 15."},
+                    "kiem_tra": {**clause, "title": "Khoản ở mục Nội dung kiểm tra",
+                                 "description": "Lời văn của nội dung này ở mục II (Nội dung kiểm tra) của văn bản Kế hoạch, với các điểm a), b)… nếu có."},
                     "tieu_chi": {"type": "array", "title": "Tiêu chí", "minItems": 1,
                                  "description": "Các tiêu chí chi tiết của nội dung (Phụ lục 01), nếu có, theo thứ tự. Tổng điểm tối đa các tiêu chí phải bằng điểm tối đa của nội dung. Tệp Cụm khi đó có thể chấm điểm từng tiêu chí (mục diem.tieu_chi).",
                                  "items": {"type": "object", "title": "Tiêu chí", "description": "Một tiêu chí.",
@@ -365,6 +457,7 @@ plan = {
                     "so_noi_dung_thuc_hien_tu": {"type": "integer", "minimum": 0, "title": "Số nội dung thực hiện tối thiểu",
                                                  "description": "Một nội dung được tính là có thực hiện khi điểm thống nhất lớn hơn 0."},
                     "dieu_kien": {"type": "array", "items": plan_condition, "title": "Các điều kiện", "description": "Các điều kiện về tỷ lệ điểm."},
+                    "mo_ta": s("Lời văn của loại", "Câu của Kế hoạch cho loại này, viết sau \"+ Loại A: \", không có dấu câu cuối. docgen cảnh báo khi con số trong câu không khớp với điều kiện."),
                 },
             },
         },
@@ -375,6 +468,28 @@ plan = {
                 "loai_duoc_de_nghi": s("Loại được đề nghị", "Chỉ đơn vị đạt loại này mới được đề nghị. Năm 2017: A."),
                 "hinh_thuc_cap_huyen": opt_s("Hình thức khen của cấp huyện", "Ví dụ: Giấy khen của Chủ tịch UBND cấp huyện."),
                 "hinh_thuc_cap_thanh_pho": opt_s("Hình thức khen của cấp tỉnh, thành phố", "Ví dụ: Bằng khen của Chủ tịch UBND Thành phố."),
+            },
+        },
+        "van_ban": {
+            "type": "object", "title": "Văn bản Kế hoạch",
+            "description": "Lời văn của Kế hoạch để `docgen plan` lập văn bản .docx: lời mở đầu, các mục, lời kết.",
+            "additionalProperties": False, "required": ["muc"],
+            "properties": {
+                "mo_dau": {**paragraph_list, "title": "Lời mở đầu", "description": "Các đoạn trước mục I (căn cứ, mục đích ban hành)."},
+                "muc": {"type": "array", "title": "Các mục", "description": "Các mục I, II… theo thứ tự.", "minItems": 1, "items": section},
+                "ket_thuc": {**paragraph_list, "title": "Lời kết", "description": "Các đoạn sau mục cuối; đoạn cuối thường kết thúc bằng \"./.\"."},
+            },
+        },
+        "noi_nhan": {"type": "array", "title": "Nơi nhận",
+                     "description": "Mỗi dòng một nơi nhận, không cần \"- \" ở đầu và dấu câu ở cuối; dòng cuối thường là \"Lưu: VT, …\".",
+                     "items": s("Nơi nhận", "Ví dụ: UBND các quận, huyện, thị xã.")},
+        "nguoi_ky": {
+            "type": "object", "title": "Người ký", "description": "Quyền hạn, chức vụ và họ tên người ký Kế hoạch.",
+            "additionalProperties": False,
+            "properties": {
+                "quyen_han": opt_s("Quyền hạn", "Ví dụ: KT. GIÁM ĐỐC; để trống khi người đứng đầu ký."),
+                "chuc_vu": s("Chức vụ", "Ví dụ: PHÓ GIÁM ĐỐC hoặc GIÁM ĐỐC."),
+                "ho_ten": opt_s("Họ và tên", "Để trống thì văn bản để \"……\" cho người ký ghi tay."),
             },
         },
     },
