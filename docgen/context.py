@@ -28,15 +28,8 @@ def blank(value) -> str:
 
 
 def so_ky_hieu(number, suffix: str) -> str:
-    """'Số: 05/BB-ĐKT', or 'Số:      /BB-ĐKT' to be numbered at issue (F-SO-1, F-SO-2, F-SO-6)."""
-    if number is None or str(number).strip() == "":
-        return f"Số:       /{suffix}"
-    text = str(number).strip()
-    if "/" in text:
-        return f"Số: {text}"
-    if text.isdigit() and int(text) < 10:
-        text = f"{int(text):02d}"
-    return f"Số: {text}/{suffix}"
+    """'Số: 05/BB-ĐKT', or 'Số:       /BB-ĐKT' to be numbered at issue (F-SO-1, F-SO-2, F-SO-6)."""
+    return vi.so_line(number, suffix)
 
 
 def unit_name(unit: dict) -> str:
