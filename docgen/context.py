@@ -155,6 +155,8 @@ def build_documents(plan: dict, cluster: dict, result: ClusterResult) -> list[Do
     common["bang_tong_hop"] = summary
     for i, content in enumerate(plan["noi_dung"], start=1):
         common[f"nd_{i}"] = f"Nội dung {content['so']} ({decimal_text(content['diem_toi_da'])} điểm)"
+        common[f"nd_{i}_ten"] = f"Nội dung {content['so']}"  # two-line column headers of Phụ lục 02
+        common[f"nd_{i}_diem"] = f"({decimal_text(content['diem_toi_da'])} điểm)"
 
     docs: list[DocumentSpec] = []
     for unit in units:
