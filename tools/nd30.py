@@ -12,8 +12,8 @@ from docx.shared import Mm, Pt
 FONT = "Times New Roman"
 BODY_PT = 14
 TEXT_WIDTH_MM = 165  # A4 210 mm - left 30 - right 15 (F-PAGE-3..6)
-LEFT_COL_MM = 68
-RIGHT_COL_MM = TEXT_WIDTH_MM - LEFT_COL_MM  # wide enough for the Quốc hiệu on one line (F-QH-1)
+LEFT_COL_MM = 64
+RIGHT_COL_MM = TEXT_WIDTH_MM - LEFT_COL_MM  # 101 mm: the Quốc hiệu fits on one line at 12 or 13 pt (F-QH-1)
 CELL_MARGIN_MM = 108 / 1440 * 25.4  # Word's default left/right cell margin (0.19 cm)
 TIEU_NGU_LINE_MM = 56  # the Tiêu ngữ is 56.1 mm long at 13 pt bold (F-QH-3)
 AGENCY_LINE_MM = 20    # 1/3–1/2 of the agency's text line, e.g. "ỦY BAN NHÂN DÂN" = 43 mm (F-CQ-3)
