@@ -261,25 +261,32 @@ class _Linter:
             if tn_re.search(p.text):
                 self.tn = p
                 break
-        # the header region: the header table (if any) and a few paragraphs after the Tiêu ngữ
+        # the header region: the header table (if any), or the lines down to the Số / date line
         end = start
         if self.qh is not None:
             end = start + 1
             if self.qh.table_no is not None:
                 while end < len(paras) and paras[end].table_no == self.qh.table_no:
                     end += 1
-            else:
-                end = min(len(paras), start + 8)
-        self.header_end = end
-        region = paras[:end] if self.qh else []
+        if self.qh is None:
+            region = []
+        else:
+            region = paras[:end] if self.qh.table_no is not None else paras[start:start + 8]
+        last = self.m.index(self.tn) if self.tn is not None else start
         for p in region:
             t = p.stripped
             if self.so is None and re.match(r"^Số\b", t) and ("/" in t or p.table_no is not None):
                 self.so = p
+                last = max(last, self.m.index(p))
             elif self.vv is None and re.match(r"^V/[vV]\b", t):
                 self.vv = p
-            elif self.place_date is None and re.search(r"ngày\s+\S+\s+tháng\s+\S+\s+năm", t):
+                last = max(last, self.m.index(p))
+            if self.place_date is None and re.search(r"ngày\s+\S+\s+tháng\s+\S+\s+năm", t.split("\t")[-1]):
                 self.place_date = p
+                last = max(last, self.m.index(p))
+        if self.qh is not None and self.qh.table_no is None:
+            end = last + 1
+        self.header_end = end
         if self.place_date is None and self.qh is not None:
             for p in paras[end: end + 4]:
                 if re.search(r"ngày\s+\S+\s+tháng\s+\S+\s+năm", p.stripped) and len(p.stripped) < 60:
@@ -876,8 +883,11 @@ class _Linter:
         where = self.where(nn, "Nơi nhận")
         if not nn.stripped.startswith("Nơi nhận:"):
             self.add("F-NN-3", where, f"'{nn.stripped[:10]}'", "viết 'Nơi nhận:' (in thường, có dấu hai chấm)")
-        runs = nn.text_runs()
-        head = [r for r in runs if r.text.strip()][:3]
+        head = []
+        for r in nn.text_runs():
+            head.append(r)
+            if "\n" in r.text or "Nơi nhận" in "".join(x.text for x in head) and ":" in r.text:
+                break
         sizes = {r.size for r in head}
         problems = []
         if sizes != {12}:
@@ -899,6 +909,17 @@ class _Linter:
             if q.stripped.startswith("{%"):
                 continue
             items.append(q)
+        inline = [line.strip() for line in nn.text.split("\n")[1:] if line.strip()]
+        if inline and not items:  # the list typed with line breaks (Shift+Enter) in the same paragraph
+            for k, line in enumerate(inline):
+                if not line.startswith("-"):
+                    self.add("F-NN-4", where, f"'{line[:8]}'", "bắt đầu bằng '- '")
+                if k < len(inline) - 1 and not line.endswith(";"):
+                    self.add("F-NN-4", where, f"cuối dòng '{line[-1:]}'", "kết thúc bằng ';'")
+            if not re.match(r"^-\s*Lưu\s*:\s*VT\b.*\.$", inline[-1]):
+                self.add("F-NN-5", where, f"dòng cuối '{inline[-1]}'",
+                         "dòng cuối '- Lưu: VT, <đơn vị soạn thảo>.' kết thúc bằng dấu chấm")
+            return
         if not items:
             self.add("F-NN-4", where, "không có danh sách nơi nhận", "mỗi nơi một dòng '- …;', dòng cuối '- Lưu: VT, …'")
             return

@@ -373,3 +373,40 @@ def test_cli_lint_unreadable_file(tmp_path, capsys):
     assert "không đọc được tệp .docx" in capsys.readouterr().err
     with pytest.raises(InputError):
         lint.lint_file(not_docx)
+
+
+# --- documents typed by hand ---------------------------------------------------------------------
+
+def test_a_hand_typed_report_laid_out_with_tabs(tmp_path):
+    """Not made by docgen: Word's defaults, header typed with tabs, Nơi nhận typed with line breaks."""
+    doc = Document()
+    doc.add_paragraph("UBND XÃ A\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    doc.add_paragraph("Độc lập - Tự do - Hạnh phúc")
+    doc.add_paragraph("Số: 5/BC-UBND\tXã A, ngày 5 tháng 03 năm 2024")
+    doc.add_paragraph("BÁO CÁO")
+    doc.add_paragraph("Kết quả công tác văn thư " * 20)
+    t = doc.add_table(rows=1, cols=2)
+    t.cell(0, 0).text = "Nơi nhận:\n- UBND huyện;\n- Lưu: VT."
+    t.cell(0, 1).paragraphs[0].text = "CHỦ TỊCH"
+    for _ in range(3):
+        t.cell(0, 1).add_paragraph("")
+    t.cell(0, 1).add_paragraph("Nguyễn Văn A")
+    path = tmp_path / "bao-cao.docx"
+    doc.save(str(path))
+    report = lint.lint_file(path)
+    assert report.kind == "bao_cao"
+    got = {(f.rule, f.what) for f in report.findings}
+    for expected in [("F-PAGE-1", "216 × 279 mm"), ("F-SO-2", "số '5'"), ("F-DATE-4", "'ngày 5 tháng 03'"),
+                     ("F-DATE-4", "'tháng 03'"), ("F-DATE-2", "chữ không nghiêng"), ("F-QH-1", "chữ không đậm"),
+                     ("F-QH-3", "không có đường kẻ dưới Tiêu ngữ"), ("F-TL-1", "không căn giữa"),
+                     ("F-SIG-2", "chữ không đậm"), ("F-SIG-3", "họ tên không đậm"),
+                     ("F-NN-3", "'Nơi nhận:' cỡ 11, không đậm, không nghiêng"), ("F-BODY-2", "thụt đầu dòng 0,0 mm"),
+                     ("F-BODY-10", "đoạn cuối kết thúc bằng 'ư '".strip())]:
+        assert any(r == expected[0] and w.startswith(expected[1][:20]) for r, w in got), (expected, sorted(got))
+    assert any(f.rule == "F-FONT-1" and "Cambria" in f.what for f in report.findings)
+
+
+def test_an_empty_document_does_not_crash(tmp_path):
+    path = tmp_path / "trong.docx"
+    Document().save(str(path))
+    assert {"F-PAGE-1", "F-QH-1"} <= rules(path)
