@@ -11,7 +11,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph
 
-from conftest import DONG_ANH, INPUTS, docx_text
+from conftest import DATA, DONG_ANH, INPUTS, docx_text
 from docgen import cli, lint, pipeline
 from docgen.errors import InputError
 
@@ -35,6 +35,13 @@ def test_every_generated_document_passes_lint(built):
     assert len(files) == 13
     problems = [f.format() for path in files for f in lint.lint_file(path).findings]
     assert problems == []
+
+
+def test_documents_full_of_blanks_pass_lint(tmp_path):
+    """The minimal cluster: dotted blanks everywhere, '&' and '<' in names."""
+    [b] = pipeline.build([DATA / "cum-toi-thieu.yaml"], tmp_path)
+    files = [f for f in b.files if f.suffix == ".docx"]
+    assert [f.format() for path in files for f in lint.lint_file(path).findings] == []
 
 
 def test_kind_is_read_from_the_content(built):
