@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from . import __version__, cli_vi, pdf, pipeline, scaffold, score_report
+from . import __version__, cli_vi, lint, pdf, pipeline, scaffold, score_report
 from .errors import DocgenError, Incomplete
 
 cli_vi.install()
@@ -297,6 +297,45 @@ def plan_command(plan_file, make_next, year, output, overwrite):
         _err(note.format())
     click.echo(f"Việc tiếp theo: điền các chỗ \"CẦN ĐIỀN\", đọc lại lời văn, rồi chạy "
                f"`docgen plan {written}`.")
+
+
+@cli.command(name="lint")
+@click.argument("files", nargs=-1, required=True, metavar="TỆP...", type=click.Path(path_type=Path))
+def lint_cmd(files):
+    """Kiểm tra thể thức văn bản .docx theo Nghị định 30/2020 (văn bản của docgen hay tự soạn).
+
+    In mỗi chỗ sai dạng TỆP: MÃ-QUY-TẮC: vị trí: hiện trạng → cách sửa. Trả mã 0 khi
+    mọi tệp đúng thể thức, 1 khi có chỗ sai hoặc tệp không đọc được. Mã quy tắc (F-…)
+    theo tài liệu thể thức nd30-format.md. Thư mục: kiểm tra mọi tệp .docx trong đó.
+
+    \b
+    Ví dụ:
+      docgen lint outputs/dong-anh-cum-so-1/bien-ban-hop-cum.docx
+      docgen lint outputs/
+    """
+    paths = []
+    for f in files:
+        paths += sorted(p for p in f.rglob("*.docx") if not p.name.startswith("~$")) if f.is_dir() else [f]
+    if not paths:
+        raise click.UsageError("Không có tệp .docx nào trong " + ", ".join(map(str, files)) + ".")
+    bad = 0
+    for path in paths:
+        try:
+            report = lint.lint_file(path)
+        except DocgenError as e:
+            for line in e.lines():
+                _err(line)
+            bad += 1
+            continue
+        for finding in report.findings:
+            click.echo(finding.format())
+        if report.findings:
+            bad += 1
+            click.echo(f"{path} ({report.kind_name}): {len(report.findings)} chỗ sai thể thức.")
+        else:
+            click.echo(f"{path} ({report.kind_name}): đúng thể thức.")
+    if bad:
+        raise SystemExit(1)
 
 
 def main(argv=None) -> int:

@@ -28,15 +28,8 @@ def blank(value) -> str:
 
 
 def so_ky_hieu(number, suffix: str) -> str:
-    """'Số: 05/BB-ĐKT', or 'Số:      /BB-ĐKT' to be numbered at issue (F-SO-1, F-SO-2, F-SO-6)."""
-    if number is None or str(number).strip() == "":
-        return f"Số:       /{suffix}"
-    text = str(number).strip()
-    if "/" in text:
-        return f"Số: {text}"
-    if text.isdigit() and int(text) < 10:
-        text = f"{int(text):02d}"
-    return f"Số: {text}/{suffix}"
+    """'Số: 05/BB-ĐKT', or 'Số:       /BB-ĐKT' to be numbered at issue (F-SO-1, F-SO-2, F-SO-6)."""
+    return vi.so_line(number, suffix)
 
 
 def unit_name(unit: dict) -> str:
@@ -162,6 +155,8 @@ def build_documents(plan: dict, cluster: dict, result: ClusterResult) -> list[Do
     common["bang_tong_hop"] = summary
     for i, content in enumerate(plan["noi_dung"], start=1):
         common[f"nd_{i}"] = f"Nội dung {content['so']} ({decimal_text(content['diem_toi_da'])} điểm)"
+        common[f"nd_{i}_ten"] = f"Nội dung {content['so']}"  # two-line column headers of Phụ lục 02
+        common[f"nd_{i}_diem"] = f"({decimal_text(content['diem_toi_da'])} điểm)"
 
     docs: list[DocumentSpec] = []
     for unit in units:

@@ -82,6 +82,8 @@ def _number(value, fmt: str | None) -> str:
     d = Decimal(value)
     if fmt == "02" and d == d.to_integral_value() and d >= 0:
         return f"{int(d):02d}"
+    if d == d.to_integral_value():
+        return str(int(d))  # years and counts: "năm 2017", never "2.017"
     return decimal_text(d)
 
 

@@ -71,7 +71,7 @@ def weekday(value) -> str:
 
 
 def time_words(value) -> str:
-    """'08:30' → '08 giờ 30 phút'; '14:00' → '14 giờ 00'."""
+    """'08:30' → '08 giờ 30'; '14:00' → '14 giờ 00'."""
     if value in (None, ""):
         return f"{BLANK} giờ {BLANK}"
     m = re.fullmatch(r"(\d{1,2})[:hg](\d{2})", str(value).strip())
@@ -80,18 +80,42 @@ def time_words(value) -> str:
     return f"{int(m[1]):02d} giờ {m[2]}"
 
 
+def to_decimal(value) -> Decimal:
+    """A Decimal from an int, a str or a float; a float by its shortest repr, so 0.1 stays 0.1."""
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    if isinstance(value, str):
+        return Decimal(value.strip().replace(",", "."))
+    return Decimal(value)
+
+
+def _group_thousands(digits: str) -> str:
+    """'1250000' → '1.250.000' (N-10: a dot between thousands)."""
+    out = []
+    while len(digits) > 3:
+        out.insert(0, digits[-3:])
+        digits = digits[:-3]
+    out.insert(0, digits)
+    return ".".join(out)
+
+
 def decimal_text(value) -> str:
-    """A score with a decimal comma and no trailing zeros: 84.5 → '84,5', 85.0 → '85'."""
-    d = Decimal(value)
+    """A number with a decimal comma, a dot between thousands and no trailing zeros (N-9, N-10):
+    84.5 → '84,5', 85.0 → '85', 1250000 → '1.250.000'."""
+    d = to_decimal(value)
+    sign = "-" if d < 0 else ""
+    d = abs(d)
     if d == d.to_integral_value():
-        return str(int(d))
-    text = format(d.normalize(), "f")
-    return text.replace(".", ",")
+        return sign + _group_thousands(str(int(d)))
+    whole, frac = format(d.normalize(), "f").split(".")
+    return f"{sign}{_group_thousands(whole)},{frac}"
 
 
 def percent_text(value) -> str:
     """A percentage to at most 2 decimals with a decimal comma: '70', '66,67'."""
-    d = Decimal(value).quantize(Decimal("0.01"))
+    d = to_decimal(value).quantize(Decimal("0.01"))
     return decimal_text(d)
 
 
@@ -126,50 +150,73 @@ def _under_thousand(n: int, full: bool) -> list[str]:
     return words
 
 
+def _words(n: int, full: bool) -> list[str]:
+    """Words for 0 < n; `full` when a higher group precedes. Above 10^9 the number splits
+    around 'tỷ' and each part is read the same way ('một nghìn tỷ', Humanizer's scheme)."""
+    if n >= 10**9:
+        high, low = divmod(n, 10**9)
+        words = _words(high, full) + ["tỷ"]
+        return words + (_words(low, True) if low else [])
+    groups = [n // 10**6, n // 1000 % 1000, n % 1000]
+    names = ["triệu", "nghìn", ""]
+    words: list[str] = []
+    for g, name in zip(groups, names):
+        if g == 0:
+            continue
+        words += _under_thousand(g, full=full or bool(words))
+        if name:
+            words.append(name)
+    return words
+
+
 def integer_words(n: int) -> str:
-    """Vietnamese words for a non-negative integer (rules N-1..N-8)."""
+    """Vietnamese words for an integer (rules N-1..N-8): 24 'hai mươi tư', 105 'một trăm linh năm',
+    1005 'một nghìn không trăm linh năm' (N-7: the common form keeps 'không trăm')."""
+    n = int(n)
     if n < 0:
         return "âm " + integer_words(-n)
     if n == 0:
         return "không"
-    groups = []
-    while n:
-        n, g = divmod(n, 1000)
-        groups.append(g)
-    if n >= 10**12:
-        raise ValueError("số quá lớn")
-    names = ["", "nghìn", "triệu", "tỷ"]
-    words: list[str] = []
-    top = len(groups) - 1
-    for i in range(top, -1, -1):
-        g = groups[i]
-        if g == 0:
-            continue
-        words += _under_thousand(g, full=i < top)
-        if i:
-            words.append(names[i])
-    return " ".join(w for w in words if w)
+    return " ".join(_words(n, full=False))
 
 
 def number_words(value) -> str:
-    """Words for a score: 84.5 → 'tám mươi tư phẩy năm'; 6.05 → 'sáu phẩy không năm' (N-9)."""
-    text = format(Decimal(value).normalize(), "f") if Decimal(value) != 0 else "0"
-    if "." not in text:
-        return integer_words(int(text))
-    whole, frac = text.split(".")
-    frac_words = " ".join(_DIGITS[int(c)] for c in frac[: len(frac) - len(frac.lstrip("0"))])
-    frac_rest = frac.lstrip("0")
-    parts = [integer_words(int(whole)), "phẩy"]
-    if frac_words:
-        parts.append(frac_words)
-    if frac_rest:
-        parts.append(integer_words(int(frac_rest)))
-    return " ".join(parts)
+    """Words for a score: 84.5 → 'tám mươi tư phẩy năm'; 6.05 → 'sáu phẩy không năm' (N-9):
+    the digits after the comma are read as one number, their leading zeros one by one."""
+    d = to_decimal(value)
+    sign = "âm " if d < 0 else ""
+    d = abs(d)
+    if d == d.to_integral_value():
+        return sign + integer_words(int(d))
+    whole, frac = format(d.normalize(), "f").split(".")
+    rest = frac.lstrip("0")
+    zeros = ["không"] * (len(frac) - len(rest))
+    return " ".join([sign + integer_words(int(whole)), "phẩy", *zeros, integer_words(int(rest))])
 
 
 def score_with_words(value) -> str:
     """'84,5 điểm (tám mươi tư phẩy năm điểm)' (N-12)."""
     return f"{decimal_text(value)} điểm ({number_words(value)} điểm)"
+
+
+def so_line(number, suffix: str) -> str:
+    """The Số line (F-SO-1..3, F-SO-6): 'Số: 05/BB-UBND' (a zero before 1–9 only), 'Số: 15/BB-UBND',
+    or 'Số:       /BB-UBND' with room for the number written at issue when none is given.
+    A number given whole ('5/BB-UBND') keeps its own ký hiệu."""
+    text = "" if number is None else str(number).strip()
+    if text == "":
+        return f"Số:       /{suffix}"
+    if "/" in text:
+        head, tail = text.split("/", 1)
+        return f"Số: {_number_part(head.strip())}/{tail.strip()}"
+    return f"Số: {_number_part(text)}/{suffix}"
+
+
+def _number_part(text: str) -> str:
+    if text.isdigit():
+        n = int(text)
+        return f"{n:02d}" if n < 10 else str(n)  # F-SO-2: 05, but 15 and 123
+    return text
 
 
 def slug(text: str) -> str:

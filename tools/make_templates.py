@@ -5,7 +5,12 @@ Clerks may also edit the .docx files directly in Word or LibreOffice.
 """
 from __future__ import annotations
 
+import io
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from docgen.render import normalize_zip  # noqa: E402
 
 import nd30
 import templates_danh_muc
@@ -19,8 +24,8 @@ def bien_ban_kiem_tra():
     doc = nd30.new_document()
     nd30.header_block(doc, left_top="{{ co_quan_chu_quan }}", left_main="{{ co_quan_ban_hanh }}",
                       so_line="{{ so_ky_hieu }}", place_date="{{ dia_danh_ngay }}")
-    nd30.title(doc, "BIÊN BẢN", "Kiểm tra chéo công tác văn thư, lưu trữ năm {{ ke_hoach.nam }}")
-    centered(doc, "tại {{ don_vi.ten_ubnd }}", size=14, bold=True)
+    nd30.title(doc, "BIÊN BẢN", ["Kiểm tra chéo công tác văn thư, lưu trữ năm {{ ke_hoach.nam }}",
+                                 "tại {{ don_vi.ten_ubnd }}"])
     para(doc, "Thực hiện {{ ke_hoach.ten_day_du }}; {{ can_cu_cum }}.", before=12)
     para(doc, "Hồi {{ don_vi.gio_bat_dau }}, {{ don_vi.ngay_kiem_tra }}, tại {{ don_vi.dia_diem }}, "
               "Đoàn kiểm tra chéo {{ cum.ten_day_du }} tiến hành kiểm tra công tác văn thư, lưu trữ "
@@ -76,8 +81,8 @@ def bien_ban_kiem_tra():
               "viên Đoàn kiểm tra và đại diện {{ don_vi.ten_ubnd }} cùng nghe, nhất trí thông qua./.")
     nd30.signature_table(doc, [
         (["ĐẠI DIỆN ĐƠN VỊ", "ĐƯỢC KIỂM TRA"], "(Ký, ghi rõ họ tên)", "{{ don_vi.dai_dien.ho_ten }}"),
-        (["THƯ KÝ", ""], "(Ký, ghi rõ họ tên)", "{{ doan.thu_ky.ho_ten }}"),
-        (["TRƯỞNG ĐOÀN", ""], "(Ký, ghi rõ họ tên)", "{{ doan.truong_doan.ho_ten }}"),
+        (["THƯ KÝ"], "(Ký, ghi rõ họ tên)", "{{ doan.thu_ky.ho_ten }}"),
+        (["TRƯỞNG ĐOÀN"], "(Ký, ghi rõ họ tên)", "{{ doan.truong_doan.ho_ten }}"),
     ])
     return doc
 
@@ -97,12 +102,19 @@ def phu_luc_02():
     centered(doc, "(Kèm theo Biên bản họp {{ cum.ten_day_du }} {{ ngay_hop_chu }})", size=14, italic=True)
     nd30.rule_line(doc, 40, width, before=2)
     n = 7
-    widths = [14, 48] + [18] * n + [22, 20]
+    # 252 mm of landscape text width; narrow cell margins let "Nội dung 1" / "(15 điểm)" each fit on
+    # one line of its column (a two-line header instead of four broken lines).
+    widths = [12, 46] + [22] * n + [22, 18]
     t = nd30.table(doc, widths, borders=True)
+    nd30.cell_margins(t, 1.0)
     row = add_row(t, widths)
-    heads = ["STT", "Đơn vị"] + ["{{ nd_" + str(i) + " }}" for i in range(1, n + 1)] + ["Tổng điểm", "Xếp loại"]
-    for c, h in zip(row.cells, heads):
-        cell_text(c, h, bold=True, size=12)
+    heads = ["STT", "Đơn vị"] + [None] * n + ["Tổng điểm", "Xếp loại"]
+    for i, (c, h) in enumerate(zip(row.cells, heads)):
+        if h is None:
+            cell_text(c, "{{ nd_" + str(i - 1) + "_ten }}", bold=True, size=12, after=0)
+            cell_text(c, "{{ nd_" + str(i - 1) + "_diem }}", bold=True, size=12, before=0)
+        else:
+            cell_text(c, h, bold=True, size=12)
     _repeat_header(row)
     row = add_row(t, widths)
     cell_text(row.cells[0], "{%tr for dv in bang_tong_hop %}")
@@ -128,8 +140,8 @@ def bien_ban_hop_cum():
     doc = nd30.new_document()
     nd30.header_block(doc, left_top="{{ co_quan_chu_quan }}", left_main="{{ co_quan_ban_hanh }}",
                       so_line="{{ so_ky_hieu }}", place_date="{{ dia_danh_ngay }}")
-    nd30.title(doc, "BIÊN BẢN", "Họp bình xét thi đua công tác văn thư, lưu trữ năm {{ ke_hoach.nam }}")
-    centered(doc, "{{ cum.ten_day_du }}", size=14, bold=True)
+    nd30.title(doc, "BIÊN BẢN", ["Họp bình xét thi đua công tác văn thư, lưu trữ năm {{ ke_hoach.nam }}",
+                                 "{{ cum.ten_day_du }}"])
     para(doc, "Thời gian bắt đầu: {{ hop.gio_bat_dau }}, {{ hop.ngay }}.", before=12)
     para(doc, "Địa điểm: {{ hop.dia_diem }}.")
     para(doc, "Thành phần tham dự:", keep_next=True)
@@ -232,5 +244,8 @@ TEMPLATES.update(templates_ke_hoach.TEMPLATES)  # the Kế hoạch itself (docge
 if __name__ == "__main__":
     OUT.mkdir(exist_ok=True)
     for name, build in TEMPLATES.items():
-        build().save(OUT / name)
+        buf = io.BytesIO()
+        build().save(buf)
+        # Fixed zip timestamps: an unchanged template is byte-identical after regeneration.
+        (OUT / name).write_bytes(normalize_zip(buf.getvalue()))
         print(OUT / name)

@@ -1,6 +1,8 @@
 """Building blocks for .docx templates in the Nghị định 30/2020 format (used by make_templates.py)."""
 from __future__ import annotations
 
+import datetime
+
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -12,8 +14,11 @@ from docx.shared import Mm, Pt
 FONT = "Times New Roman"
 BODY_PT = 14
 TEXT_WIDTH_MM = 165  # A4 210 mm - left 30 - right 15 (F-PAGE-3..6)
-LEFT_COL_MM = 68
-RIGHT_COL_MM = TEXT_WIDTH_MM - LEFT_COL_MM  # wide enough for the Quốc hiệu on one line (F-QH-1)
+LEFT_COL_MM = 64
+RIGHT_COL_MM = TEXT_WIDTH_MM - LEFT_COL_MM  # 101 mm: the Quốc hiệu fits on one line at 12 or 13 pt (F-QH-1)
+CELL_MARGIN_MM = 108 / 1440 * 25.4  # Word's default left/right cell margin (0.19 cm)
+TIEU_NGU_LINE_MM = 56  # the Tiêu ngữ is 56.1 mm long at 13 pt bold (F-QH-3)
+AGENCY_LINE_MM = 20    # 1/3–1/2 of the agency's text line, e.g. "ỦY BAN NHÂN DÂN" = 43 mm (F-CQ-3)
 CENTER, LEFT, RIGHT, JUSTIFY = (WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT,
                                 WD_ALIGN_PARAGRAPH.RIGHT, WD_ALIGN_PARAGRAPH.JUSTIFY)
 
@@ -28,6 +33,7 @@ def new_document(landscape: bool = False) -> Document:
     sec.top_margin, sec.bottom_margin = Mm(20), Mm(20)
     sec.left_margin, sec.right_margin = Mm(30), Mm(15)
     sec.header_distance = sec.footer_distance = Mm(10)
+    _document_defaults(doc)
     normal = doc.styles["Normal"]
     normal.font.name = FONT
     normal.font.size = Pt(BODY_PT)
@@ -42,6 +48,22 @@ def new_document(landscape: bool = False) -> Document:
     return doc
 
 
+def _document_defaults(doc):
+    """Times New Roman 14 as the file's own default (docDefaults), not the theme's Calibri/Cambria,
+    so that whatever a clerk types later is in the right font too (F-FONT-1)."""
+    styles = doc.styles.element
+    rpr = styles.find(qn("w:docDefaults") + "/" + qn("w:rPrDefault") + "/" + qn("w:rPr"))
+    rfonts = rpr.find(qn("w:rFonts"))
+    for attr in list(rfonts.attrib):
+        del rfonts.attrib[attr]
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        rfonts.set(qn(attr), FONT)
+    for tag in ("w:sz", "w:szCs"):
+        el = rpr.find(qn(tag))
+        if el is not None:
+            el.set(qn("w:val"), str(BODY_PT * 2))
+
+
 def _core_properties(doc):
     cp = doc.core_properties
     cp.author = "docgen"
@@ -49,6 +71,8 @@ def _core_properties(doc):
     cp.title = ""
     cp.comments = ""
     cp.revision = 1
+    # Fixed dates: regenerating an unchanged template gives the same bytes.
+    cp.created = cp.modified = datetime.datetime(2017, 1, 1)
 
 
 def _page_number_header(doc):
@@ -117,8 +141,10 @@ def tag(container, statement: str):
 
 def rule_line(container, width_mm: float, column_mm: float, *, before=0):
     """A solid centred line of `width_mm` (F-QH-3, F-CQ-3, F-TL-3): a bottom border on an empty,
-    tiny paragraph whose indents make it exactly that wide."""
-    side = max((column_mm - width_mm) / 2, 0)
+    tiny paragraph whose indents make it exactly that wide. `column_mm` is the width of the table
+    column (its cell margins are taken off) or of the text area."""
+    inner = column_mm - 2 * CELL_MARGIN_MM if hasattr(container, "_tc") else column_mm
+    side = max((inner - width_mm) / 2, 0)
     p = para(container, "", align=CENTER, indent_first_mm=0, before=before, after=0,
              left_mm=side, right_mm=side)
     pPr = p._p.get_or_add_pPr()
@@ -155,6 +181,17 @@ def table(doc, widths_mm, *, borders=False, align=WD_TABLE_ALIGNMENT.CENTER):
     return t
 
 
+def cell_margins(t, mm: float):
+    """Left and right cell margins of the whole table (Word's default is 1,9 mm)."""
+    mar = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:w"), str(round(mm * 1440 / 25.4)))
+        el.set(qn("w:type"), "dxa")
+        mar.append(el)
+    t._tbl.tblPr.append(mar)
+
+
 def add_row(t, widths_mm, *, cant_split=True):
     row = t.add_row()
     for cell, w in zip(row.cells, widths_mm):
@@ -182,10 +219,10 @@ def header_block(doc, *, left_top: str, left_main: str, so_line: str, place_date
         # F-CQ-1: the chủ quản is not bold; a body with no chủ quản splits its own name in two bold lines
         cell_text(left, left_top, size=13, bold=top_bold, before=0, after=0)
     cell_text(left, left_main, size=13, bold=True, before=0, after=0)  # F-CQ-2
-    rule_line(left, 24, LEFT_COL_MM)  # F-CQ-3
+    rule_line(left, AGENCY_LINE_MM, LEFT_COL_MM)  # F-CQ-3
     cell_text(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=12, bold=True, before=0, after=0)
     cell_text(right, "Độc lập - Tự do - Hạnh phúc", size=13, bold=True, before=0, after=0)
-    rule_line(right, 56, RIGHT_COL_MM)  # F-QH-3: as long as the Tiêu ngữ at 13 pt
+    rule_line(right, TIEU_NGU_LINE_MM, RIGHT_COL_MM)  # F-QH-3: as long as the Tiêu ngữ at 13 pt
     row = add_row(t, widths)
     left, right = row.cells
     cell_text(left, so_line, size=13, before=6, after=0)  # F-SO-1
@@ -195,30 +232,38 @@ def header_block(doc, *, left_top: str, left_main: str, so_line: str, place_date
     return t
 
 
-def title(doc, name: str, subject: str | None = None, *, line=True, before=18):
+def title(doc, name: str, subject: str | list[str] | None = None, *, line=True, before=18, line_mm=40):
+    """Tên loại, then the trích yếu (one or more lines), then the short line under the trích yếu."""
     centered(doc, name, size=14, bold=True, before=before)  # F-TL-1
-    if subject:
-        centered(doc, subject, size=14, bold=True)  # F-TL-2
+    for text in ([subject] if isinstance(subject, str) else subject or []):
+        centered(doc, text, size=14, bold=True)  # F-TL-2
     if line:
-        rule_line(doc, 40, TEXT_WIDTH_MM, before=2)  # F-TL-3
+        rule_line(doc, line_mm, TEXT_WIDTH_MM, before=2)  # F-TL-3: 1/3–1/2 of the trích yếu's line
+
+
+def keep_with_signature(doc):
+    """The content's last paragraph goes to the next page with the signature, never the block alone."""
+    last = doc.paragraphs[-1]
+    last.paragraph_format.keep_with_next = True
 
 
 def signature_table(doc, columns, *, width_mm=TEXT_WIDTH_MM, before=12):
     """Signature columns: each is (authority lines, note, name). Names bold, no titles (F-SIG-2/3).
 
     Two rows, so that the names line up whatever the number of authority lines."""
-    para(doc, "", indent_first_mm=0, before=0)
+    keep_with_signature(doc)
+    para(doc, "", indent_first_mm=0, before=0, keep_next=True)
     widths = [width_mm / len(columns)] * len(columns)
     t = table(doc, widths)
-    top = add_row(t, widths)
-    bottom = add_row(t, widths)
-    for cell, (authority, note, _) in zip(top.cells, columns):
+    row = add_row(t, widths)  # one row that cannot split: the block stays on one page
+    depth = max(len(authority) + (1 if note else 0) for authority, note, _ in columns)
+    for cell, (authority, note, name) in zip(row.cells, columns):
         for line in authority:
             cell_text(cell, line, size=14, bold=True, before=0, after=0)
         if note:
             cell_text(cell, note, size=13, italic=True, before=0, after=0)
-    for cell, (_, _, name) in zip(bottom.cells, columns):
-        for _ in range(4):  # room for the handwritten signature and seal (F-SIG-8)
+        # pad so that the names line up, then room for the signature and seal (F-SIG-8)
+        for _ in range(depth - len(authority) - (1 if note else 0) + 4):
             cell_text(cell, "", size=14, before=0, after=0)
         cell_text(cell, name, size=14, bold=True, before=0, after=0)
     return t
@@ -226,6 +271,7 @@ def signature_table(doc, columns, *, width_mm=TEXT_WIDTH_MM, before=12):
 
 def recipients_and_signature(doc, recipients_tag: str, authority_tag: str, name: str):
     """Nơi nhận (left, F-NN-3..5) level with the signer's block (right, F-SIG-7)."""
+    keep_with_signature(doc)
     widths = [80, TEXT_WIDTH_MM - 80]
     t = table(doc, widths)
     row = add_row(t, widths)

@@ -1,0 +1,101 @@
+"""Documents as LibreOffice prints them: the Quốc hiệu on one line, the header block together on page 1,
+no word broken or pushed outside its cell or the page, no signature left alone on a page."""
+from __future__ import annotations
+
+import re
+import subprocess
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from conftest import docx_text, to_pdf
+
+pytestmark = pytest.mark.libreoffice
+
+
+@pytest.fixture(scope="module")
+def pdfs(built, tmp_path_factory):
+    """One document of each template, per cluster, converted once."""
+    out = tmp_path_factory.mktemp("pdf")
+    files = [f for b in built.values() for f in b.files if f.suffix == ".docx"]
+    folders = {}
+    for f in files:
+        folders.setdefault(f.parent.name, []).append(f)
+    picked = []
+    for group in folders.values():
+        seen = set()
+        for f in group:
+            kind = re.sub(r"-[a-z-]+$", "", f.stem) if f.stem.startswith("bien-ban-kiem-tra") else f.stem
+            if kind not in seen:
+                seen.add(kind)
+                picked.append(f)
+    converted = {}
+    for f in picked:  # one folder per cluster: same file names
+        d = out / f.parent.name
+        d.mkdir(exist_ok=True)
+        converted[f] = to_pdf([f], d)[0]
+    return converted
+
+
+def layout_pages(pdf) -> list[str]:
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return text.split("\f")
+
+
+def words_with_boxes(pdf):
+    """[(page, word, xMin, xMax, page width)] from pdftotext -bbox."""
+    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    html = re.sub(r"<!DOCTYPE[^>]*>", "", html)
+    root = ET.fromstring(html.replace("&nbsp;", " "))
+    out = []
+    ns = "{http://www.w3.org/1999/xhtml}"
+    for n, page in enumerate(root.iter(f"{ns}page"), start=1):
+        width = float(page.get("width"))
+        for w in page.iter(f"{ns}word"):
+            out.append((n, w.text or "", float(w.get("xMin")), float(w.get("xMax")), width))
+    return out
+
+
+def test_header_block_on_page_1_with_the_quoc_hieu_on_one_line(pdfs):
+    for docx, pdf in pdfs.items():
+        if docx.stem.startswith(("phu-luc", "danh-muc")):
+            continue  # a Phụ lục and the dossier's index have no header block
+        page1 = layout_pages(pdf)[0]
+        lines = page1.splitlines()
+        qh = [i for i, line in enumerate(lines) if "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in line]
+        assert qh, f"{docx.name}: Quốc hiệu not on one line:\n{page1[:600]}"
+        head = "\n".join(lines[qh[0]: qh[0] + 6])
+        assert "Độc lập - Tự do - Hạnh phúc" in head, docx.name
+        assert re.search(r"Số:\s*(\d+)?\s*/", head), docx.name
+        assert re.search(r", ngày \S+ tháng \S+ năm \S+", head), docx.name
+
+
+def test_no_word_is_broken_or_outside_the_page(pdfs):
+    """Every printed word is a word of the document (none cut in two by a narrow cell) and lies
+    inside the page's text area (none overflowing a cell or the margin)."""
+    for docx, pdf in pdfs.items():
+        words = set()
+        for line in docx_text(docx).splitlines():
+            words.update(line.split())
+        for page, word, x0, x1, width in words_with_boxes(pdf):
+            assert word in words or word.isdigit(), f"{docx.name} p.{page}: '{word}' is a piece of a word"
+            # margins: left ≥ 30 mm, right ≥ 15 mm (in points: 1 mm = 2.835 pt); 1 mm of slack
+            assert x0 >= 29 * 2.835 and x1 <= width - 14 * 2.835, f"{docx.name} p.{page}: '{word}' outside"
+
+
+def test_phu_luc_02_column_headers_on_two_lines(pdfs):
+    pdf = next(p for d, p in pdfs.items() if d.stem.startswith("phu-luc-02"))
+    page = layout_pages(pdf)[0]
+    assert re.search(r"Nội dung 1\s+Nội dung 2\s+Nội dung 3\s+Nội dung 4\s+Nội dung 5\s+Nội dung 6\s+Nội dung 7", page)
+    assert re.search(r"\(5 điểm\)\s+\(15 điểm\)\s+\(25 điểm\)\s+\(30 điểm\)\s+\(10 điểm\)\s+\(10 điểm\)\s+\(5 điểm\)",
+                     page)
+
+
+def test_signature_never_alone_on_its_page(pdfs):
+    """The content's last paragraph ('…./.') is printed on the page of the signature."""
+    for docx, pdf in pdfs.items():
+        pages = layout_pages(pdf)
+        last = [i for i, p in enumerate(pages) if "./." in p]
+        assert last, docx.name
+        sig = [i for i, p in enumerate(pages) if re.search(r"THƯ KÝ|CHỦ TỊCH|TRƯỞNG ĐOÀN|NGƯỜI LẬP", p)]
+        assert sig and sig[-1] == last[-1], f"{docx.name}: signature on page {sig}, end of text on {last}"
