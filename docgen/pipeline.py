@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import __version__, context, load, render, score, validate, vi, write
+from . import __version__, context, levels, load, render, schedule, score, validate, vi, write
 from .errors import DocgenError, InputError, Issue, ValidationFailed
 
 
@@ -57,7 +57,7 @@ def check_cluster(path: Path) -> Checked:
     if issues:
         raise ValidationFailed(f"{path}: thiếu hoặc sai 'loai_tep'.", issues)
     if kind != "cum":
-        raise ValidationFailed(f"{path}: đây là tệp Kế hoạch, không phải tệp của một Cụm.", [
+        raise ValidationFailed(f"{path}: đây là {validate.KIND_NAMES[kind]}, không phải tệp của một Cụm.", [
             cluster.issue(("loai_tep",), "lệnh này cần tệp của một Cụm (loai_tep: cum); tệp Kế hoạch được "
                                          "đọc qua khóa 'ke_hoach' trong tệp Cụm.")])
     issues = validate.schema_issues(cluster, "cum")
@@ -70,6 +70,7 @@ def check_cluster(path: Path) -> Checked:
                            "Đường dẫn tính từ thư mục chứa tệp Cụm.")])
     plan, plan_warnings = load_plan(plan_file)
     issues = validate.cluster_issues(cluster, plan.data)
+    issues += levels.tier_issues(cluster, plan.data) + schedule.issues(cluster, plan.data)
     errors = [i for i in issues if i.level == "error"]
     if errors:
         raise ValidationFailed(f"Tệp {path} có {len(errors)} lỗi.", issues)
@@ -94,13 +95,18 @@ def check_file(path: Path) -> list[Issue]:
     try:
         if kind == "ke_hoach":
             return load_plan(Path(path))[1]
+        if kind == "huyen":
+            from . import district  # the district level builds on this module
+            return district.check_district_file(Path(path))
         return check_cluster(Path(path)).warnings
     except DocgenError as e:
         return e.issues or [Issue(e.message, str(path))]
 
 
-def cluster_slug(cluster: dict) -> str:
-    return vi.slug(f"{cluster['huyen']['ten']} {cluster['cum']['ten']}")
+def cluster_slug(cluster: dict, plan: dict | None = None) -> str:
+    """'dong-anh-cum-so-1'; with no district (two-tier plans) the province: 'ha-noi-cum-so-1'."""
+    where = cluster["huyen"]["ten"] if cluster.get("huyen") else (levels.province_place(plan) if plan else "")
+    return vi.slug(f"{where} {cluster['cum']['ten']}")
 
 
 def expand(paths) -> list[Path]:
@@ -146,7 +152,7 @@ def render_cluster(checked: Checked, template_dir: Path | None = None) -> tuple[
 def build_one(path: Path, out_dir: Path, template_dir: Path | None = None) -> Built:
     checked = check_cluster(path)
     files, manifest = render_cluster(checked, template_dir)
-    folder = Path(out_dir) / cluster_slug(checked.cluster.data)
+    folder = Path(out_dir) / cluster_slug(checked.cluster.data, checked.plan.data)
     written = write.write_dossier(folder, files, manifest)
     return Built(Path(path), folder, written, checked.warnings)
 

@@ -224,6 +224,7 @@ TEMPLATES = {
     "bien-ban-hop-cum.docx": bien_ban_hop_cum,
     "cong-van-de-nghi-khen-thuong.docx": cong_van_de_nghi,
 }
+TEMPLATES.update(__import__("templates_chain").TEMPLATES)  # schedule, Phụ lục 01, reports, district, city
 
 if __name__ == "__main__":
     OUT.mkdir(exist_ok=True)
