@@ -9,7 +9,6 @@ from .score import ClusterResult
 from .vi import BLANK, decimal_text
 
 LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()  # điểm a), b), c)… (F-BODY-8)
-NO_NOMINEE = "Không có đơn vị đạt loại A nên Cụm không đề nghị khen thưởng tập thể."
 SIGN_BLANK = {"dong": ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], "ho_ten": BLANK}
 
 
@@ -161,8 +160,11 @@ def report_context(plan: dict, cluster: dict, result: ClusterResult, common: dic
         tap_the = (f"Đề nghị {up.cap_tren} xem xét" + (f", tặng {form}" if form else ", khen thưởng")
                    + f" cho UBND {unit_name(by_code[nominee['don_vi']])} ({decimal_text(nr.tong_diem)} điểm, "
                    f"xếp loại {nr.xep_loai}), là đơn vị xuất sắc, tiêu biểu nhất của Cụm.")
+    elif result.de_cu_goi_y:  # some commune reached the class, the meeting proposed none
+        tap_the = "Cụm không đề nghị khen thưởng tập thể."
     else:
-        tap_the = NO_NOMINEE
+        allowed = (plan.get("khen_thuong") or {}).get("loai_duoc_de_nghi", "A")
+        tap_the = f"Không có đơn vị đạt loại {allowed} nên Cụm không đề nghị khen thưởng tập thể."
     people = [f"{p['ho_ten']}, {blank(p.get('chuc_vu'))}, UBND {unit_name(by_code[p['don_vi']])}"
               for p in hop.get("de_nghi_ca_nhan") or []]
     bao_cao = cluster.get("bao_cao") or {}

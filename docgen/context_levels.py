@@ -164,7 +164,7 @@ def city_documents(c: CityResult) -> list[DocumentSpec]:
                             "(tools/templates_chain.py) cho đủ cột.")
     issuer = plan["co_quan_ban_hanh"]
     form = (plan.get("khen_thuong") or {}).get("hinh_thuc_cap_thanh_pho") or "Bằng khen"
-    groups = [{"stt": i, "ten": g.ten[0].upper() + g.ten[1:], "phu": g.phu if not c.two_tier else f"UBND {g.phu}",
+    groups = [{"stt": i, "ten": g.ten[0].upper() + g.ten[1:], "phu": g.phu,
                "so_don_vi": g.so_don_vi, "dem": [k.so_luong for k in g.counts]}
               for i, g in enumerate(c.groups, start=1)]
     total_clusters = sum(int(g.phu) for g in c.groups) if not c.two_tier else ""

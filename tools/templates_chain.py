@@ -365,7 +365,7 @@ def bao_cao_tong_hop_thanh_pho():
     classes = ["Loại {{ loai[" + str(i) + "] }}" for i in range(CITY_CLASS_COLUMNS)]
     counts = [("{{ n.dem[" + str(i) + "] }}", nd30.CENTER) for i in range(CITY_CLASS_COLUMNS)]
     totals = ["{{ tong.dem[" + str(i) + "] }}" for i in range(CITY_CLASS_COLUMNS)]
-    _table(doc, [14, 30, 41, 20] + [15] * CITY_CLASS_COLUMNS,
+    _table(doc, [14, 40, 31, 20] + [15] * CITY_CLASS_COLUMNS,
            ["STT", "{{ cot_nhom }}", "{{ cot_phu }}", "Số đơn vị"] + classes, "n in nhom",
            [("{{ n.stt }}", nd30.CENTER), ("{{ n.ten }}", LEFT), ("{{ n.phu }}", nd30.CENTER),
             ("{{ n.so_don_vi }}", nd30.CENTER)] + counts,
