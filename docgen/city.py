@@ -45,8 +45,8 @@ def check_city(folder: Path) -> CityResult:
     """Check every district (or, in two-tier mode, every cluster) under `folder` and tally them."""
     folder = Path(folder)
     if not folder.is_dir():
-        raise InputError(f"{folder}: không phải thư mục. Chỉ thư mục chứa các thư mục quận, huyện (hoặc các tệp "
-                         "Cụm, với Kế hoạch hai cấp).")
+        raise InputError(district.not_a_folder(folder, "thư mục chứa các thư mục quận, huyện (hoặc các tệp Cụm, "
+                                                       "với Kế hoạch hai cấp)"))
     district_files, cluster_files = district.scan(folder)
     if not cluster_files:
         raise InputError(f"{folder}: không có tệp Cụm nào (tệp .yaml có dòng `loai_tep: cum`).")
@@ -61,6 +61,7 @@ def check_city(folder: Path) -> CityResult:
                                [Issue(f"theo Kế hoạch {p} ({len(fs)} tệp).", str(fs[0])) for p, fs in plans.items()])
     if not plans:
         pipeline.check_cluster(cluster_files[0])  # raises with the reason the plan cannot be read
+        raise InputError(f"{folder}: không đọc được tệp Kế hoạch của các tệp Cụm (khóa 'ke_hoach').")
     plan, _ = pipeline.load_plan(next(iter(plans)))
     if levels.two_tier(plan.data):
         return _two_tier(folder, plan, district_files, cluster_files)

@@ -59,6 +59,11 @@ class DistrictResult:
         return levels.district_name(self.file.data["huyen"])
 
 
+def not_a_folder(path: Path, wanted: str) -> str:
+    what = "là một tệp, không phải thư mục" if path.exists() else "không tìm thấy thư mục này"
+    return f"{path}: {what}. Hãy ghi đường dẫn đến {wanted}."
+
+
 def kind_line(path: Path) -> str | None:
     """The value of a `loai_tep:` line near the top of a YAML file, without parsing it (fast, for scans)."""
     try:
@@ -138,8 +143,7 @@ def check_district(folder: Path) -> DistrictResult:
     """Check a district folder as a whole and make its choice; ValidationFailed lists every problem."""
     folder = Path(folder)
     if not folder.is_dir():
-        raise InputError(f"{folder}: không phải thư mục. Chỉ thư mục của một quận, huyện (chứa tệp cấp huyện "
-                         "và các tệp Cụm).")
+        raise InputError(not_a_folder(folder, "thư mục của một quận, huyện (chứa tệp cấp huyện và các tệp Cụm)"))
     district_files, cluster_files = scan(folder)
     if not district_files:
         for f in cluster_files:  # a two-tier folder gets the two-tier answer, not "missing district file"

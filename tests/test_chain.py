@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import INPUTS, PLAN_2017, docx_text, table_rows, to_pdf
+from conftest import INPUTS, docx_text, table_rows, to_pdf
 from docgen import chain, city, cli, district, pipeline, vi
 from docgen.errors import ValidationFailed
 
@@ -281,6 +281,20 @@ def test_a_commune_in_two_clusters_or_a_foreign_cluster_blocks_the_district(tmp_
     with pytest.raises(ValidationFailed) as e:
         district.check_district(folder)
     assert "Cụm thuộc huyện Sóc Sơn, không phải huyện Đông Anh" in messages(e)
+
+
+def test_council_meeting_before_a_cluster_meeting_is_an_error(tmp_path):
+    folder = copy_district(DONG_ANH_DIR, tmp_path / "dong-anh", lambda d: d["hoi_dong"].update(ngay="2017-10-18"))
+    with pytest.raises(ValidationFailed) as e:
+        district.check_district(folder)
+    assert "họp ngày 18/10/2017, trước ngày họp của Cụm số 2 (19/10/2017)" in messages(e)
+
+
+def test_build_takes_only_cluster_files_from_a_city_folder():
+    files = pipeline.expand([INPUTS / "2017"])
+    assert [f.relative_to(INPUTS).as_posix() for f in files] == [
+        "2017/dong-anh/cum-so-1.yaml", "2017/dong-anh/cum-so-2.yaml",
+        "2017/gia-lam/cum-so-1.yaml", "2017/gia-lam/cum-so-2.yaml"]
 
 
 def test_district_with_no_class_a_anywhere_writes_no_letter(tmp_path):
