@@ -338,6 +338,71 @@ def lint_cmd(files):
         raise SystemExit(1)
 
 
+def _written(w, what: str) -> None:
+    for issue in w.warnings:
+        _err(issue.format())
+    click.echo(f"Đã lập {what} → {w.folder}/ ({len(w.files) - 1} văn bản):")
+    for f in w.files:
+        click.echo(f"  {f}")
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False),
+              default=Path("outputs"), show_default=True, help="Thư mục ghi văn bản.")
+def district(folder, out_dir):
+    """Tổng hợp cấp huyện: biên bản họp Thường trực Hội đồng Thi đua - Khen thưởng, công văn đề nghị Bằng khen, báo cáo.
+
+    FOLDER là thư mục của một quận, huyện: một tệp cấp huyện (loai_tep: huyen) và các tệp Cụm.
+    docgen kiểm tra mỗi Cụm đề nghị một đơn vị và đơn vị huyện chọn là một trong số đó
+    (bỏ trống thì gợi ý đơn vị có tổng điểm cao nhất). Kế hoạch hai cấp (từ 01/7/2025)
+    không có bước này.
+
+    \b
+    Ví dụ:
+      docgen district inputs/2017/dong-anh -o outputs/
+    """
+    from . import chain
+    _written(chain.build_district(folder, out_dir), "văn bản cấp huyện")
+    click.echo("Việc tiếp theo: gửi công văn, biên bản, báo cáo kèm hồ sơ của Cụm về Sở Nội vụ.")
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False),
+              default=Path("outputs"), show_default=True, help="Thư mục ghi văn bản.")
+def city(folder, out_dir):
+    """Tổng hợp cấp tỉnh, thành phố: báo cáo của Sở Nội vụ (xếp loại theo từng huyện, đơn vị đề nghị Bằng khen).
+
+    FOLDER chứa các thư mục quận, huyện (mỗi thư mục có tệp cấp huyện và các tệp Cụm);
+    với Kế hoạch hai cấp, FOLDER chứa thẳng các tệp Cụm và báo cáo tính theo từng Cụm.
+
+    \b
+    Ví dụ:
+      docgen city inputs/2017 -o outputs/
+      docgen city inputs/2025 -o outputs/
+    """
+    from . import chain
+    _written(chain.build_city(folder, out_dir), "báo cáo tổng hợp")
+
+
+@cli.command("phu-luc-01")
+@click.argument("plan", type=click.Path(path_type=Path))
+@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False),
+              default=Path("outputs"), show_default=True, help="Thư mục ghi văn bản.")
+def phu_luc_01(plan, out_dir):
+    """Phụ lục số 01 để trống (nội dung, tiêu chí, điểm tối đa) cho đơn vị tự chấm điểm.
+
+    PLAN là tệp Kế hoạch. Bản đã điền điểm của từng đơn vị nằm trong hồ sơ do `docgen build` lập.
+
+    \b
+    Ví dụ:
+      docgen phu-luc-01 inputs/ke-hoach-2017.yaml -o outputs/
+    """
+    from . import chain
+    _written(chain.build_blank_sheet(plan, out_dir), "Phụ lục số 01 để trống")
+
+
 def main(argv=None) -> int:
     """Entry point: maps outcomes to exit codes (0 done, 1 input or template problem, 2 usage)."""
     try:

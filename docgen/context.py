@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import vi
+from . import levels, vi
 from .score import ClusterResult
 from .vi import BLANK, decimal_text
 
@@ -126,8 +126,9 @@ def build_documents(plan: dict, cluster: dict, result: ClusterResult) -> list[Do
     units = cluster["don_vi"]
     by_code = {u["ma"]: u for u in units}
     leader = by_code[cluster["cum"]["cum_truong"]]
-    district = district_name(cluster)
-    district_ubnd = f"UBND {district}"
+    up = levels.upper(plan, cluster)  # the district (three tiers) or the province (two tiers)
+    district = up.dia_ban
+    district_ubnd = up.ubnd
     kh = plan_context(plan)
     doan = team(cluster)
     cum_name = cluster["cum"]["ten"]
@@ -141,7 +142,7 @@ def build_documents(plan: dict, cluster: dict, result: ClusterResult) -> list[Do
     leader_place = leader["ten"]
     common = {
         "ke_hoach": kh, "cum": cum, "doan": doan, "can_cu_cum": can_cu_cum,
-        "co_quan_chu_quan": vi.upper(district_ubnd),
+        "co_quan_chu_quan": up.chu_quan_hoa,
         "tu_ngay": vi.date_words(visit_days[0]), "den_ngay": vi.date_words(visit_days[-1]),
         "so_don_vi": len(units), "ngay_hop_chu": vi.date_words(hop["ngay"]),
         "cum_truong_chuc_vu": f"Chủ tịch UBND {unit_name(leader)}",
@@ -209,7 +210,7 @@ def build_documents(plan: dict, cluster: dict, result: ClusterResult) -> list[Do
     if nominee:
         nr = result.by_code(nominee["don_vi"])
         nu = by_code[nominee["don_vi"]]
-        form = nominee.get("hinh_thuc") or plan.get("khen_thuong", {}).get("hinh_thuc_cap_huyen")
+        form = nominee.get("hinh_thuc") or up.hinh_thuc
         nominee_text = (f"UBND {unit_name(nu)} ({decimal_text(nr.tong_diem)} điểm, xếp loại {nr.xep_loai})"
                         + (f", đề nghị tặng {form}" if form else ""))
         nominee_vote = f"{nominee_text}: {votes(nominee.get('so_phieu_tan_thanh'))}."
@@ -245,10 +246,6 @@ def build_documents(plan: dict, cluster: dict, result: ClusterResult) -> list[Do
     cv = cluster.get("cong_van") or {}
     unit_abbr = cv.get("ky_hieu_don_vi_soan_thao") or "VP"
     leader_ubnd = f"UBND {unit_name(leader)}"
-    above = plan.get("cap_tren_truc_tiep") or {}
-    office = above.get("co_quan_tham_muu")
-    # F-NN-2: one recipient on the "Kính gửi:" line; several, one per line with "- ".
-    kinh_gui = [f"- {district_ubnd};", f"- {office} {district}."] if office else [f"{district_ubnd}."]
     ctx = dict(common)
     ctx.update({
         "so_ky_hieu": so_ky_hieu(cv.get("so"), f"UBND-{unit_abbr}"),
@@ -257,8 +254,8 @@ def build_documents(plan: dict, cluster: dict, result: ClusterResult) -> list[Do
         "co_quan_ban_hanh_thuong": leader_ubnd,
         "trich_yeu": f"V/v đề nghị khen thưởng công tác văn thư, lưu trữ năm {plan['nam']}",
         "dia_danh_ngay": vi.place_date(leader_place, cv.get("ngay") or hop["ngay"]),
-        "kinh_gui": kinh_gui,
-        "cap_tren": district_ubnd,
+        "kinh_gui": up.kinh_gui,
+        "cap_tren": up.cap_tren,
         "de_nghi_tap_the": nominee_text + "." if nominee else nominee_text,
         "de_nghi_ca_nhan": individuals,
         "ho_so_kem_theo": [
@@ -271,4 +268,5 @@ def build_documents(plan: dict, cluster: dict, result: ClusterResult) -> list[Do
     })
     docs.append(DocumentSpec("cong-van-de-nghi-khen-thuong.docx", "cong-van-de-nghi-khen-thuong.docx", ctx,
                              "Công văn đề nghị khen thưởng"))
-    return docs
+    from . import context_chain  # imported here: context_chain builds on this module's helpers
+    return context_chain.extend(docs, plan, cluster, result, common)

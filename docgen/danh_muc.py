@@ -1,7 +1,7 @@
 """The dossier index (Danh mục hồ sơ): every document of a dossier in filing order, with page counts when known."""
 from __future__ import annotations
 
-from . import context, vi
+from . import context, levels, vi
 from .context import DocumentSpec
 
 FILE_NAME = "danh-muc-ho-so.docx"
@@ -12,7 +12,8 @@ TITLE = "Danh mục hồ sơ"
 def index_spec(plan: dict, cluster: dict, documents: list[DocumentSpec],
                pages: dict[str, int] | None = None) -> DocumentSpec:
     """The index of `documents` (already in filing order); `pages` maps a .docx name to its page count."""
-    district = context.district_name(cluster)
+    up = levels.upper(plan, cluster)  # the district, or the province when there is no district level
+    district = up.dia_ban
     cum_name = cluster["cum"]["ten"]
     pages = pages or {}
     rows = [{"stt": i, "ten": d.title, "so_trang": str(pages[d.file_name]) if d.file_name in pages else "",
@@ -21,7 +22,7 @@ def index_spec(plan: dict, cluster: dict, documents: list[DocumentSpec],
     if documents and all(d.file_name in pages for d in documents):
         total += f", {sum(pages[d.file_name] for d in documents)} trang"
     ctx = {
-        "co_quan_chu_quan": vi.upper(f"UBND {district}"),
+        "co_quan_chu_quan": up.chu_quan_hoa,
         "co_quan_ban_hanh": vi.upper(f"Đoàn kiểm tra chéo {cum_name}"),
         "ke_hoach": {"nam": plan["nam"]},
         "cum": {"ten_day_du": f"{cum_name}, {district}"},

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import __version__, blanks, context, danh_muc, load, render, score, validate, vi, write
+from . import __version__, blanks, context, danh_muc, levels, load, render, schedule, score, validate, vi, write
 from . import pdf as pdf_stage
 from .errors import DocgenError, Incomplete, InputError, Issue, ValidationFailed
 
@@ -58,7 +58,7 @@ def check_cluster(path: Path) -> Checked:
     if issues:
         raise ValidationFailed(f"{path}: thiếu hoặc sai 'loai_tep'.", issues)
     if kind != "cum":
-        raise ValidationFailed(f"{path}: đây là tệp Kế hoạch, không phải tệp của một Cụm.", [
+        raise ValidationFailed(f"{path}: đây là {validate.KIND_NAMES[kind]}, không phải tệp của một Cụm.", [
             cluster.issue(("loai_tep",), "lệnh này cần tệp của một Cụm (loai_tep: cum); tệp Kế hoạch được "
                                          "đọc qua khóa 'ke_hoach' trong tệp Cụm.")])
     todo = blanks.todo(cluster, validate.schema_for("cum"))
@@ -75,6 +75,7 @@ def check_cluster(path: Path) -> Checked:
                            "Đường dẫn tính từ thư mục chứa tệp Cụm.")])
     plan, plan_warnings = load_plan(plan_file)
     issues = validate.cluster_issues(cluster, plan.data)
+    issues += levels.tier_issues(cluster, plan.data) + schedule.issues(cluster, plan.data)
     errors = [i for i in issues if i.level == "error"]
     if errors:
         raise ValidationFailed(f"Tệp {path} có {len(errors)} lỗi.", issues)
@@ -102,6 +103,9 @@ def check_file(path: Path) -> list[Issue]:
     try:
         if kind == "ke_hoach":
             return load_plan(Path(path))[1]
+        if kind == "huyen":
+            from . import district  # the district level builds on this module
+            return district.check_district_file(Path(path))
         return check_cluster(Path(path)).warnings
     except Incomplete:
         raise
@@ -109,8 +113,10 @@ def check_file(path: Path) -> list[Issue]:
         return e.issues or [Issue(e.message, str(path))]
 
 
-def cluster_slug(cluster: dict) -> str:
-    return vi.slug(f"{cluster['huyen']['ten']} {cluster['cum']['ten']}")
+def cluster_slug(cluster: dict, plan: dict | None = None) -> str:
+    """'dong-anh-cum-so-1'; with no district (two-tier plans) the province: 'ha-noi-cum-so-1'."""
+    where = cluster["huyen"]["ten"] if cluster.get("huyen") else (levels.province_place(plan) if plan else "")
+    return vi.slug(f"{where} {cluster['cum']['ten']}")
 
 
 def expand(paths) -> list[Path]:
@@ -170,7 +176,7 @@ def render_cluster(checked: Checked, template_dir: Path | None = None,
 def write_cluster(checked: Checked, out_dir: Path, template_dir: Path | None = None,
                   soffice: str | None = None) -> Built:
     files, manifest = render_cluster(checked, template_dir, soffice)
-    folder = Path(out_dir) / cluster_slug(checked.cluster.data)
+    folder = Path(out_dir) / cluster_slug(checked.cluster.data, checked.plan.data)
     written = write.write_dossier(folder, files, manifest)
     return Built(checked.cluster.path, folder, written, checked.warnings)
 

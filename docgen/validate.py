@@ -18,8 +18,8 @@ from .vi import decimal_text, parse_date, short_date
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_DIR = ROOT / "schemas"
-KINDS = {"cum": "cum.schema.json", "ke_hoach": "ke-hoach.schema.json"}
-KIND_NAMES = {"cum": "tệp Cụm", "ke_hoach": "tệp Kế hoạch"}
+KINDS = {"cum": "cum.schema.json", "ke_hoach": "ke-hoach.schema.json", "huyen": "huyen.schema.json"}
+KIND_NAMES = {"cum": "tệp Cụm", "ke_hoach": "tệp Kế hoạch", "huyen": "tệp cấp huyện"}
 
 _TYPE_VI = {"string": "chữ", "integer": "số nguyên", "number": "số", "object": "một nhóm 'khóa: giá trị'",
             "array": "một danh sách", "boolean": "true hoặc false", "null": "để trống"}
@@ -45,10 +45,10 @@ def kind_of(doc: Loaded) -> tuple[str | None, list[Issue]]:
         return kind, []
     if kind is None:
         msg = ("thiếu khóa 'loai_tep' ở đầu tệp. Thêm dòng `loai_tep: cum` (tệp của một Cụm) "
-               "hoặc `loai_tep: ke_hoach` (tệp Kế hoạch).")
+               "hoặc `loai_tep: ke_hoach` (tệp Kế hoạch), `loai_tep: huyen` (tệp cấp huyện).")
     else:
         msg = (f"'loai_tep' là '{kind}', chưa đúng. Viết `loai_tep: cum` (tệp của một Cụm) "
-               "hoặc `loai_tep: ke_hoach` (tệp Kế hoạch).")
+               "hoặc `loai_tep: ke_hoach` (tệp Kế hoạch), `loai_tep: huyen` (tệp cấp huyện).")
     return None, [doc.issue(("loai_tep",) if kind is not None else (), msg)]
 
 

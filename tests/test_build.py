@@ -28,9 +28,14 @@ def test_each_cluster_gets_its_documents(built):
     for path, n_units in ((DONG_ANH, 4), (GIA_LAM, 3)):
         names = sorted(f.name for f in dossier(built, path).files)
         units = cluster_data(path)["don_vi"]
+        code = cluster_data(path)["hop_cum"]["de_nghi_tap_the"]["don_vi"]
+        nominee = next(u["ten"] for u in units if u["ma"] == code)
         expected = sorted([f"bien-ban-kiem-tra-{vi.slug(u['ten'])}.docx" for u in units]
+                          + [f"phu-luc-01-{vi.slug(u['ten'])}.docx" for u in units]
                           + ["phu-luc-02-bang-cham-diem.docx", "bien-ban-hop-cum.docx",
-                             "cong-van-de-nghi-khen-thuong.docx", "danh-muc-ho-so.docx", "manifest.json"])
+                             "cong-van-de-nghi-khen-thuong.docx", "danh-muc-ho-so.docx", "manifest.json",
+                             "lich-kiem-tra.docx", "bao-cao-ket-qua-cum.docx",
+                             f"bao-cao-thanh-tich-{vi.slug(nominee)}.docx"])
         assert names == expected
         assert len(units) == n_units
 

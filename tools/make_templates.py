@@ -240,6 +240,7 @@ TEMPLATES = {
 }
 TEMPLATES.update(templates_danh_muc.TEMPLATES)
 TEMPLATES.update(templates_ke_hoach.TEMPLATES)  # the Kế hoạch itself (docgen plan)
+TEMPLATES.update(__import__("templates_chain").TEMPLATES)  # schedule, Phụ lục 01, reports, district, city
 
 if __name__ == "__main__":
     OUT.mkdir(exist_ok=True)

@@ -86,13 +86,13 @@ cluster = {
     "type": "object",
     "$defs": {"diem": SCORE},
     "additionalProperties": False,
-    "required": ["loai_tep", "ke_hoach", "huyen", "cum", "don_vi", "hop_cum"],
+    "required": ["loai_tep", "ke_hoach", "cum", "don_vi", "hop_cum"],  # huyen: only with a three-tier plan
     "properties": {
         "loai_tep": LOAI_TEP("cum", "tệp của một Cụm"),
         "ke_hoach": s("Tệp Kế hoạch", "Đường dẫn đến tệp Kế hoạch mà Cụm thực hiện, tính từ thư mục của tệp này. Ví dụ: ke-hoach-2017.yaml."),
         "huyen": {
             "type": "object", "title": "Cấp huyện",
-            "description": "Quận, huyện, thị xã thành lập Cụm (bỏ trống ở chế độ hai cấp chính quyền).",
+            "description": "Quận, huyện, thị xã thành lập Cụm. Bắt buộc khi Kế hoạch có cấp huyện (cap_chinh_quyen: ba_cap); không ghi khi Kế hoạch theo mô hình chính quyền hai cấp (hai_cap, từ 01/7/2025).",
             "additionalProperties": False,
             "required": ["ten", "loai"],
             "properties": {
@@ -257,6 +257,24 @@ cluster = {
                 "ky_hieu_don_vi_soan_thao": opt_s("Ký hiệu đơn vị soạn thảo", "Chữ viết tắt của bộ phận soạn thảo, dùng trong số ký hiệu và dòng 'Lưu'. Mặc định: VP."),
             },
         },
+        "lich_kiem_tra": {
+            "type": "object", "title": "Thông báo lịch kiểm tra",
+            "description": "Số và ngày của Thông báo lịch kiểm tra do đơn vị Cụm trưởng ban hành (lịch lấy từ ngày, giờ kiểm tra của các đơn vị).",
+            "additionalProperties": False,
+            "properties": {
+                "so": opt_s("Số thông báo", "Số của Thông báo lịch kiểm tra (nếu đã có)."),
+                "ngay": opt_date("Ngày ban hành", "Ngày ký Thông báo; phải trước hạn gửi báo cáo tự chấm sớm nhất. Bỏ trống để ghi tay."),
+            },
+        },
+        "bao_cao": {
+            "type": "object", "title": "Báo cáo kết quả của Cụm",
+            "description": "Số và ngày của Báo cáo kết quả kiểm tra chéo do đơn vị Cụm trưởng gửi cấp trên.",
+            "additionalProperties": False,
+            "properties": {
+                "so": opt_s("Số báo cáo", "Số của Báo cáo (nếu đã có)."),
+                "ngay": opt_date("Ngày báo cáo", "Ngày ký Báo cáo. Mặc định: ngày của công văn đề nghị, hoặc ngày họp Cụm."),
+            },
+        },
     },
 }
 
@@ -385,8 +403,8 @@ plan = {
         "cap_tren_truc_tiep": {
             "type": "object", "title": "Cấp nhận báo cáo của Cụm", "description": "Nơi Cụm trưởng gửi báo cáo và đề nghị khen thưởng.",
             "properties": {
-                "ten": s("Tên", "Ví dụ: UBND cấp huyện."),
-                "co_quan_tham_muu": opt_s("Cơ quan tham mưu", "Cơ quan nhận hồ sơ thay mặt. Ví dụ: Phòng Nội vụ."),
+                "ten": s("Tên", "Ba cấp: tên chung, ví dụ UBND cấp huyện (tên thật lấy từ mục 'huyen' của tệp Cụm). Hai cấp: tên đầy đủ của nơi nhận, ví dụ Sở Nội vụ thành phố Hà Nội."),
+                "co_quan_tham_muu": opt_s("Cơ quan tham mưu", "Cơ quan nhận hồ sơ thay mặt. Ba cấp: ví dụ Phòng Nội vụ (docgen ghép tên huyện). Hai cấp: tên đầy đủ, hoặc bỏ trống."),
             },
         },
         "can_cu": {
@@ -523,6 +541,8 @@ CLUSTER_EXAMPLES = {
     "hop_cum.y_kien": ["Các đơn vị thống nhất với kết quả chấm điểm của Đoàn kiểm tra."],
     "hop_cum.ket_luan": "Cụm số 1 hoàn thành kiểm tra chéo đúng Kế hoạch.",
     "cong_van.so": "25",
+    "lich_kiem_tra.so": "12",
+    "bao_cao.so": "30",
     "cong_van.ky_hieu_don_vi_soan_thao": "VP",
 }
 
@@ -538,9 +558,78 @@ def with_examples(schema: dict, examples: dict) -> dict:
     return out
 
 
+def numbered(title, description):
+    """The number and date of a document the district issues."""
+    return {
+        "type": "object", "title": title, "description": description, "additionalProperties": False,
+        "properties": {
+            "so": opt_s("Số văn bản", "Số của văn bản (nếu đã có). Bỏ trống để ghi tay khi ban hành."),
+            "ngay": opt_date("Ngày ký", "Ngày ký văn bản. Mặc định: ngày họp Thường trực Hội đồng."),
+            "ky_hieu_don_vi_soan_thao": opt_s("Ký hiệu đơn vị soạn thảo", "Chữ viết tắt của cơ quan soạn thảo, dùng trong số ký hiệu và dòng 'Lưu'. Mặc định: NV (Phòng Nội vụ)."),
+        },
+    }
+
+
+district = {
+    "$schema": DIALECT,
+    "$id": "https://docgen.local/schemas/huyen.schema.json",
+    "title": "Tệp cấp huyện",
+    "description": "Dữ liệu của một quận, huyện, thị xã cho bước tổng hợp cấp huyện: người ký, cuộc họp Thường trực Hội đồng Thi đua - Khen thưởng và đơn vị được chọn đề nghị Bằng khen. Đặt trong thư mục chứa các tệp Cụm của huyện.",
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["loai_tep", "ke_hoach", "huyen", "nguoi_ky", "hoi_dong"],
+    "properties": {
+        "loai_tep": LOAI_TEP("huyen", "tệp cấp huyện"),
+        "ke_hoach": s("Tệp Kế hoạch", "Đường dẫn đến tệp Kế hoạch, tính từ thư mục của tệp này; phải là Kế hoạch của các tệp Cụm trong thư mục. Ví dụ: ../../ke-hoach-2017.yaml."),
+        "huyen": {**cluster["properties"]["huyen"], "description": "Quận, huyện, thị xã; phải trùng với mục 'huyen' của các tệp Cụm trong thư mục."},
+        "nguoi_ky": person("Người ký của UBND cấp huyện", "Chủ tịch hoặc Phó Chủ tịch UBND cấp huyện ký công văn đề nghị và báo cáo.",
+                           ["Chủ tịch", "Phó Chủ tịch"]),
+        "hoi_dong": {
+            "type": "object", "title": "Cuộc họp Thường trực Hội đồng Thi đua - Khen thưởng",
+            "description": "Cuộc họp của Thường trực Hội đồng Thi đua - Khen thưởng cấp huyện xét chọn 01 đơn vị đề nghị Bằng khen.",
+            "additionalProperties": False,
+            "required": ["ngay", "chu_tri", "thu_ky"],
+            "properties": {
+                "so_bien_ban": opt_s("Số biên bản", "Số Biên bản họp (nếu đã có)."),
+                "ngay": date("Ngày họp", "Ngày họp; phải sau ngày họp của các Cụm."),
+                "gio_bat_dau": time("Giờ bắt đầu", "Giờ bắt đầu cuộc họp."),
+                "gio_ket_thuc": time("Giờ kết thúc", "Giờ kết thúc cuộc họp."),
+                "dia_diem": opt_s("Địa điểm", "Nơi họp. Mặc định: Phòng họp UBND cấp huyện."),
+                "chu_tri": person("Chủ trì", "Người chủ trì, thường là Chủ tịch Hội đồng; chức vụ ghi đầy đủ, ví dụ: Chủ tịch UBND huyện, Chủ tịch Hội đồng."),
+                "thu_ky": person("Thư ký", "Người ghi biên bản, ví dụ chuyên viên Phòng Nội vụ."),
+                "thanh_vien": {"type": "array", "title": "Thành viên dự họp",
+                               "description": "Các thành viên Thường trực Hội đồng dự họp (ngoài chủ trì và thư ký).",
+                               "items": person("Thành viên", "Một thành viên dự họp.")},
+                "hinh_thuc_bieu_quyet": {"type": "string", "enum": ["giơ tay", "bỏ phiếu kín"], "title": "Hình thức biểu quyết",
+                                          "description": "Giơ tay hoặc bỏ phiếu kín."},
+                "so_nguoi_bieu_quyet": {"type": ["integer", "null"], "minimum": 1, "title": "Số người biểu quyết",
+                                         "description": "Số thành viên tham gia biểu quyết."},
+                "y_kien": {"type": "array", "title": "Ý kiến tại cuộc họp", "description": "Tóm tắt các ý kiến (mỗi ý kiến một dòng).",
+                           "items": s("Ý kiến", "Một ý kiến.")},
+                "ket_luan": opt_s("Kết luận", "Kết luận của chủ trì cuộc họp."),
+            },
+        },
+        "de_nghi": {
+            "type": ["object", "null"], "title": "Đơn vị được chọn đề nghị Bằng khen",
+            "description": "Đơn vị Hội đồng chọn trong số các đơn vị được các Cụm đề nghị (mỗi huyện 01 đơn vị). Bỏ trống thì docgen gợi ý đơn vị có tổng điểm thống nhất cao nhất; nếu bằng điểm nhau thì Hội đồng phải chọn.",
+            "additionalProperties": False,
+            "required": ["don_vi"],
+            "properties": {
+                "don_vi": {**CODE, "title": "Mã đơn vị", "description": "Mã (`ma`) của đơn vị trong tệp Cụm của đơn vị đó. Ví dụ: co-loa."},
+                "so_phieu_tan_thanh": {"type": ["integer", "null"], "minimum": 0, "title": "Số phiếu tán thành",
+                                       "description": "Số người tán thành."},
+            },
+        },
+        "kien_nghi": {"type": "array", "title": "Kiến nghị, đề xuất", "description": "Kiến nghị của cấp huyện ghi trong báo cáo (mỗi ý một dòng).",
+                      "items": s("Kiến nghị", "Một kiến nghị.")},
+        "cong_van": numbered("Công văn đề nghị Bằng khen", "Công văn của UBND cấp huyện đề nghị Chủ tịch UBND cấp tỉnh tặng Bằng khen."),
+        "bao_cao": numbered("Báo cáo kết quả", "Báo cáo kết quả kiểm tra chéo của cấp huyện gửi Sở Nội vụ."),
+    },
+}
+
 if __name__ == "__main__":
     cluster = with_examples(cluster, CLUSTER_EXAMPLES)
-    for name, schema in [("cum", cluster), ("ke-hoach", plan)]:
+    for name, schema in [("cum", cluster), ("ke-hoach", plan), ("huyen", district)]:
         out = ROOT / "schemas" / f"{name}.schema.json"
         out.write_text(json.dumps(schema, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         print(out)
