@@ -37,7 +37,8 @@ def load_plan(path: Path) -> tuple[load.Loaded, list[Issue]]:
         issues = issues or [plan.issue(("loai_tep",), f"tệp này là {validate.KIND_NAMES.get(kind, kind)}, "
                                                       "không phải tệp Kế hoạch (loai_tep: ke_hoach).")]
         raise ValidationFailed(f"{path}: không phải tệp Kế hoạch hợp lệ.", issues)
-    issues = validate.schema_issues(plan, "ke_hoach")
+    plan = validate.coerce_text(plan, "ke_hoach")
+    issues = validate.input_issues(plan, "ke_hoach")
     if not issues:
         issues = validate.plan_issues(plan)
     errors = [i for i in issues if i.level == "error"]
@@ -60,7 +61,8 @@ def check_cluster(path: Path) -> Checked:
         raise ValidationFailed(f"{path}: đây là tệp Kế hoạch, không phải tệp của một Cụm.", [
             cluster.issue(("loai_tep",), "lệnh này cần tệp của một Cụm (loai_tep: cum); tệp Kế hoạch được "
                                          "đọc qua khóa 'ke_hoach' trong tệp Cụm.")])
-    issues = validate.schema_issues(cluster, "cum")
+    cluster = validate.coerce_text(cluster, "cum")
+    issues = validate.input_issues(cluster, "cum")
     if issues:
         raise ValidationFailed(f"Tệp {path} có {len(issues)} lỗi.", issues)
     plan_file = plan_path_of(cluster)
