@@ -4,8 +4,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import __version__, context, load, render, score, validate, vi, write
+from . import __version__, context, load, render, score, templates, validate, vi, write
 from .errors import DocgenError, InputError, Issue, ValidationFailed
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "inputs"  # the sample clusters whose contexts define what templates may use
 
 
 @dataclass
@@ -27,6 +30,7 @@ class Built:
     folder: Path
     files: list[Path]
     warnings: list[Issue]
+    backups: list[Path] = field(default_factory=list)  # hand-edited documents kept beside the new ones (--force)
 
 
 def load_plan(path: Path) -> tuple[load.Loaded, list[Issue]]:
@@ -106,16 +110,26 @@ def cluster_slug(cluster: dict) -> str:
 
 
 def expand(paths) -> list[Path]:
-    """Files as given; folders replaced by every cluster file (loai_tep: cum) inside them, sorted."""
+    """Files as given; folders replaced by every cluster file (loai_tep: cum) inside them, sorted; each once."""
     out: list[Path] = []
+    seen: set[Path] = set()
     for p in map(Path, paths):
-        if p.is_dir():
-            for f in sorted(list(p.rglob("*.yaml")) + list(p.rglob("*.yml"))):
-                if _looks_like_cluster(f):
-                    out.append(f)
-        else:
-            out.append(p)
+        found = [f for f in sorted(list(p.rglob("*.yaml")) + list(p.rglob("*.yml"))) if _looks_like_cluster(f)] \
+            if p.is_dir() else [p]
+        for f in found:
+            if f.resolve() not in seen:
+                seen.add(f.resolve())
+                out.append(f)
     return out
+
+
+def inputs(paths) -> list[Path]:
+    """`expand`, or an InputError when there is nothing to work on."""
+    files = expand(paths)
+    if not files:
+        raise InputError("Không tìm thấy tệp Cụm nào (tệp .yaml có dòng `loai_tep: cum`) trong "
+                         + ", ".join(map(str, paths)) + ". Hãy chỉ tệp .yaml của Cụm hoặc thư mục chứa nó.")
+    return files
 
 
 def _looks_like_cluster(path: Path) -> bool:
@@ -132,40 +146,69 @@ def render_cluster(checked: Checked, template_dir: Path | None = None) -> tuple[
     files: dict[str, bytes] = {}
     docs = []
     for spec in specs:
+        if spec.file_name in files:  # validation keeps names apart; never let one document hide another
+            raise ValidationFailed(f"Hai văn bản của hồ sơ trùng tên tệp {spec.file_name}.")
         data = render.render(spec.template, spec.context, template_dir)
         files[spec.file_name] = data
-        docs.append({"tep": spec.file_name, "mau": spec.template, "ten": spec.title,
-                     "sha256": write.sha256(data)})
+        docs.append({"tep": spec.file_name, "mau": spec.template, "ten": spec.title, "sha256": write.sha256(data),
+                     "mau_sha256": write.sha256(render.template_path(spec.template, template_dir).read_bytes())})
     manifest = {
         "docgen": __version__,
-        "dau_vao": {str(checked.cluster.path.name): write.sha256(checked.cluster.path.read_bytes()),
-                    str(checked.plan.path.name): write.sha256(checked.plan.path.read_bytes())},
+        "dau_vao": {
+            "cum": {"tep": checked.cluster.path.name, "sha256": write.sha256(checked.cluster.path.read_bytes())},
+            "ke_hoach": {"tep": checked.plan.path.name, "sha256": write.sha256(checked.plan.path.read_bytes())},
+        },
         "van_ban": docs,
     }
     return files, manifest
 
 
-def build_one(path: Path, out_dir: Path, template_dir: Path | None = None) -> Built:
-    checked = check_cluster(path)
-    files, manifest = render_cluster(checked, template_dir)
-    folder = Path(out_dir) / cluster_slug(checked.cluster.data)
-    written = write.write_dossier(folder, files, manifest)
-    return Built(Path(path), folder, written, checked.warnings)
-
-
-def build(paths, out_dir: Path, template_dir: Path | None = None) -> list[Built]:
-    """Build the dossier of every cluster file; all are checked before anything is written."""
-    files = expand(paths)
-    if not files:
-        raise InputError("Không tìm thấy tệp Cụm nào (tệp .yaml có dòng `loai_tep: cum`) trong "
-                         + ", ".join(map(str, paths)) + ".")
+def build(paths, out_dir: Path, template_dir: Path | None = None, force: bool = False) -> list[Built]:
+    """Build the dossier of every cluster file: all are checked and rendered before anything is written,
+    and then written whole or not at all. A document edited by hand since the last run stops the build
+    (OutputError naming it) unless `force`, which keeps it beside the new one."""
+    files = inputs(paths)
+    checked: list[Checked] = []
     problems: list[Issue] = []
     for f in files:
         try:
-            check_cluster(f)
+            checked.append(check_cluster(f))
         except DocgenError as e:
             problems += e.issues or [Issue(e.message, str(f))]
+    folders: dict[str, Checked] = {}
+    for c in checked:
+        name = cluster_slug(c.cluster.data)
+        if name in folders:
+            problems.append(c.cluster.issue(("cum", "ten"), f"Cụm này trùng huyện và tên Cụm với tệp "
+                                                            f"{folders[name].cluster.path}: cả hai sẽ ghi vào "
+                                                            f"thư mục {name}/. Kiểm tra lại tên Cụm."))
+        folders[name] = c
     if problems:
         n = len([i for i in problems if i.level == "error"])
         raise ValidationFailed(f"Có {n} lỗi; chưa tạo hồ sơ nào. Sửa các lỗi dưới đây rồi chạy lại.", problems)
-    return [build_one(f, out_dir, template_dir) for f in files]
+    dossiers = [write.Dossier(Path(out_dir) / cluster_slug(c.cluster.data), *render_cluster(c, template_dir))
+                for c in checked]
+    written = write.write_all(dossiers, force)
+    built = []
+    for c, w in zip(checked, written):
+        stale = [Issue("văn bản của lần lập trước, lần này không lập nữa (đơn vị đã đổi tên hoặc bỏ khỏi Cụm?); "
+                       "docgen giữ nguyên, hãy xóa tay nếu không cần.", str(p), level="warning") for p in w.stale]
+        built.append(Built(c.cluster.path, w.folder, w.files, c.warnings + stale, w.backups))
+    return built
+
+
+def template_vocabulary(samples=None) -> dict[str, templates.Map]:
+    """For each template, the shape of every context docgen renders it with, from real sample clusters
+    (never a hand-kept list: what context.py builds is what templates may use)."""
+    vocab: dict[str, templates.Map] = {}
+    for f in inputs(samples or [SAMPLES]):
+        checked = check_cluster(f)
+        for spec in context.build_documents(checked.plan.data, checked.cluster.data, checked.result):
+            vocab[spec.template] = templates.merge(vocab.get(spec.template), templates.shape_of(spec.context))
+    return vocab
+
+
+def check_templates(template_dir: Path | None = None, samples=None) -> list[Issue]:
+    """Every problem of the templates: syntax, variables the contexts do not provide, missing files."""
+    return templates.check(Path(template_dir or render.TEMPLATE_DIR), template_vocabulary(samples),
+                           render.jinja_env())
