@@ -166,6 +166,9 @@ def load_text(text: str, path: Path | str = "<yaml>") -> Loaded:
         message, use_context = _yaml_message(e)
         mark = (e.context_mark if use_context and e.context_mark else None) or e.problem_mark or e.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        opened = _open_quote(text, line) if line else None
+        if opened:  # a quote left open pairs with the next one: the real fault is where it opened
+            message, (line, col) = _UNCLOSED, opened
         raise InputError("Tệp YAML sai cú pháp.", [Issue(message, src, line, col)]) from e
     except yaml.YAMLError as e:
         raise InputError("Tệp YAML sai cú pháp.", [Issue(_yaml_message(e)[0], src)]) from e
@@ -237,6 +240,16 @@ def _yaml_message(e: yaml.YAMLError) -> tuple[str, bool]:
     problem = getattr(e, "problem", None) or text.splitlines()[0]
     return (f"lỗi cú pháp YAML ({problem}). Kiểm tra thụt lề, dấu ':' và dấu ngoặc kép quanh dòng này.",
             False)
+
+
+def _open_quote(text: str, upto: int) -> tuple[int, int] | None:
+    """(line, col) of a double quote still open at line `upto`, pairing quotes line by line."""
+    opened = None
+    for n, line in enumerate(text.splitlines()[:upto], start=1):
+        quotes = [i for i, c in enumerate(line) if c == '"' and (i == 0 or line[i - 1] != "\\")]
+        if len(quotes) % 2:
+            opened = None if opened else (n, quotes[-1] + 1)
+    return opened
 
 
 def _line_col(text: str, index: int) -> tuple[int, int]:

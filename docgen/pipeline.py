@@ -70,6 +70,10 @@ def check_cluster(path: Path) -> Checked:
     if issues:
         raise ValidationFailed(f"Tệp {path} có {len(issues)} lỗi.", issues)
     plan_file = plan_path_of(cluster)
+    if plan_file.is_dir():
+        raise ValidationFailed(f"Tệp {path} có lỗi.", [cluster.issue(
+            ("ke_hoach",), f"'{cluster.data['ke_hoach']}' là một thư mục, không phải tệp Kế hoạch. Ghi đường dẫn "
+                           "đến tệp .yaml của Kế hoạch, ví dụ ../../ke-hoach-2017.yaml.")])
     if not plan_file.is_file():
         raise ValidationFailed(f"Tệp {path} có lỗi.", [cluster.issue(
             ("ke_hoach",), f"không tìm thấy tệp Kế hoạch '{cluster.data['ke_hoach']}' ({plan_file}). "

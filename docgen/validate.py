@@ -16,7 +16,7 @@ from . import legacy
 from .errors import Issue
 from .load import Loaded, pointer_of
 from .score import parse_score
-from .vi import parse_date, short_date, slug
+from .vi import decimal_text, parse_date, short_date, slug
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_DIR = ROOT / "schemas"
@@ -129,6 +129,8 @@ def _translate(doc: Loaded, root: dict, err) -> list[Issue]:
         hint = ""
         if isinstance(err.instance, bool) and "string" in want:
             hint = " (YAML đọc true/false là giá trị đúng/sai: nếu đây là chữ, hãy đặt trong ngoặc kép)"
+        elif isinstance(err.instance, str) and "array" in want and "," in err.instance:
+            hint = " (viết danh sách trong ngoặc vuông, ví dụ [5, 14, 23, 28, 9, 9, 5])"
         elif isinstance(err.instance, str) and {"integer", "number"} & set(want):
             hint = (" (viết số không đặt trong ngoặc kép, không có số 0 ở đầu, dấu thập phân là dấu chấm)"
                     if re.fullmatch(r"\s*\d+([.,]\d+)?\s*", err.instance) else "")
@@ -241,11 +243,10 @@ def text_issues(doc: Loaded, kind: str) -> list[Issue]:
             if found:
                 enc = " hoặc ".join("TCVN3 (ABC, phông .VnTime)" if e == "TCVN3" else "VNI (phông VNI-Times)"
                                     for e in found.encodings)
-                fix = (f" Nếu đúng là '{found.unicode}' thì viết: {found.unicode}" if found.unicode
-                       else " Hãy gõ lại đoạn chữ này.")
+                fix = f", hoặc thay bằng: {found.unicode}" if found.unicode else ""
                 issues.append(doc.issue(path, f"{name} được gõ bằng bảng mã cũ {enc}: {_value_text(value)}. "
-                                              f"docgen chỉ nhận chữ Unicode (trong Unikey chọn bảng mã "
-                                              f"Unicode).{fix}"))
+                                              "docgen chỉ nhận chữ Unicode: hãy gõ lại bằng bảng mã Unicode "
+                                              f"(Unikey: Bảng mã → Unicode){fix}"))
                 return
             bad = _bad_char(value)
             if bad:
@@ -477,9 +478,11 @@ def award_issues(cluster: Loaded, plan: dict, result) -> list[Issue]:
     codes = [u["ma"] for u in cluster.data["don_vi"]]
     if nominee and nominee["don_vi"] in codes:
         r = result.by_code(nominee["don_vi"])
+        unit = next(u for u in cluster.data["don_vi"] if u["ma"] == nominee["don_vi"])
         if r.xep_loai != allowed:
             issues.append(cluster.issue(("hop_cum", "de_nghi_tap_the", "don_vi"),
-                                        f"UBND {r.ten} xếp loại {r.xep_loai} ({r.tong_diem} điểm); theo Kế hoạch chỉ "
+                                        f"UBND {unit['loai']} {r.ten} xếp loại {r.xep_loai} ({decimal_text(r.tong_diem)} điểm); "
+                                        f"theo Kế hoạch chỉ "
                                         f"đơn vị đạt loại {allowed} mới được đề nghị khen thưởng tập thể."))
         elif result.de_cu_goi_y and nominee["don_vi"] not in result.de_cu_goi_y:
             best = ", ".join(result.by_code(c).ten for c in result.de_cu_goi_y)
