@@ -57,7 +57,8 @@ def person(title, description, chuc_vu_enum=None):
     return {
         "type": "object", "title": title, "description": description,
         "additionalProperties": False,
-        "required": ["ho_ten"],
+        # a leader's office decides who heads the team and how a letter is signed (TM. / KT.)
+        "required": ["ho_ten", "chuc_vu"] if chuc_vu_enum else ["ho_ten"],
         "properties": {
             "ho_ten": s("Họ và tên", "Họ và tên đầy đủ, có dấu, không ghi học hàm, học vị. Ví dụ: Nguyễn Văn An."),
             "chuc_vu": chuc_vu,
