@@ -1,6 +1,7 @@
 """The pipeline: load → validate → score → render → write, for one cluster file or many."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -137,11 +138,17 @@ def inputs(paths) -> list[Path]:
 
 
 def _looks_like_cluster(path: Path) -> bool:
+    """A file that says `loai_tep:` and is not the plan: clusters, and files whose loai_tep is
+    misspelt (so that validation says so rather than the file being skipped in silence)."""
     try:
         head = path.read_text(encoding="utf-8", errors="replace")[:4096]
     except OSError:
         return False
-    return any(line.split("#")[0].strip() == "loai_tep: cum" for line in head.splitlines())
+    for line in head.splitlines():
+        m = re.match(r"""^loai_tep\s*:\s*["']?([^"'#]*?)["']?\s*(#.*)?$""", line)
+        if m:
+            return m[1].strip() != "ke_hoach"
+    return False
 
 
 def render_cluster(checked: Checked, template_dir: Path | None = None) -> tuple[dict[str, bytes], dict]:

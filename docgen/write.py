@@ -106,7 +106,11 @@ def write_all(dossiers: list[Dossier], force: bool = False) -> list[Written]:
             check_name(name)
             if name == MANIFEST:
                 raise OutputError(f"Tên tệp {MANIFEST} dành cho bản kê của hồ sơ.")
-    edited = {id(d): edited_by_hand(d) for d in dossiers}
+    try:
+        edited = {id(d): edited_by_hand(d) for d in dossiers}
+    except OSError as e:
+        raise OutputError(f"Không đọc được tệp đã có {e.filename} ({e.strerror}). Kiểm tra quyền đọc, ghi "
+                          "thư mục đầu ra.") from e
     if any(edited.values()) and not force:
         paths = [p for d in dossiers for p in edited[id(d)]]
         raise OutputError(

@@ -50,14 +50,15 @@ def test_bad_input_gets_its_message(case, tmp_path, capsys):
     assert code == case.get("exit", 1), err
     assert "Traceback" not in err and "Lỗi nội bộ" not in err, err
     lines = err.splitlines()
+    named = path / case["at"] if "at" in case else path
     for want in case["expect"]:
         if want["line"]:
-            prefix = f"{path}:{want['line']}:"
+            prefix = f"{named}:{want['line']}:"
             assert any(ln.startswith(prefix) and want["text"] in ln for ln in lines), \
                 f"thiếu thông báo `{prefix} … {want['text']}` trong:\n{err}"
         else:
             assert any(want["text"] in ln for ln in lines), f"thiếu thông báo `{want['text']}` trong:\n{err}"
-            assert str(path) in err, f"thông báo không nêu tên tệp {path}:\n{err}"
+            assert str(named) in err, f"thông báo không nêu tên tệp {named}:\n{err}"
     if code != 0:
         assert snapshot(out) == before, "thư mục đầu ra đã bị thay đổi dù lệnh báo lỗi"
 
