@@ -6,6 +6,8 @@ reported as a to-do item with its title and line, never as a schema error.
 """
 from __future__ import annotations
 
+import dataclasses
+
 from .errors import Issue
 from .load import Loaded, pointer_of
 
@@ -86,7 +88,7 @@ def _walk(doc: Loaded, schema: dict, value, path: tuple, labels: list[str], out:
 
 def pruned(doc: Loaded, schema: dict) -> Loaded:
     """The same file with every optional field left empty taken out, as if it had not been written."""
-    return Loaded(doc.path, _prune(schema, doc.data), doc.positions, doc.key_positions)
+    return dataclasses.replace(doc, data=_prune(schema, doc.data))
 
 
 def _prune(schema: dict, value, optional: bool = False):

@@ -72,20 +72,25 @@ NEXT_STEPS = [
               default=Path("outputs"), show_default=True, help="Thư mục ghi hồ sơ.")
 @click.option("--pdf", "pdf_", is_flag=True,
               help=f"Tạo thêm PDF của từng văn bản và tệp {pdf.COMBINED} gộp cả hồ sơ để in (cần LibreOffice).")
-def build(files, out_dir, pdf_):
+@click.option("--force", is_flag=True,
+              help="Ghi cả khi có văn bản đã sửa tay sau lần lập trước; bản sửa tay được giữ lại bên cạnh, "
+                   "tên thêm '.ban-sua-tay'.")
+def build(files, out_dir, pdf_, force):
     """Lập hồ sơ của từng Cụm (.docx; thêm PDF với --pdf).
 
     TỆP là tệp Cụm (.yaml) hoặc thư mục chứa các tệp Cụm. Mỗi Cụm được ghi vào một thư mục con của
-    thư mục ghi hồ sơ (-o): danh mục hồ sơ, biên bản kiểm tra từng đơn vị, Phụ lục 02, biên bản họp Cụm,
-    công văn đề nghị khen thưởng. Có lỗi ở bất kỳ tệp nào thì không ghi gì cả.
+    thư mục ghi hồ sơ (-o): danh mục hồ sơ, lịch kiểm tra, biên bản kiểm tra từng đơn vị, Phụ lục 01
+    và 02, biên bản họp Cụm, công văn đề nghị khen thưởng, báo cáo. Có lỗi ở bất kỳ tệp nào thì không
+    ghi gì cả. Văn bản đã sửa tay sau lần lập trước thì không bị ghi đè (trừ khi có --force).
 
     \b
     Ví dụ:
       docgen build inputs/2017/dong-anh/cum-so-1.yaml -o outputs/
       docgen build inputs/2017/dong-anh/cum-so-1.yaml -o outputs/ --pdf
       docgen build inputs/2017 -o outputs/
+      docgen build inputs/2017 -o outputs/ --force
     """
-    built = pipeline.build(files, out_dir, pdf=pdf_)
+    built = pipeline.build(files, out_dir, pdf=pdf_, force=force)
     for b in built:
         for w in b.warnings:
             _err(w.format())
@@ -95,6 +100,8 @@ def build(files, out_dir, pdf_):
         click.echo(f"Đã lập hồ sơ {b.source} → {b.folder}/ ({len(docx)} văn bản{extra}):")
         for f in b.files:
             click.echo(f"  {f}")
+        for f in b.backups:
+            click.echo(f"  giữ bản sửa tay: {f}")
     combined = pdf.COMBINED if pdf_ else f"{pdf.COMBINED} (chạy lại với --pdf để có tệp này)"
     click.echo("Việc tiếp theo:")
     for i, step in enumerate(NEXT_STEPS, start=1):
@@ -116,7 +123,7 @@ def validate(files):
       docgen validate inputs/ke-hoach-2017.yaml inputs/2017
     """
     failed = 0
-    for path in pipeline.expand(files) if any(Path(f).is_dir() for f in files) else files:
+    for path in pipeline.inputs(files):
         try:
             issues = pipeline.check_file(Path(path))
         except Incomplete as e:
@@ -401,6 +408,32 @@ def phu_luc_01(plan, out_dir):
     """
     from . import chain
     _written(chain.build_blank_sheet(plan, out_dir), "Phụ lục số 01 để trống")
+
+
+
+
+@cli.command("check-templates")
+@click.argument("samples", nargs=-1, metavar="[TỆP_CỤM...]", type=click.Path(path_type=Path))
+@click.option("-t", "--templates", "template_dir", type=click.Path(path_type=Path, file_okay=False, exists=True),
+              default=None, help="Thư mục mẫu văn bản (mặc định: templates_docx/ của docgen).")
+def check_templates(samples, template_dir):
+    """Kiểm tra các mẫu .docx: thẻ viết sai, biến không có trong dữ liệu docgen đưa vào mẫu.
+
+    Dữ liệu được lấy từ các tệp Cụm đã chỉ (mặc định: các tệp mẫu trong inputs/).
+    Trả mã 0 khi mọi mẫu dùng được, 1 khi có lỗi.
+
+    \b
+    Ví dụ:
+      docgen check-templates
+      docgen check-templates -t templates_docx/ inputs/2017/dong-anh/cum-so-1.yaml
+    """
+    issues = pipeline.check_templates(template_dir, samples or None)
+    for issue in issues:
+        _err(issue.format())
+    n = sum(1 for i in issues if i.level == "error")
+    click.echo(f"Mẫu văn bản: {'dùng được' if n == 0 else f'{n} lỗi'}.")
+    if n:
+        raise SystemExit(1)
 
 
 def main(argv=None) -> int:

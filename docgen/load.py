@@ -39,6 +39,7 @@ class Loaded:
     data: dict
     positions: dict = field(default_factory=dict)  # path tuple -> (line, col) of the value
     key_positions: dict = field(default_factory=dict)  # path tuple -> (line, col) of the key
+    plain_text: dict = field(default_factory=dict)  # path tuple -> source text of an unquoted number/bool
 
     @property
     def source(self) -> str:
@@ -74,6 +75,10 @@ class _Resolver(yaml.resolver.BaseResolver):
         return super().resolve(kind, value, implicit)
 
 
+class _TooDeep(yaml.MarkedYAMLError):
+    """Raised while composing when collections nest deeper than MAX_DEPTH."""
+
+
 class _Composer(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser,
                 yaml.composer.Composer, _Resolver):
     def __init__(self, stream):
@@ -82,6 +87,17 @@ class _Composer(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser,
         yaml.parser.Parser.__init__(self)
         yaml.composer.Composer.__init__(self)
         _Resolver.__init__(self)
+        self._depth = 0
+
+    def compose_node(self, parent, index):
+        # PyYAML composes recursively: without this guard 5000 nested '[' end in a RecursionError.
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH + 1:
+                raise _TooDeep(problem="too deep", problem_mark=self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 def read_text(path: Path) -> str:
@@ -103,6 +119,12 @@ def read_text(path: Path) -> str:
         raw = path.read_bytes()
     except OSError as e:
         raise fail(f"không đọc được tệp ({e.strerror}). Kiểm tra quyền đọc tệp.") from e
+    if raw.startswith(b"PK\x03\x04"):
+        raise fail("đây là tệp nén (Word .docx, Excel .xlsx hoặc .zip), không phải tệp YAML. "
+                   "Hãy chỉ tệp .yaml của Cụm.")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise fail("tệp được lưu bằng bảng mã UTF-16 (\"Unicode\" của Notepad). Hãy lưu lại tệp với "
+                   "bảng mã UTF-8 (Save As → Encoding → UTF-8).")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
@@ -130,13 +152,26 @@ def load_text(text: str, path: Path | str = "<yaml>") -> Loaded:
             root = composer.get_single_node()
         finally:
             composer.dispose()
+    except _TooDeep as e:
+        mark = e.problem_mark
+        raise InputError("Tệp YAML có lỗi.", [Issue(
+            f"dữ liệu lồng nhau quá sâu (hơn {MAX_DEPTH} cấp). Kiểm tra lại thụt lề và các dấu '[', '{{'.",
+            src, mark.line + 1, mark.column + 1)]) from None
+    except yaml.reader.ReaderError as e:
+        line, col = _line_col(text, e.position)
+        raise InputError("Tệp YAML sai cú pháp.", [Issue(
+            f"có ký tự điều khiển không in được (mã U+{e.character:04X}) ở đây; hãy xóa ký tự đó "
+            "(thường do sao chép từ Word hoặc Excel).", src, line, col)]) from e
     except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
+        message, use_context = _yaml_message(e)
+        mark = (e.context_mark if use_context and e.context_mark else None) or e.problem_mark or e.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        raise InputError("Tệp YAML sai cú pháp.",
-                         [Issue(_yaml_message(e), src, line, col)]) from e
+        opened = _open_quote(text, line) if line else None
+        if opened:  # a quote left open pairs with the next one: the real fault is where it opened
+            message, (line, col) = _UNCLOSED, opened
+        raise InputError("Tệp YAML sai cú pháp.", [Issue(message, src, line, col)]) from e
     except yaml.YAMLError as e:
-        raise InputError("Tệp YAML sai cú pháp.", [Issue(_yaml_message(e), src)]) from e
+        raise InputError("Tệp YAML sai cú pháp.", [Issue(_yaml_message(e)[0], src)]) from e
     if root is None:
         raise InputError("Không đọc được tệp.", [Issue("tệp không có dữ liệu YAML (chỉ có chú thích?).", src)])
     loaded = Loaded(path, {})
@@ -153,29 +188,73 @@ def load_text(text: str, path: Path | str = "<yaml>") -> Loaded:
     return loaded
 
 
+_TAB = "có ký tự Tab. YAML chỉ cho thụt lề bằng dấu cách: thay Tab bằng 2 dấu cách."
+_UNCLOSED = ("dấu ngoặc kép mở ở đây chưa được đóng. Thêm dấu ngoặc đóng ở cuối giá trị "
+             "(một giá trị có dấu ngoặc kép bên trong thì đặt trong ngoặc đơn ').")
+# (text in PyYAML's message, Vietnamese message, point at the context mark rather than the problem mark)
 _YAML_PROBLEMS = [
-    ("found character '\\t' that cannot start any token",
-     "có ký tự Tab. YAML chỉ cho thụt lề bằng dấu cách: thay Tab bằng 2 dấu cách."),
-    ("found a tab character", "có ký tự Tab. YAML chỉ cho thụt lề bằng dấu cách: thay Tab bằng 2 dấu cách."),
+    ("found character '\\t' that cannot start any token", _TAB, False),
+    ("found a tab character", _TAB, False),
+    ("while scanning a quoted scalar", _UNCLOSED, True),
+    ("while scanning a double-quoted scalar",
+     "trong ngoặc kép, dấu '\\' bắt đầu một mã đặc biệt. Viết '\\\\' thay cho '\\', hoặc đặt giá trị "
+     "trong ngoặc đơn ' thay cho ngoặc kép.", False),
     ("mapping values are not allowed here",
-     "dấu ':' không đúng chỗ: thụt lề sai, hoặc giá trị có dấu ':' cần đặt trong ngoặc kép."),
-    ("found unexpected end of stream", "thiếu dấu ngoặc kép đóng: một chuỗi được mở mà không đóng."),
-    ("while scanning a quoted scalar", "thiếu dấu ngoặc kép đóng: một chuỗi được mở mà không đóng."),
-    ("did not find expected key", "thụt lề sai: dòng này không thẳng hàng với các khóa cùng cấp."),
-    ("did not find expected '-' indicator", "thụt lề sai trong danh sách: các mục phải bắt đầu bằng '-' thẳng hàng."),
-    ("expected <block end>, but found", "thụt lề sai: dòng này không thẳng hàng với các dòng cùng cấp."),
-    ("found undefined alias", "dùng bí danh (*tên) chưa được định nghĩa bằng &tên."),
-    ("found unacceptable character", "có ký tự điều khiển không hợp lệ; hãy xóa ký tự đó."),
+     "dấu ':' không đúng chỗ: thụt lề sai, hoặc giá trị có dấu ': ' cần đặt trong ngoặc kép.", False),
+    ("could not find expected ':'",
+     "thiếu dấu ':' sau tên khóa (viết `khoa: giá trị`), hoặc một giá trị nhiều dòng bị thụt lề sai.", True),
+    ("found unexpected end of stream", _UNCLOSED, True),
+    ("while parsing a flow sequence",
+     "danh sách mở bằng '[' ở đây chưa được đóng bằng ']' (hoặc thiếu dấu ',' giữa các mục).", True),
+    ("while parsing a flow mapping",
+     "nhóm mở bằng '{' ở đây chưa được đóng bằng '}' (hoặc thiếu dấu ',' giữa các mục).", True),
+    ("did not find expected key", "thụt lề sai: dòng này không thẳng hàng với các khóa cùng cấp.", False),
+    ("did not find expected '-' indicator",
+     "thụt lề sai trong danh sách: các mục phải bắt đầu bằng '-' thẳng hàng.", False),
+    ("but found '<scalar>'",
+     "có chữ nằm ngoài chỗ của nó: chữ đứng sau dấu ngoặc kép đóng, hoặc thụt lề sai. Hãy đặt cả giá trị "
+     "trong một cặp ngoặc kép và kiểm tra thụt lề.", False),
+    ("expected <block end>, but found", "thụt lề sai: dòng này không thẳng hàng với các dòng cùng cấp.", False),
+    ("found undefined alias", "dùng bí danh (*tên) chưa được định nghĩa bằng &tên.", False),
+    ("found duplicate anchor", "tên bí danh (&tên) bị đặt hai lần; mỗi bí danh một tên riêng.", False),
+    ("but found another document",
+     "tệp chỉ được chứa một tài liệu YAML: xóa dòng '---' (hoặc '...') ở giữa tệp.", False),
+    ("expected '<document start>'",
+     "tệp chỉ được chứa một tài liệu YAML: xóa dòng '...' (hoặc '---') ở giữa tệp.", False),
+    ("that cannot start any token",
+     "giá trị không được bắt đầu bằng ký tự này (như @, `, %): hãy đặt giá trị trong ngoặc kép.", False),
+    ("while scanning an anchor", "sau '&' hoặc '*' phải là một tên liền (chữ, số, '-'); nếu đây là chữ "
+                                 "thường thì đặt giá trị trong ngoặc kép.", True),
+    ("while scanning an alias", "sau '&' hoặc '*' phải là một tên liền (chữ, số, '-'); nếu đây là chữ "
+                                "thường thì đặt giá trị trong ngoặc kép.", True),
+    ("while scanning a block scalar", "sau '|' hoặc '>' chỉ được xuống dòng; nội dung viết ở các dòng "
+                                      "dưới, thụt lề thêm.", True),
 ]
 
 
-def _yaml_message(e: yaml.YAMLError) -> str:
+def _yaml_message(e: yaml.YAMLError) -> tuple[str, bool]:
     text = str(e)
-    for needle, vi in _YAML_PROBLEMS:
+    for needle, vi, use_context in _YAML_PROBLEMS:
         if needle in text:
-            return vi
+            return vi, use_context
     problem = getattr(e, "problem", None) or text.splitlines()[0]
-    return f"lỗi cú pháp YAML ({problem}). Kiểm tra thụt lề, dấu ':' và dấu ngoặc kép quanh dòng này."
+    return (f"lỗi cú pháp YAML ({problem}). Kiểm tra thụt lề, dấu ':' và dấu ngoặc kép quanh dòng này.",
+            False)
+
+
+def _open_quote(text: str, upto: int) -> tuple[int, int] | None:
+    """(line, col) of a double quote still open at line `upto`, pairing quotes line by line."""
+    opened = None
+    for n, line in enumerate(text.splitlines()[:upto], start=1):
+        quotes = [i for i, c in enumerate(line) if c == '"' and (i == 0 or line[i - 1] != "\\")]
+        if len(quotes) % 2:
+            opened = None if opened else (n, quotes[-1] + 1)
+    return opened
+
+
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
 class _Builder:
@@ -201,25 +280,26 @@ class _Builder:
             raise InputError("Tệp YAML có lỗi.", self.issues)
         self.loaded.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if node.tag not in _ALLOWED_TAGS and node.tag != _PLAIN:
-            self._issue(node, f"thẻ YAML '{node.tag}' không được phép. Chỉ viết dữ liệu thường, "
-                              "không dùng thẻ '!!'.")
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            self._issue(node, f"thẻ YAML '{tag}' không được phép (docgen chỉ đọc dữ liệu thường, không "
+                              "chạy lệnh). Xóa thẻ '!…' trước giá trị.")
             return None
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(child, path + (i,), depth + 1) for i, child in enumerate(node.value)]
-        return self._scalar(node)
+        return self._scalar(node, path)
 
     def _mapping(self, node, path, depth):
         out: dict = {}
         for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
+            if key_node.tag == "tag:yaml.org,2002:merge" or (key_node.tag == _PLAIN and key_node.value == "<<"):
                 self._issue(key_node, "không dùng khóa gộp '<<'. Hãy viết đủ các khóa.")
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
                 self._issue(key_node, "khóa phải là một tên đơn giản (ví dụ `ten_don_vi`).")
                 continue
-            key = key_node.value
+            key = unicodedata.normalize("NFC", key_node.value)
             if key in out:
                 first = self.loaded.key_positions.get(path + (key,), (None, None))
                 self._issue(key_node, f"khóa '{key}' bị lặp (đã có ở dòng {first[0]}). "
@@ -230,26 +310,35 @@ class _Builder:
             out[key] = self.build(value_node, path + (key,), depth + 1)
         return out
 
-    @staticmethod
-    def _scalar(node):
-        value = node.value
-        tag = node.tag
-        if tag == _PLAIN:
-            if _NULL.match(value):
-                return None
-            if _BOOL.match(value):
-                return value.lower() == "true"
-            if _INT.match(value):
-                return int(value)
-            if _FLOAT.match(value):
-                return Decimal(value)  # exact: 0.1 stays 0.1, never a binary float
-            return value
-        if tag.endswith(":int") and _INT.match(value):
-            return int(value)
-        if tag.endswith(":float") and _FLOAT.match(value):
-            return Decimal(value)
-        if tag.endswith(":bool") and _BOOL.match(value):
-            return value.lower() == "true"
-        if tag.endswith(":null"):
-            return None
+    def _scalar(self, node, path):
+        value = _scalar_value(node)
+        if isinstance(value, str):
+            return unicodedata.normalize("NFC", value)  # "\u0301" escapes can undo the file's NFC
+        if node.tag == _PLAIN and value is not None:
+            self.loaded.plain_text[path] = node.value  # `so: 05` read as text, `so: 5` kept as "5" too
         return value
+
+
+def _scalar_value(node):
+    """YAML 1.2 core schema: only true/false, null, decimal integers and floats are not text."""
+    value = node.value
+    tag = node.tag
+    if tag == _PLAIN:
+        if _NULL.match(value):
+            return None
+        if _BOOL.match(value):
+            return value.lower() == "true"
+        if _INT.match(value):
+            return int(value)
+        if _FLOAT.match(value):
+            return Decimal(value)  # exact: 0.1 stays 0.1, never a binary float
+        return value
+    if tag.endswith(":int") and _INT.match(value):
+        return int(value)
+    if tag.endswith(":float") and _FLOAT.match(value):
+        return Decimal(value)
+    if tag.endswith(":bool") and _BOOL.match(value):
+        return value.lower() == "true"
+    if tag.endswith(":null"):
+        return None
+    return value

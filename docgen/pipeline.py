@@ -1,12 +1,16 @@
 """The pipeline: load → validate → score → render → write, for one cluster file or many."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import __version__, blanks, context, danh_muc, levels, load, render, schedule, score, validate, vi, write
+from . import __version__, blanks, context, danh_muc, levels, load, render, schedule, score, templates, validate, vi, write
 from . import pdf as pdf_stage
 from .errors import DocgenError, Incomplete, InputError, Issue, ValidationFailed
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "inputs"  # the sample clusters whose contexts define what templates may use
 
 
 @dataclass
@@ -28,6 +32,7 @@ class Built:
     folder: Path
     files: list[Path]
     warnings: list[Issue]
+    backups: list[Path] = field(default_factory=list)  # hand-edited documents kept beside the new ones (--force)
 
 
 def load_plan(path: Path) -> tuple[load.Loaded, list[Issue]]:
@@ -38,7 +43,8 @@ def load_plan(path: Path) -> tuple[load.Loaded, list[Issue]]:
         issues = issues or [plan.issue(("loai_tep",), f"tệp này là {validate.KIND_NAMES.get(kind, kind)}, "
                                                       "không phải tệp Kế hoạch (loai_tep: ke_hoach).")]
         raise ValidationFailed(f"{path}: không phải tệp Kế hoạch hợp lệ.", issues)
-    issues = validate.schema_issues(plan, "ke_hoach")
+    plan = validate.coerce_text(plan, "ke_hoach")
+    issues = validate.input_issues(plan, "ke_hoach")
     if not issues:
         issues = validate.plan_issues(plan)
     errors = [i for i in issues if i.level == "error"]
@@ -63,12 +69,17 @@ def check_cluster(path: Path) -> Checked:
                                          "đọc qua khóa 'ke_hoach' trong tệp Cụm.")])
     todo = blanks.todo(cluster, validate.schema_for("cum"))
     cluster = blanks.pruned(cluster, validate.schema_for("cum"))
-    issues = validate.schema_issues(cluster, "cum")
+    cluster = validate.coerce_text(cluster, "cum")
+    issues = validate.input_issues(cluster, "cum")
     if todo:
         raise Incomplete(str(path), todo, [i for i in issues if not blanks.covers(todo, i)])
     if issues:
         raise ValidationFailed(f"Tệp {path} có {len(issues)} lỗi.", issues)
     plan_file = plan_path_of(cluster)
+    if plan_file.is_dir():
+        raise ValidationFailed(f"Tệp {path} có lỗi.", [cluster.issue(
+            ("ke_hoach",), f"'{cluster.data['ke_hoach']}' là một thư mục, không phải tệp Kế hoạch. Ghi đường dẫn "
+                           "đến tệp .yaml của Kế hoạch, ví dụ ../../ke-hoach-2017.yaml.")])
     if not plan_file.is_file():
         raise ValidationFailed(f"Tệp {path} có lỗi.", [cluster.issue(
             ("ke_hoach",), f"không tìm thấy tệp Kế hoạch '{cluster.data['ke_hoach']}' ({plan_file}). "
@@ -120,24 +131,40 @@ def cluster_slug(cluster: dict, plan: dict | None = None) -> str:
 
 
 def expand(paths) -> list[Path]:
-    """Files as given; folders replaced by every cluster file (loai_tep: cum) inside them, sorted."""
+    """Files as given; folders replaced by every cluster file (loai_tep: cum) inside them, sorted; each once."""
     out: list[Path] = []
+    seen: set[Path] = set()
     for p in map(Path, paths):
-        if p.is_dir():
-            for f in sorted(list(p.rglob("*.yaml")) + list(p.rglob("*.yml"))):
-                if _looks_like_cluster(f):
-                    out.append(f)
-        else:
-            out.append(p)
+        found = [f for f in sorted(list(p.rglob("*.yaml")) + list(p.rglob("*.yml"))) if _looks_like_cluster(f)] \
+            if p.is_dir() else [p]
+        for f in found:
+            if f.resolve() not in seen:
+                seen.add(f.resolve())
+                out.append(f)
     return out
 
 
+def inputs(paths) -> list[Path]:
+    """`expand`, or an InputError when there is nothing to work on."""
+    files = expand(paths)
+    if not files:
+        raise InputError("Không tìm thấy tệp Cụm nào (tệp .yaml có dòng `loai_tep: cum`) trong "
+                         + ", ".join(map(str, paths)) + ". Hãy chỉ tệp .yaml của Cụm hoặc thư mục chứa nó.")
+    return files
+
+
 def _looks_like_cluster(path: Path) -> bool:
+    """A file that says `loai_tep:` and is not the plan: clusters, and files whose loai_tep is
+    misspelt (so that validation says so rather than the file being skipped in silence)."""
     try:
         head = path.read_text(encoding="utf-8", errors="replace")[:4096]
     except OSError:
         return False
-    return any(line.split("#")[0].strip() == "loai_tep: cum" for line in head.splitlines())
+    for line in head.splitlines():
+        m = re.match(r"""^loai_tep\s*:\s*["']?([^"'#]*?)["']?\s*(#.*)?$""", line)
+        if m:
+            return m[1].strip() not in ("ke_hoach", "huyen")
+    return False
 
 
 def render_cluster(checked: Checked, template_dir: Path | None = None,
@@ -148,7 +175,11 @@ def render_cluster(checked: Checked, template_dir: Path | None = None,
     also a PDF of each and one combined PDF to print, and the index shows the page counts."""
     plan, cluster = checked.plan.data, checked.cluster.data
     specs = context.build_documents(plan, cluster, checked.result)
-    documents = {s.file_name: render.render(s.template, s.context, template_dir) for s in specs}
+    documents: dict[str, bytes] = {}
+    for s in specs:
+        if s.file_name in documents:  # validation keeps names apart; never let one document hide another
+            raise ValidationFailed(f"Hai văn bản của hồ sơ trùng tên tệp {s.file_name}.")
+        documents[s.file_name] = render.render(s.template, s.context, template_dir)
     pdfs: dict[str, bytes] = {}
     pages = None
     if soffice:
@@ -162,9 +193,12 @@ def render_cluster(checked: Checked, template_dir: Path | None = None,
         files.update(pdfs)
     manifest = {
         "docgen": __version__,
-        "dau_vao": {str(checked.cluster.path.name): write.sha256(checked.cluster.path.read_bytes()),
-                    str(checked.plan.path.name): write.sha256(checked.plan.path.read_bytes())},
-        "van_ban": [{"tep": s.file_name, "mau": s.template, "ten": s.title, "sha256": write.sha256(files[s.file_name])}
+        "dau_vao": {
+            "cum": {"tep": checked.cluster.path.name, "sha256": write.sha256(checked.cluster.path.read_bytes())},
+            "ke_hoach": {"tep": checked.plan.path.name, "sha256": write.sha256(checked.plan.path.read_bytes())},
+        },
+        "van_ban": [{"tep": s.file_name, "mau": s.template, "ten": s.title, "sha256": write.sha256(files[s.file_name]),
+                     "mau_sha256": write.sha256(render.template_path(s.template, template_dir).read_bytes())}
                     for s in [index] + specs],
     }
     if pdfs:
@@ -173,43 +207,88 @@ def render_cluster(checked: Checked, template_dir: Path | None = None,
     return files, manifest
 
 
-def write_cluster(checked: Checked, out_dir: Path, template_dir: Path | None = None,
-                  soffice: str | None = None) -> Built:
-    files, manifest = render_cluster(checked, template_dir, soffice)
-    folder = Path(out_dir) / cluster_slug(checked.cluster.data, checked.plan.data)
-    written = write.write_dossier(folder, files, manifest)
-    return Built(checked.cluster.path, folder, written, checked.warnings)
-
-
-def build_one(path: Path, out_dir: Path, template_dir: Path | None = None, pdf: bool = False) -> Built:
+def build(paths, out_dir: Path, template_dir: Path | None = None, force: bool = False,
+          pdf: bool = False) -> list[Built]:
+    """Build the dossier of every cluster file: all are checked and rendered before anything is written,
+    and then written whole or not at all. A document edited by hand since the last run stops the build
+    (OutputError naming it) unless `force`, which keeps it beside the new one. With `pdf`, LibreOffice
+    must be installed (checked first, so a missing one writes nothing)."""
     soffice = pdf_stage.require_soffice() if pdf else None
-    return write_cluster(check_cluster(path), out_dir, template_dir, soffice)
-
-
-def build(paths, out_dir: Path, template_dir: Path | None = None, pdf: bool = False) -> list[Built]:
-    """Build the dossier of every cluster file; all are checked before anything is written.
-
-    With `pdf`, LibreOffice must be installed (checked first, so a missing one writes nothing)."""
-    soffice = pdf_stage.require_soffice() if pdf else None
-    files = expand(paths)
-    if not files:
-        raise InputError("Không tìm thấy tệp Cụm nào (tệp .yaml có dòng `loai_tep: cum`) trong "
-                         + ", ".join(map(str, paths)) + ".")
+    files = inputs(paths)
+    checked: list[Checked] = []
     problems: list[Issue] = []
     failed: list[DocgenError] = []
-    checked: list[Checked] = []
     for f in files:
         try:
             checked.append(check_cluster(f))
         except DocgenError as e:
             failed.append(e)
             problems += e.issues or [Issue(e.message, str(f))]
-    if len(failed) == 1 and isinstance(failed[0], Incomplete):
+    if len(failed) == 1 and not checked and isinstance(failed[0], Incomplete):
         raise failed[0]  # one file left half-filled: its to-do list says it best
+    folders: dict[str, Checked] = {}
+    for c in checked:
+        name = cluster_slug(c.cluster.data, c.plan.data)
+        if name in folders:
+            problems.append(c.cluster.issue(("cum", "ten"), f"Cụm này trùng huyện và tên Cụm với tệp "
+                                                            f"{folders[name].cluster.path}: cả hai sẽ ghi vào "
+                                                            f"thư mục {name}/. Kiểm tra lại tên Cụm."))
+        folders[name] = c
     if problems:
         n = len([i for i in problems if i.level == "error"])
         raise ValidationFailed(f"Có {n} lỗi; chưa tạo hồ sơ nào. Sửa các lỗi dưới đây rồi chạy lại.", problems)
-    return [write_cluster(c, out_dir, template_dir, soffice) for c in checked]
+    dossiers = [write.Dossier(Path(out_dir) / cluster_slug(c.cluster.data, c.plan.data),
+                              *render_cluster(c, template_dir, soffice))
+                for c in checked]
+    written = write.write_all(dossiers, force)
+    built = []
+    for c, w in zip(checked, written):
+        stale = [Issue("văn bản của lần lập trước, lần này không lập nữa (đơn vị đã đổi tên hoặc bỏ khỏi Cụm?); "
+                       "docgen giữ nguyên, hãy xóa tay nếu không cần.", str(p), level="warning") for p in w.stale]
+        built.append(Built(c.cluster.path, w.folder, w.files, c.warnings + stale, w.backups))
+    return built
+
+
+def template_vocabulary(samples=None) -> dict[str, templates.Map]:
+    """For each template, the shape of every context docgen renders it with, from real sample clusters
+    (never a hand-kept list: what context.py builds is what templates may use)."""
+    vocab: dict[str, templates.Map] = {}
+    for f in inputs(samples or [SAMPLES]):
+        checked = check_cluster(f)
+        specs = context.build_documents(checked.plan.data, checked.cluster.data, checked.result)
+        specs.append(danh_muc.index_spec(checked.plan.data, checked.cluster.data, specs))
+        for spec in specs:
+            vocab[spec.template] = templates.merge(vocab.get(spec.template), templates.shape_of(spec.context))
+    if samples is None:
+        for spec in _level_specs(SAMPLES):
+            vocab[spec.template] = templates.merge(vocab.get(spec.template), templates.shape_of(spec.context))
+    return vocab
+
+
+def _level_specs(root: Path) -> list[context.DocumentSpec]:
+    """The documents above the cluster, made from the samples: each plan's Kế hoạch and blank
+    Phụ lục 01, each district folder's documents, each year folder's city report."""
+    # imported here: these modules build on this one
+    from . import city, context_chain, context_levels, district
+    from . import plan as plan_doc
+    specs: list[context.DocumentSpec] = []
+    for f in sorted(root.glob("ke-hoach-*.yaml")):
+        plan, _ = load_plan(f)
+        if plan.data.get("van_ban"):
+            specs.append(context.DocumentSpec(f.name, "ke-hoach.docx", plan_doc.document_context(plan), "Kế hoạch"))
+        specs.append(context_chain.blank_sheet(plan.data))
+    years = sorted(p for p in root.iterdir() if p.is_dir() and district.scan(p)[1])
+    for year in years:
+        for folder in sorted({f.parent for f in district.scan(year)[0]}):
+            specs += context_levels.district_documents(district.check_district(folder))
+        specs += context_levels.city_documents(city.check_city(year))
+    return specs
+
+
+def check_templates(template_dir: Path | None = None, samples=None) -> list[Issue]:
+    """Every problem of the templates: syntax, variables the contexts do not provide, missing files."""
+    return templates.check(Path(template_dir or render.TEMPLATE_DIR), template_vocabulary(samples),
+                           render.jinja_env())
 
 
 DEFAULT_PLAN = validate.ROOT / "inputs" / "ke-hoach-2017.yaml"  # the 2017 plan shipped with docgen

@@ -2,24 +2,45 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
 import jinja2
 from docxtpl import DocxTemplate
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from . import templates
 from .errors import TemplateError
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE_DIR = ROOT / "templates_docx"
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # same input, same bytes: no clock in the zip
+FIXED_ISO = b"1980-01-01T00:00:00Z"  # ... nor in the document's properties (created, modified)
+MAX_REPEAT = 100_000  # longest text or list a template may build with '*'
 
 
-def jinja_env() -> SandboxedEnvironment:
+class _Sandbox(ImmutableSandboxedEnvironment):
+    """A template cannot reach Python internals, change the data shared by the documents of a dossier,
+    or build a string of a billion characters with `'x' * 10**9`."""
+
+    intercepted_binops = frozenset(["*", "**"])
+
+    def call_binop(self, context, operator, left, right):
+        if operator == "**" and isinstance(right, (int, float)) and abs(right) > 100:
+            raise SecurityError("số mũ quá lớn")
+        if operator == "*":
+            for seq, n in ((left, right), (right, left)):
+                if isinstance(seq, (str, list, tuple)) and isinstance(n, int) and len(seq) * n > MAX_REPEAT:
+                    raise SecurityError("chuỗi hoặc danh sách quá dài")
+        return super().call_binop(context, operator, left, right)
+
+
+def jinja_env() -> ImmutableSandboxedEnvironment:
     """Sandboxed (a clerk may edit templates), strict (an unknown variable is an error, never
     silently empty) and autoescaped (an '&' or '<' in a name must not break the XML)."""
-    return SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=True)
+    return _Sandbox(undefined=jinja2.StrictUndefined, autoescape=True)
 
 
 def template_path(name: str, template_dir: Path | None = None) -> Path:
@@ -31,31 +52,23 @@ def template_path(name: str, template_dir: Path | None = None) -> Path:
 
 
 def render(template: str, context: dict, template_dir: Path | None = None) -> bytes:
-    """The rendered .docx as bytes; TemplateError naming the template and the tag on failure."""
+    """The rendered .docx as bytes; TemplateError naming the template, its part and the tag on failure."""
     path = template_path(template, template_dir)
     try:
         doc = DocxTemplate(str(path))
-        doc.render(context, jinja_env(), autoescape=True)
+        doc.init_docx()
+    except Exception as e:  # noqa: BLE001 - whatever python-docx says, the file is not a usable .docx
+        raise TemplateError(f"Mẫu văn bản {path}: không mở được ({type(e).__name__}), không phải tệp .docx hợp "
+                            "lệ. Hãy lưu lại mẫu bằng Word hoặc LibreOffice dạng .docx.") from e
+    env = jinja_env()
+    try:
+        doc.render(context, env, autoescape=True)
         buf = io.BytesIO()
         doc.save(buf)
-    except jinja2.UndefinedError as e:
-        raise TemplateError(f"{path}: mẫu dùng biến không có trong dữ liệu ({_undefined_name(e)}). "
-                            "Kiểm tra lại tên biến trong thẻ {{ ... }} của mẫu.") from e
-    except jinja2.TemplateSyntaxError as e:
-        raise TemplateError(f"{path}: thẻ Jinja sai cú pháp ({e.message}). Kiểm tra các thẻ "
-                            "{{ ... }} và {% ... %} trong mẫu.") from e
-    except jinja2.exceptions.SecurityError as e:
-        raise TemplateError(f"{path}: mẫu dùng thao tác không được phép ({e}).") from e
-    except jinja2.TemplateError as e:
-        raise TemplateError(f"{path}: lỗi khi điền mẫu ({e}).") from e
-    except (zipfile.BadZipFile, KeyError) as e:
-        raise TemplateError(f"{path}: không phải tệp .docx hợp lệ. Hãy lưu lại mẫu bằng Word "
-                            "hoặc LibreOffice dạng .docx.") from e
+    except Exception as e:  # noqa: BLE001 - the context is docgen's own: a failure here is the template's
+        part = getattr(getattr(doc, "current_rendering_part", None), "partname", None)
+        raise TemplateError(templates.describe(path, e, part, env, templates.known_names(context))) from e
     return normalize_zip(buf.getvalue())
-
-
-def _undefined_name(e: jinja2.UndefinedError) -> str:
-    return str(e.message or e).replace("'", "")
 
 
 def normalize_zip(data: bytes) -> bytes:
@@ -67,5 +80,16 @@ def normalize_zip(data: bytes) -> bytes:
             fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME)
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o644 << 16
-            dst.writestr(fixed, src.read(info.filename))
+            data = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                data = fixed_core_properties(data)
+            dst.writestr(fixed, data)
     return out.getvalue()
+
+
+def fixed_core_properties(xml: bytes) -> bytes:
+    """The document's properties without a clock or an editor's name: created and modified are fixed."""
+    xml = re.sub(rb"(<dcterms:(created|modified)\b[^>]*>)[^<]*(</dcterms:\2>)", rb"\g<1>" + FIXED_ISO + rb"\g<3>", xml)
+    xml = re.sub(rb"(<cp:lastPrinted>)[^<]*(</cp:lastPrinted>)", rb"\g<1>" + FIXED_ISO + rb"\g<2>", xml)
+    xml = re.sub(rb"(<cp:lastModifiedBy>)[^<]*(</cp:lastModifiedBy>)", rb"\g<1>docgen\g<2>", xml)
+    return re.sub(rb"(<cp:revision>)[^<]*(</cp:revision>)", rb"\g<1>1\g<2>", xml)

@@ -1,20 +1,23 @@
 """Validate stage: JSON Schema and the plan's cross-field rules, every problem in Vietnamese with its place."""
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import functools
 import json
+import re
+import unicodedata
 from decimal import Decimal
 from pathlib import Path
 
 import jsonschema
 
+from . import legacy, plan_text
 from .cluster_scores import read_scores
-from . import plan_text
 from .errors import Issue
 from .load import Loaded, pointer_of
 from .rules import parse_score, rules_from_plan
-from .vi import decimal_text, parse_date, short_date
+from .vi import decimal_text, parse_date, short_date, slug
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_DIR = ROOT / "schemas"
@@ -41,7 +44,7 @@ def validator_for(kind: str):
 
 def kind_of(doc: Loaded) -> tuple[str | None, list[Issue]]:
     kind = doc.data.get("loai_tep")
-    if kind in KINDS:
+    if isinstance(kind, str) and kind in KINDS:  # (a list or a mapping here is a typo, not a kind)
         return kind, []
     if kind is None:
         msg = ("thiếu khóa 'loai_tep' ở đầu tệp. Thêm dòng `loai_tep: cum` (tệp của một Cụm) "
@@ -113,6 +116,13 @@ def schema_issues(doc: Loaded, kind: str) -> list[Issue]:
     return issues
 
 
+def input_issues(doc: Loaded, kind: str) -> list[Issue]:
+    """Every problem of the file on its own, all at once: schema errors and bad text, in file order."""
+    issues = schema_issues(doc, kind) + text_issues(doc, kind)
+    issues.sort(key=lambda i: (i.line or 0, i.column or 0))
+    return issues
+
+
 def _translate(doc: Loaded, root: dict, err) -> list[Issue]:
     path = tuple(err.absolute_path)
     sub = _subschema(root, path)
@@ -129,19 +139,24 @@ def _translate(doc: Loaded, root: dict, err) -> list[Issue]:
         allowed = list(err.schema.get("properties", {}))
         out = []
         for extra in sorted(set(err.instance) - set(allowed)):
-            near = difflib.get_close_matches(extra, allowed, n=1, cutoff=0.6)
-            hint = (f" Có phải ý bạn là '{near[0]}' ({err.schema['properties'][near[0]].get('title', '')})?"
+            near = nearest_key(extra, allowed)
+            hint = (f" Có phải ý bạn là '{near}' ({err.schema['properties'][near].get('title', '')})?"
                     if near else f" Các khóa được dùng ở đây: {', '.join(allowed)}.")
             line, col = doc.key_positions.get(path + (extra,), doc.where(path))
             out.append(Issue(f"khóa '{extra}' không có trong mẫu.{hint}", doc.source, line, col,
-                             ".".join(str(p) for p in path + (extra,))))
+                             pointer_of(path + (extra,))))
         return out
     if v == "type":
         want = err.validator_value if isinstance(err.validator_value, list) else [err.validator_value]
         want_vi = " hoặc ".join(_TYPE_VI.get(t, t) for t in want if t != "null")
         hint = ""
         if isinstance(err.instance, bool) and "string" in want:
-            hint = " (YAML đọc yes/no/true/false là giá trị đúng/sai: hãy đặt chữ trong ngoặc kép)"
+            hint = " (YAML đọc true/false là giá trị đúng/sai: nếu đây là chữ, hãy đặt trong ngoặc kép)"
+        elif isinstance(err.instance, str) and "array" in want and "," in err.instance:
+            hint = " (viết danh sách trong ngoặc vuông, ví dụ [5, 14, 23, 28, 9, 9, 5])"
+        elif isinstance(err.instance, str) and {"integer", "number"} & set(want):
+            hint = (" (viết số không đặt trong ngoặc kép, không có số 0 ở đầu, dấu thập phân là dấu chấm)"
+                    if re.fullmatch(r"\s*\d+([.,]\d+)?\s*", err.instance) else "")
         return [doc.issue(path, f"{name} phải là {want_vi}, không phải {_value_text(err.instance)}{hint}.")]
     if v in ("enum", "const"):
         options = err.validator_value if v == "enum" else [err.validator_value]
@@ -156,6 +171,12 @@ def _translate(doc: Loaded, root: dict, err) -> list[Issue]:
                                 f"{sub.get('description', '')}".strip())]
     if v == "minLength":
         return [doc.issue(path, f"{name} không được để trống.")]
+    if v == "maxLength":
+        return [doc.issue(path, f"{name} dài quá {err.validator_value} ký tự ({_value_text(err.instance)}).")]
+    if v == "exclusiveMaximum":
+        return [doc.issue(path, f"{name} là {_value_text(err.instance)}, phải nhỏ hơn {err.validator_value}.")]
+    if v == "uniqueItems":
+        return [doc.issue(path, f"{name} có mục bị lặp.")]
     if v in ("minimum", "exclusiveMinimum"):
         return [doc.issue(path, f"{name} là {_value_text(err.instance)}, phải "
                                 f"{'lớn hơn' if v == 'exclusiveMinimum' else 'từ'} {err.validator_value}"
@@ -178,7 +199,102 @@ def _translate(doc: Loaded, root: dict, err) -> list[Issue]:
         return [doc.issue(path, f"{_score_place(path)}: {why}.")]
     if v == "anyOf":
         return [doc.issue(path, f"{name} không hợp lệ ({_value_text(err.instance)}). {sub.get('description', '')}".strip())]
-    return [doc.issue(path, f"{name} không hợp lệ: {err.message}")]
+    return [doc.issue(path, f"{name} không hợp lệ ({_value_text(err.instance)}). "
+                            f"{sub.get('description', '')}".strip())]
+
+
+def _plain_key(key: str) -> str:
+    """'Ngày kiểm tra' → 'ngay_kiem_tra': how a key would be spelt without diacritics."""
+    return slug(str(key)).replace("-", "_")
+
+
+def nearest_key(key: str, allowed: list[str]) -> str | None:
+    """The valid key a misspelt one most likely meant (diacritics and case ignored), or None."""
+    plain = _plain_key(key)
+    if plain in allowed:
+        return plain
+    near = difflib.get_close_matches(plain, allowed, n=1, cutoff=0.6)
+    return near[0] if near else None
+
+
+def coerce_text(doc: Loaded, kind: str) -> Loaded:
+    """A copy of `doc` where a number written unquoted in a text field (`so_bien_ban: 5`,
+    `ten: 2017`) becomes the text as written, so that YAML's reading never decides for the clerk."""
+    root = schema_for(kind)
+
+    def walk(value, path, schema):
+        if isinstance(value, dict):
+            props = schema.get("properties", {})
+            return {k: walk(v, path + (k,), props.get(k, {})) for k, v in value.items()}
+        if isinstance(value, list):
+            items = schema.get("items", {})
+            return [walk(v, path + (i,), items) for i, v in enumerate(value)]
+        types = schema.get("type")
+        types = types if isinstance(types, list) else [types]
+        if ("string" in types and not {"integer", "number"} & set(types) and not isinstance(value, bool)
+                and isinstance(value, (int, Decimal)) and path in doc.plain_text):
+            return doc.plain_text[path]
+        return value
+
+    return dataclasses.replace(doc, data=walk(doc.data, (), root))
+
+
+# Invisible or control characters that have no place in a document's text.
+_INVISIBLE = {"\u00ad": "gạch nối mềm", "\u200b": "dấu cách độ rộng 0", "\u200c": "ký tự ẩn ZWNJ",
+              "\u200d": "ký tự ẩn ZWJ", "\u200e": "dấu chiều viết", "\u200f": "dấu chiều viết",
+              "\u2028": "ngắt dòng Unicode", "\u2029": "ngắt đoạn Unicode", "\u2060": "ký tự nối ẩn",
+              "\ufeff": "dấu BOM"}
+
+
+def _bad_char(text: str) -> tuple[int, str] | None:
+    """The first control or invisible character of `text`: (index, Vietnamese name)."""
+    for i, c in enumerate(text):
+        if c == "\n":
+            continue
+        if c == "\t":
+            return i, "ký tự Tab"
+        if unicodedata.category(c) == "Cc":
+            return i, f"ký tự điều khiển U+{ord(c):04X}"
+        if c in _INVISIBLE:
+            return i, f"{_INVISIBLE[c]} (U+{ord(c):04X})"
+        if unicodedata.category(c) in ("Co", "Cn"):
+            return i, f"ký tự không có trong bảng mã Unicode chuẩn (U+{ord(c):04X})"
+    return None
+
+
+def text_issues(doc: Loaded, kind: str) -> list[Issue]:
+    """Text typed in a legacy encoding (TCVN3, VNI) or carrying control characters, field by field."""
+    root = schema_for(kind)
+    issues: list[Issue] = []
+
+    def walk(value, path):
+        if isinstance(value, dict):
+            for k, v in value.items():
+                walk(v, path + (k,))
+        elif isinstance(value, list):
+            for i, v in enumerate(value):
+                walk(v, path + (i,))
+        elif isinstance(value, str):
+            name = _title(_subschema(root, path), path[-1] if path else None)
+            found = legacy.detect(value)
+            if found:
+                enc = " hoặc ".join("TCVN3 (ABC, phông .VnTime)" if e == "TCVN3" else "VNI (phông VNI-Times)"
+                                    for e in found.encodings)
+                fix = f", hoặc thay bằng: {found.unicode}" if found.unicode else ""
+                issues.append(doc.issue(path, f"{name} được gõ bằng bảng mã cũ {enc}: {_value_text(value)}. "
+                                              "docgen chỉ nhận chữ Unicode: hãy gõ lại bằng bảng mã Unicode "
+                                              f"(Unikey: Bảng mã → Unicode){fix}"))
+                return
+            bad = _bad_char(value)
+            if bad:
+                i, what = bad
+                issues.append(doc.issue(path, f"{name} có {what} ở ký tự thứ {i + 1} "
+                                              f"({_value_text(value[max(0, i - 10):i])}…). Hãy xóa ký tự đó "
+                                              "(thường lẫn vào khi sao chép từ Word, Excel hoặc trang web)."))
+
+    walk(doc.data, ())
+    issues.sort(key=lambda i: (i.line or 0, i.column or 0))
+    return issues
 
 
 def _date(doc: Loaded, path: tuple, issues: list[Issue]):
@@ -221,12 +337,36 @@ def plan_issues(plan: Loaded) -> list[Issue]:
         issues.append(plan.issue(("xep_loai", len(data["xep_loai"]) - 1),
                                  "loại cuối cùng (thấp nhất) phải có tong_diem_tu: 0, so_noi_dung_thuc_hien_tu: 0 "
                                  "và không có điều kiện, để đơn vị nào cũng được xếp loại."))
+    rules = data["cum"]
+    if rules["so_don_vi_toi_thieu"] > rules["so_don_vi_toi_da"]:
+        issues.append(plan.issue(("cum", "so_don_vi_toi_da"), "số đơn vị tối đa của Cụm nhỏ hơn số tối thiểu."))
     start = _date(plan, ("thoi_gian", "kiem_tra_tu_ngay"), issues)
     end = _date(plan, ("thoi_gian", "kiem_tra_den_ngay"), issues)
     if start and end and start > end:
         issues.append(plan.issue(("thoi_gian", "kiem_tra_den_ngay"), "ngày kết thúc kiểm tra trước ngày bắt đầu."))
     issues += plan_text.issues(plan)  # the document's words: placeholders, reminders
     return issues
+
+
+def _time(doc: Loaded, path: tuple, issues: list[Issue]):
+    """Minutes since midnight of the time at `path`, recording an issue when it is not a real time."""
+    value = doc.data
+    for part in path:
+        value = value.get(part) if isinstance(value, dict) else value[part]
+    if value in (None, ""):
+        return None
+    m = re.fullmatch(r"(\d{1,2})[:hg](\d{2})", str(value).strip())
+    if not m or int(m[1]) > 23 or int(m[2]) > 59:
+        issues.append(doc.issue(path, f"giờ '{value}' không có thật (giờ từ 0 đến 23, phút từ 00 đến 59)."))
+        return None
+    return int(m[1]) * 60 + int(m[2])
+
+
+def _times(doc: Loaded, path: tuple, issues: list[Issue]) -> None:
+    start = _time(doc, path + ("gio_bat_dau",), issues)
+    end = _time(doc, path + ("gio_ket_thuc",), issues)
+    if start is not None and end is not None and end <= start:
+        issues.append(doc.issue(path + ("gio_ket_thuc",), "giờ kết thúc phải sau giờ bắt đầu."))
 
 
 def cluster_issues(cluster: Loaded, plan: dict) -> list[Issue]:
@@ -242,27 +382,58 @@ def cluster_issues(cluster: Loaded, plan: dict) -> list[Issue]:
                                                  f"đến {hi} đơn vị."))
     for i, code in enumerate(codes):
         if codes.index(code) != i:
-            issues.append(cluster.issue(("don_vi", i, "ma"), f"mã đơn vị '{code}' bị lặp; mỗi đơn vị một mã riêng."))
-    names = [u["ten"] for u in units]
+            issues.append(cluster.issue(("don_vi", i, "ma"), f"mã đơn vị '{code}' bị lặp (đơn vị thứ "
+                                                             f"{codes.index(code) + 1} cũng dùng mã này); mỗi "
+                                                             "đơn vị một mã riêng."))
+    names = [f"{u['loai']} {u['ten']}" for u in units]
+    files = [slug(u["ten"]) for u in units]
     for i, name in enumerate(names):
         if names.index(name) != i:
-            issues.append(cluster.issue(("don_vi", i, "ten"), f"đơn vị '{name}' được kê hai lần."))
+            issues.append(cluster.issue(("don_vi", i, "ten"), f"đơn vị '{name}' được kê hai lần (đơn vị thứ "
+                                                              f"{names.index(name) + 1} và thứ {i + 1})."))
+        elif files.index(files[i]) != i:
+            other = units[files.index(files[i])]["ten"]
+            issues.append(cluster.issue(("don_vi", i, "ten"), f"tên '{units[i]['ten']}' và '{other}' giống nhau khi "
+                                                              "bỏ dấu, nên biên bản của hai đơn vị sẽ trùng tên tệp. "
+                                                              "Kiểm tra lại tên đơn vị."))
 
-    def known(path, code):
+    def known(path, code, what="đơn vị"):
         if code not in codes:
             near = difflib.get_close_matches(code, codes, n=1)
             hint = f" Có phải là '{near[0]}'?" if near else f" Các mã có trong Cụm: {', '.join(codes)}."
-            issues.append(cluster.issue(path, f"không có đơn vị mã '{code}' trong mục don_vi.{hint}"))
+            issues.append(cluster.issue(path, f"{what} mã '{code}' không phải là đơn vị của Cụm (không có trong "
+                                              f"mục don_vi).{hint}"))
             return False
         return True
 
     leader = data["cum"]["cum_truong"]
-    if known(("cum", "cum_truong"), leader):
-        head = units[codes.index(leader)]["dai_dien"]
+    if known(("cum", "cum_truong"), leader, "đơn vị Cụm trưởng"):
+        li = codes.index(leader)
+        head = units[li]["dai_dien"]
         if head.get("chuc_vu") != "Chủ tịch":
-            issues.append(cluster.issue(("don_vi", codes.index(leader), "dai_dien", "chuc_vu"),
+            issues.append(cluster.issue(("don_vi", li, "dai_dien", "chuc_vu"),
                                         "theo Kế hoạch, Trưởng đoàn là Chủ tịch UBND của đơn vị Cụm trưởng; "
                                         "ở đây người đại diện là Phó Chủ tịch.", "warning"))
+        if li != len(units) - 1:
+            issues.append(cluster.issue(("don_vi", li), f"đơn vị Cụm trưởng ({units[li]['ten']}) đứng thứ {li + 1}; "
+                                                        "theo Kế hoạch nên kiểm tra các đơn vị thành viên trước và "
+                                                        "kết thúc tại đơn vị Cụm trưởng (đặt đơn vị này cuối danh "
+                                                        "sách).", "warning"))
+
+    # The team (Đoàn kiểm tra): two different people from each commune, nobody twice.
+    seen: dict[str, tuple] = {}
+    for i, unit in enumerate(units):
+        for role in ("dai_dien", "cong_chuc_vptk"):
+            name = " ".join(str(unit[role]["ho_ten"]).split()).lower()
+            if name in seen:
+                j, other_role = seen[name]
+                where = "cùng đơn vị" if j == i else f"đơn vị {units[j]['ten']}"
+                issues.append(cluster.issue(("don_vi", i, role, "ho_ten"),
+                                            f"{unit[role]['ho_ten']} đã có trong Đoàn kiểm tra ({where}, mục "
+                                            f"{other_role}); theo Kế hoạch mỗi đơn vị cử 2 người khác nhau: lãnh "
+                                            "đạo UBND và công chức Văn phòng - Thống kê."))
+            else:
+                seen[name] = (i, role)
 
     contents = plan["noi_dung"]
     score_rules = rules_from_plan(plan)
@@ -280,10 +451,12 @@ def cluster_issues(cluster: Loaded, plan: dict) -> list[Issue]:
             if note["noi_dung"] not in [c["so"] for c in contents]:
                 issues.append(cluster.issue(("don_vi", i, "nhan_xet", j, "noi_dung"),
                                             f"không có nội dung số {note['noi_dung']} trong Kế hoạch."))
+        _times(cluster, ("don_vi", i), issues)
 
-    start = parse_date(plan["thoi_gian"]["kiem_tra_tu_ngay"])
-    end = parse_date(plan["thoi_gian"]["kiem_tra_den_ngay"])
-    lead_days = plan["thoi_gian"]["so_ngay_gui_tu_cham_truoc_kiem_tra"]
+    t = plan["thoi_gian"]
+    start = parse_date(t["kiem_tra_tu_ngay"])
+    end = parse_date(t["kiem_tra_den_ngay"])
+    lead_days = t["so_ngay_gui_tu_cham_truoc_kiem_tra"]
     visit_days = set()
     for i, unit in enumerate(units):
         day = _date(cluster, ("don_vi", i, "ngay_kiem_tra"), issues)
@@ -306,13 +479,32 @@ def cluster_issues(cluster: Loaded, plan: dict) -> list[Issue]:
     meeting = _date(cluster, ("hop_cum", "ngay"), issues)
     if meeting and visit_days and meeting < max(visit_days):
         issues.append(cluster.issue(("hop_cum", "ngay"), "ngày họp Cụm phải sau (hoặc cùng) ngày kiểm tra cuối cùng."))
+    report_by = t.get("cum_bao_cao_huyen_truoc_ngay")
+    letter = _date(cluster, ("cong_van", "ngay"), issues) if (data.get("cong_van") or {}).get("ngay") else None
+    if letter and meeting and letter < meeting:
+        issues.append(cluster.issue(("cong_van", "ngay"), f"công văn đề nghị khen thưởng ghi ngày {short_date(letter)}, "
+                                                          f"trước ngày họp Cụm ({short_date(meeting)}); công văn "
+                                                          "gửi sau khi Cụm đã họp bình xét."))
+    if report_by and (letter or meeting) and (letter or meeting) > parse_date(report_by):
+        path = ("cong_van", "ngay") if letter else ("hop_cum", "ngay")
+        issues.append(cluster.issue(path, f"ngày {short_date(letter or meeting)} đã quá hạn Cụm báo cáo theo Kế hoạch "
+                                          f"({short_date(report_by)}).", "warning"))
+    _times(cluster, ("hop_cum",), issues)
 
     hop = data["hop_cum"]
+    voters = hop.get("so_nguoi_bieu_quyet")
     nominee = hop.get("de_nghi_tap_the")
+    votes = [(("hop_cum", "bieu_quyet_xep_loai"), hop.get("bieu_quyet_xep_loai"))]
     if nominee:
-        known(("hop_cum", "de_nghi_tap_the", "don_vi"), nominee["don_vi"])
+        known(("hop_cum", "de_nghi_tap_the", "don_vi"), nominee["don_vi"], "đơn vị được đề nghị khen thưởng")
+        votes.append((("hop_cum", "de_nghi_tap_the", "so_phieu_tan_thanh"), nominee.get("so_phieu_tan_thanh")))
     for j, person in enumerate(hop.get("de_nghi_ca_nhan") or []):
-        known(("hop_cum", "de_nghi_ca_nhan", j, "don_vi"), person["don_vi"])
+        known(("hop_cum", "de_nghi_ca_nhan", j, "don_vi"), person["don_vi"], f"đơn vị của {person['ho_ten']}")
+        votes.append((("hop_cum", "de_nghi_ca_nhan", j, "so_phieu_tan_thanh"), person.get("so_phieu_tan_thanh")))
+    if voters:
+        for path, n in votes:
+            if n is not None and n > voters:
+                issues.append(cluster.issue(path, f"{n} phiếu tán thành, nhiều hơn số người biểu quyết ({voters})."))
     return issues
 
 
@@ -324,12 +516,13 @@ def award_issues(cluster: Loaded, plan: dict, result) -> list[Issue]:
     codes = [u["ma"] for u in cluster.data["don_vi"]]
     if nominee and nominee["don_vi"] in codes:
         r = result.by_code(nominee["don_vi"])
+        unit = next(u for u in cluster.data["don_vi"] if u["ma"] == nominee["don_vi"])
         if r.xep_loai != allowed:
             none = (f" Cụm không có đơn vị nào đạt loại {allowed} nên không đề nghị tập thể: bỏ mục de_nghi_tap_the."
                     if not result.de_cu_goi_y else "")
             issues.append(cluster.issue(("hop_cum", "de_nghi_tap_the", "don_vi"),
-                                        f"UBND {r.ten} xếp loại {r.xep_loai} ({decimal_text(r.tong_diem)} điểm); theo "
-                                        f"Kế hoạch chỉ đơn vị đạt loại {allowed} mới được đề nghị khen thưởng tập thể."
+                                        f"UBND {unit['loai']} {r.ten} xếp loại {r.xep_loai} ({decimal_text(r.tong_diem)} điểm); "
+                                        f"theo Kế hoạch chỉ đơn vị đạt loại {allowed} mới được đề nghị khen thưởng tập thể."
                                         + none))
         elif result.de_cu_goi_y and nominee["don_vi"] not in result.de_cu_goi_y:
             best = ", ".join(result.by_code(c).ten for c in result.de_cu_goi_y)

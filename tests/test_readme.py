@@ -27,3 +27,11 @@ def test_ci_runs_exactly_the_readme_commands():
 
 def test_ci_installs_libreoffice():
     assert "libreoffice-writer-nogui" in CI
+
+
+def test_every_command_is_in_the_readme_with_examples_in_its_help():
+    from docgen.cli import cli
+
+    for name, command in cli.commands.items():
+        assert f"`docgen {name}" in README, f"README thiếu lệnh `docgen {name}`"
+        assert "Ví dụ:" in (command.help or ""), f"`docgen {name} --help` thiếu ví dụ"

@@ -242,7 +242,7 @@ def test_a_recorded_nominee_not_of_class_a_is_an_error_at_its_line(tmp_path):
     new = NOMINEE_AT + "  de_nghi_tap_the:\n    don_vi: tien-duoc\n"
     path, text = variant(tmp_path, MINIMAL, NOMINEE_AT, new, PLAN_2017)
     [e] = errors(path)
-    assert e.message.startswith("UBND Tiên Dược xếp loại C (68 điểm); theo Kế hoạch chỉ đơn vị đạt loại A mới được "
+    assert e.message.startswith("UBND xã Tiên Dược xếp loại C (68 điểm); theo Kế hoạch chỉ đơn vị đạt loại A mới được "
                                 "đề nghị khen thưởng tập thể.")
     assert "không có đơn vị nào đạt loại A" in e.message
     assert (e.line, e.column) == position(text, "    don_vi: tien-duoc", "tien-duoc")

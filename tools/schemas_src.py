@@ -381,6 +381,7 @@ plan = {
     "title": "Tệp Kế hoạch kiểm tra chéo",
     "description": "Kế hoạch kiểm tra chéo công tác văn thư, lưu trữ của một năm: nội dung chấm, thang điểm, xếp loại, thời hạn.",
     "type": "object",
+    "additionalProperties": False,
     "required": ["loai_tep", "nam", "trich_yeu", "co_quan_ban_hanh", "cap_chinh_quyen", "thoi_gian", "cum", "noi_dung", "xep_loai", "khen_thuong"],
     "properties": {
         "loai_tep": LOAI_TEP("ke_hoach", "tệp Kế hoạch"),
@@ -390,6 +391,7 @@ plan = {
         "trich_yeu": s("Trích yếu", "Trích yếu nội dung của Kế hoạch, viết thường, ví dụ: kiểm tra chéo hoạt động công tác văn thư, lưu trữ ... năm 2017."),
         "co_quan_ban_hanh": {
             "type": "object", "title": "Cơ quan ban hành", "description": "Cơ quan ban hành Kế hoạch.",
+            "additionalProperties": False,
             "required": ["ten"],
             "properties": {
                 "co_quan_chu_quan": opt_s("Cơ quan chủ quản", "Ví dụ: UBND thành phố Hà Nội."),
@@ -402,6 +404,7 @@ plan = {
                             "description": "`ba_cap`: xã → huyện → tỉnh (đến 30/6/2025); `hai_cap`: xã → tỉnh (từ 01/7/2025), không có bước cấp huyện."},
         "cap_tren_truc_tiep": {
             "type": "object", "title": "Cấp nhận báo cáo của Cụm", "description": "Nơi Cụm trưởng gửi báo cáo và đề nghị khen thưởng.",
+            "additionalProperties": False,
             "properties": {
                 "ten": s("Tên", "Ba cấp: tên chung, ví dụ UBND cấp huyện (tên thật lấy từ mục 'huyen' của tệp Cụm). Hai cấp: tên đầy đủ của nơi nhận, ví dụ Sở Nội vụ thành phố Hà Nội."),
                 "co_quan_tham_muu": opt_s("Cơ quan tham mưu", "Cơ quan nhận hồ sơ thay mặt. Ba cấp: ví dụ Phòng Nội vụ (docgen ghép tên huyện). Hai cấp: tên đầy đủ, hoặc bỏ trống."),
@@ -415,6 +418,7 @@ plan = {
         },
         "thoi_gian": {
             "type": "object", "title": "Thời gian", "description": "Các mốc thời gian của Kế hoạch.",
+            "additionalProperties": False,
             "required": ["kiem_tra_tu_ngay", "kiem_tra_den_ngay", "so_ngay_gui_tu_cham_truoc_kiem_tra"],
             "properties": {
                 "kiem_tra_tu_ngay": date("Kiểm tra từ ngày", "Ngày đầu của thời gian kiểm tra chéo."),
@@ -430,6 +434,7 @@ plan = {
         },
         "cum": {
             "type": "object", "title": "Quy định về Cụm", "description": "Số đơn vị của Cụm, số ngày làm việc, thành phần Đoàn.",
+            "additionalProperties": False,
             "required": ["so_don_vi_toi_thieu", "so_don_vi_toi_da"],
             "properties": {
                 "so_don_vi_toi_thieu": {"type": "integer", "minimum": 1, "title": "Số đơn vị tối thiểu", "description": "Năm 2017: 3."},
@@ -445,6 +450,7 @@ plan = {
             "minItems": 1, "maxItems": 20,
             "items": {
                 "type": "object", "title": "Nội dung", "description": "Một nội dung chấm điểm.",
+                "additionalProperties": False,
                 "required": ["so", "ten", "diem_toi_da"],
                 "properties": {
                     "so": {"type": "integer", "minimum": 1, "title": "Số thứ tự", "description": "1, 2, 3…"},
@@ -481,6 +487,7 @@ plan = {
         },
         "khen_thuong": {
             "type": "object", "title": "Khen thưởng", "description": "Quy định về đề nghị khen thưởng.",
+            "additionalProperties": False,
             "properties": {
                 "so_don_vi_de_nghi_moi_cum": {"type": "integer", "minimum": 0, "title": "Số đơn vị mỗi Cụm được đề nghị", "description": "Năm 2017: 1."},
                 "loai_duoc_de_nghi": s("Loại được đề nghị", "Chỉ đơn vị đạt loại này mới được đề nghị. Năm 2017: A."),
