@@ -9,6 +9,7 @@ import jinja2
 from docxtpl import DocxTemplate
 from jinja2.sandbox import SandboxedEnvironment
 
+from . import rule_lines
 from .errors import TemplateError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,6 +37,7 @@ def render(template: str, context: dict, template_dir: Path | None = None) -> by
     try:
         doc = DocxTemplate(str(path))
         doc.render(context, jinja_env(), autoescape=True)
+        rule_lines.fit(doc.docx, path.name)  # F-CQ-3, F-TL-3: short lines sized to the text now filled in
         buf = io.BytesIO()
         doc.save(buf)
     except jinja2.UndefinedError as e:
