@@ -225,6 +225,8 @@ def achievement_context(plan: dict, cluster: dict, result: ClusterResult, common
         **common,
         "chu_quan": up.chu_quan_hoa,
         "ten_don_vi_hoa": vi.upper(f"UBND {unit_name(unit)}"),
+        "ten_don_vi": f"UBND {unit_name(unit)}",
+        "so_ky_hieu": so_ky_hieu(None, "BC-UBND"),  # F-SO-1: numbered by hand when issued (F-SO-6)
         "dia_danh_ngay": vi.place_date(unit["ten"], cv.get("ngay") or hop["ngay"]),
         "hinh_thuc": form,
         "ten_day_du": full,

@@ -51,6 +51,13 @@ BLANK = re.compile(r"^[….\s_]*$")
 PHU_LUC = re.compile(r"^phụ lục(\s+(số\s+)?[0-9IVXLCDM]+[a-z]?)?$", re.I)
 RULE_TEXT = re.compile(r"^[_\-–—─‗=.\s]{3,}$")
 TITLES_BEFORE_NAME = re.compile(r"^(GS|PGS|TS|TSKH|ThS|Ths|KS|BS|CN|LS|Ông|Bà|Anh|Chị|Đồng chí|Đ/c)\.?(\s|$)")
+# "Ông" is also a family name (Ông Văn Hải, Ông Ích Khiêm): it is the form of address only when a full name
+# follows it, which starts with a family name. The commonest ones (those seldom used as middle names):
+COMMON_FAMILY_NAMES = {
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
+    "Dương", "Lý", "Đào", "Đoàn", "Vương", "Trịnh", "Đinh", "Phùng", "Trương", "Lại", "Lương", "Tạ", "Quách",
+    "Triệu", "Nghiêm", "Giáp", "Khúc",
+}
 SIG_PREFIX = re.compile(r"^(T\.?M|K\.?T|T\.?L|T\.?U\.?Q|Q)\s*[./]?\s+(?=\S)", re.I)
 
 TOL_TWIPS = 1  # python-docx stores 15 mm as 850 twips (14.99 mm): rounding, not a deviation
@@ -823,6 +830,8 @@ class _Linter:
             if _is_upper(text) and len(text) > 3:
                 self.add("F-SIG-3", where, "họ tên in hoa", f"in thường: '{text.title()}'")
             m = TITLES_BEFORE_NAME.match(text)
+            if m and m.group(1) == "Ông" and text.split()[1:2] and text.split()[1] not in COMMON_FAMILY_NAMES:
+                m = None  # the family name Ông, not "Ông Nguyễn Văn A"
             if m:
                 self.add("F-SIG-3", where, f"'{m.group(1)}' trước họ tên",
                          "không ghi học hàm, học vị, danh hiệu trước họ tên người ký")
@@ -1020,9 +1029,11 @@ class _Linter:
             if re.match(r"^[IVXLC]+\.\s+\S", p.stripped):
                 if not _is_upper(p.stripped) or not p.all_bold():
                     self.add("F-BODY-8", where, "tên mục không in hoa, đậm", "tên mục 'I. TIÊU ĐỀ' IN HOA, đậm")
-        # F-BODY-5: the căn cứ lines that open the content
+        # F-BODY-5: the căn cứ lines that open the content. A sentence that starts "Căn cứ …" and ends with
+        # ':' ("…, Sở Nội vụ xây dựng Kế hoạch … như sau:") is the content's own opening, as a Kế hoạch or
+        # Báo cáo (Mẫu 1.4, no căn cứ block) commonly begins: body text, not a căn cứ line of its own.
         for p in body:
-            if re.match(r"^(Căn cứ|Theo đề nghị)\b", p.stripped):
+            if re.match(r"^(Căn cứ|Theo đề nghị)\b", p.stripped) and not p.stripped.endswith(":"):
                 canc.append(p)
             else:
                 break

@@ -275,10 +275,12 @@ class Section:
 class DocxModel:
     """Everything lint needs from one .docx."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, doc=None):
+        """`doc`: a python-docx Document already open (e.g. just rendered, not yet saved); `path`
+        then only names it in messages."""
         self.path = Path(path)
         try:
-            self.doc = Document(str(path))
+            self.doc = doc if doc is not None else Document(str(path))
         except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as e:
             raise InputError(f"{path}: không đọc được tệp .docx ({e.__class__.__name__}). Tệp phải là văn bản "
                              "Word (.docx), không phải .doc cũ hay tệp đã hỏng.") from e
@@ -294,7 +296,7 @@ class DocxModel:
         self.paras: list[Para] = []
         self.tables: list = []
         self.sections: list[Section] = []
-        self.app_pages = self._app_pages()
+        self.app_pages = self._app_pages() if doc is None else None
         self._read_sections()
         self._walk_body()
         self.header_paras: list[Para] = []

@@ -11,7 +11,7 @@ from docxtpl import DocxTemplate
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from . import templates
+from . import rule_lines, templates
 from .errors import TemplateError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,6 +63,7 @@ def render(template: str, context: dict, template_dir: Path | None = None) -> by
     env = jinja_env()
     try:
         doc.render(context, env, autoescape=True)
+        rule_lines.fit(doc.docx, path.name)  # F-CQ-3, F-TL-3: short lines sized to the text now filled in
         buf = io.BytesIO()
         doc.save(buf)
     except Exception as e:  # noqa: BLE001 - the context is docgen's own: a failure here is the template's

@@ -377,7 +377,7 @@ def test_two_tier_cluster_reports_straight_to_the_province(tmp_path):
             text = docx_text(f)
             assert "huyện" not in text.lower() and "thị trấn" not in text, f.name
     letter = docx_text(b.folder / "cong-van-de-nghi-khen-thuong.docx")
-    assert "Sở Nội vụ thành phố Hà Nội." in letter
+    assert "Kính gửi: Sở Nội vụ thành phố Hà Nội." in letter  # one recipient: on the same line (F-NN-2)
     assert "đề nghị tặng Bằng khen của Chủ tịch UBND Thành phố" in letter
     assert "UBND THÀNH PHỐ HÀ NỘI\nĐOÀN KIỂM TRA CHÉO CỤM SỐ 1" in docx_text(b.folder / "bien-ban-kiem-tra-ba-dinh.docx")
     report = docx_text(b.folder / "bao-cao-ket-qua-cum.docx")

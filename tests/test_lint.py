@@ -12,8 +12,9 @@ from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph
 
 from conftest import DATA, DONG_ANH, INPUTS, docx_text
-from docgen import cli, lint, pipeline
+from docgen import cli, lint, pipeline, plan
 from docgen.errors import InputError
+from docgen.ooxml import DocxModel, text_width_mm
 
 
 def generated(built):
@@ -43,6 +44,45 @@ def test_documents_full_of_blanks_pass_lint(tmp_path):
     [b] = pipeline.build([DATA / "cum-toi-thieu.yaml"], tmp_path)
     files = [f for f in b.files if f.suffix == ".docx"]
     assert [f.format() for path in files for f in lint.lint_file(path).findings] == []
+
+
+def test_every_document_of_the_chain_passes_lint(chain_built):
+    """The two-tier (2025) dossiers, the district and city documents, the Kế hoạch and the blank Phụ lục 01."""
+    assert all(chain_built.values()), chain_built
+    reports = [lint.lint_file(f) for files in chain_built.values() for f in files]
+    assert len(reports) >= 2 * 15 + 2 * 3 + 2 + 2 + 2
+    assert {"bien_ban", "cong_van", "bao_cao", "ke_hoach", "phu_luc", "thong_bao", "danh_muc"} <= {
+        r.kind for r in reports}
+    assert [f.format() for r in reports for f in r.findings] == []
+
+
+def _under(model, text):
+    """The rule paragraph drawn right under the paragraph whose text is `text`, and that paragraph."""
+    i = next(k for k, p in enumerate(model.paras) if p.stripped == text)
+    above, line = model.paras[i], model.paras[i + 1]
+    assert not line.stripped and line.border_bottom, f"no line under {text}"
+    return above, line
+
+
+def test_the_short_lines_follow_the_text_they_underline(tmp_path):
+    """F-CQ-3, F-TL-3: the lines under the issuing body's name and under the trích yếu are 1/3–1/2 of that
+    line of text, whatever the data puts there (the template's own lines are 20 and 40 mm long)."""
+    text = (INPUTS / "ke-hoach-2017.yaml").read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^trich_yeu: .*$", "trich_yeu: kiểm tra chéo năm 2017", text)
+    src = tmp_path / "ke-hoach-ngan.yaml"
+    src.write_text(text, encoding="utf-8")
+    out = plan.render_plan(src, tmp_path).file
+    assert lint.lint_file(out).findings == []
+    model = DocxModel(out)
+    for name, size in (("SỞ NỘI VỤ", 13), ("Kiểm tra chéo năm 2017", 14)):
+        above, line = _under(model, name)
+        width = text_width_mm(name, size, True)
+        assert width / 3 <= line.line_width_mm() <= width / 2, (name, width, line.line_width_mm())
+    # a long name wraps: the line goes by its longest line, as in the cluster's minutes
+    minutes = pipeline.build([DONG_ANH], tmp_path / "cum")[0].folder / HOP
+    above, line = _under(DocxModel(minutes), "ĐOÀN KIỂM TRA CHÉO CỤM SỐ 1")
+    longest = max(above.wrapped())
+    assert len(above.wrapped()) == 2 and longest / 3 <= line.line_width_mm() <= longest / 2
 
 
 def test_kind_is_read_from_the_content(built):
@@ -230,6 +270,8 @@ CASES = [
      "F-SIG-3", "không đậm"),
     ("signature-title", CV, lambda d: replace_text(d, "Nguyễn Văn An", "ThS. Nguyễn Văn An"), "F-SIG-3",
      "học hàm, học vị"),
+    ("signature-mister", CV, lambda d: replace_text(d, "Nguyễn Văn An", "Ông Nguyễn Văn An"), "F-SIG-3",
+     "'Ông' trước họ tên"),
     ("signature-upper", PL, lambda d: replace_text(d, "Ngô Thị Hương", "NGÔ THỊ HƯƠNG"), "F-SIG-3", "in thường"),
     ("signature-not-bold", CV, lambda d: [setattr(r, "bold", False) for r in para_with(d, "TM. ỦY BAN").runs],
      "F-SIG-2", "đậm"),
@@ -322,6 +364,44 @@ def test_finding_format_names_file_rule_place_and_fix(built, tmp_path):
     line = next(f.format() for f in findings(path) if f.rule == "F-DATE-4")
     assert line == (f"{path}: F-DATE-4: dòng địa danh, ngày tháng bảng 1, hàng 2, cột 2 "
                     "«Cổ Loa, ngày 5 tháng 10 năm 2017»: 'ngày 5 tháng 10' → viết 'ngày 05 tháng 10'")
+
+
+def test_the_family_name_ong_is_not_a_form_of_address(built, tmp_path):
+    """'Ông Văn Hải' (Phú Thị, Gia Lâm) is a name; 'Ông Nguyễn Văn Hải' puts 'Ông' before one (F-SIG-3)."""
+    minutes = built[(INPUTS / "2017" / "gia-lam" / "cum-so-1.yaml").resolve()].folder / "bien-ban-kiem-tra-phu-thi.docx"
+    assert "\nÔng Văn Hải" in docx_text(minutes)
+    assert findings(minutes) == []
+
+    def mister(doc):
+        for p in paragraphs(doc):
+            if p.text == "Ông Văn Hải":
+                p.runs[0].text = "Ông Nguyễn Văn Hải"
+    bad = mutate(minutes, tmp_path, mister)
+    assert [f.what for f in findings(bad) if f.rule == "F-SIG-3"] == ["'Ông' trước họ tên"]
+
+
+def test_can_cu_lines_are_italic_but_an_opening_sentence_is_body_text(chain_built, tmp_path):
+    """F-BODY-5 is about căn cứ lines of their own. The Kế hoạch 2026 opens with one sentence
+    'Căn cứ …; thực hiện …, Sở Nội vụ … xây dựng Kế hoạch … như sau:', which is the content itself."""
+    [plan_2026] = chain_built["ke-hoach-2026"]
+    opening = para_with(Document(str(plan_2026)), "Căn cứ Luật Lưu trữ")
+    assert opening.text.endswith("như sau:") and not opening.runs[0].italic
+    assert findings(plan_2026) == []
+
+    def own_line(italic):
+        def change(doc):
+            p = para_with(doc, "Căn cứ Luật Lưu trữ")
+            new = copy.deepcopy(p._p)
+            p._p.addprevious(new)
+            line = Paragraph(new, p._parent)
+            for r in line.runs[1:]:
+                r._r.getparent().remove(r._r)
+            line.runs[0].text = "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ;"
+            line.runs[0].italic = italic
+        return change
+    upright = mutate(plan_2026, tmp_path, own_line(False), "dung.docx")
+    assert [(f.rule, f.what) for f in findings(upright)] == [("F-BODY-5", "căn cứ chữ đứng")]
+    assert findings(mutate(plan_2026, tmp_path, own_line(True), "nghieng.docx")) == []
 
 
 # --- who signs (through generated documents) --------------------------------------------------

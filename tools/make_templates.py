@@ -203,10 +203,7 @@ def cong_van_de_nghi():
                       so_line="{{ so_ky_hieu }}", place_date="{{ dia_danh_ngay }}",
                       vv_line="{{ trich_yeu }}", top_bold=True)
     para(doc, "", indent_first_mm=0)
-    para(doc, "Kính gửi:", indent_first_mm=0, left_mm=35, before=12, keep_next=True)
-    tag(doc, "for kg in kinh_gui")
-    para(doc, "{{ kg }}", indent_first_mm=0, left_mm=45, before=0)
-    tag(doc, "endfor")
+    nd30.kinh_gui(doc)  # F-NN-2: one recipient (two-tier plans: Sở Nội vụ) on the same line
     para(doc, "Thực hiện {{ ke_hoach.ten_day_du }}; {{ can_cu_cum }}, {{ cum.ten_day_du }} đã tổ chức kiểm tra "
               "chéo công tác văn thư, lưu trữ tại {{ so_don_vi }} đơn vị từ {{ tu_ngay }} đến {{ den_ngay }} "
               "và họp bình xét thi đua {{ ngay_hop_chu }}.", before=12)

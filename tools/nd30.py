@@ -18,7 +18,8 @@ LEFT_COL_MM = 64
 RIGHT_COL_MM = TEXT_WIDTH_MM - LEFT_COL_MM  # 101 mm: the Quốc hiệu fits on one line at 12 or 13 pt (F-QH-1)
 CELL_MARGIN_MM = 108 / 1440 * 25.4  # Word's default left/right cell margin (0.19 cm)
 TIEU_NGU_LINE_MM = 56  # the Tiêu ngữ is 56.1 mm long at 13 pt bold (F-QH-3)
-AGENCY_LINE_MM = 20    # 1/3–1/2 of the agency's text line, e.g. "ỦY BAN NHÂN DÂN" = 43 mm (F-CQ-3)
+AGENCY_LINE_MM = 20    # 1/3–1/2 of the agency's text line, e.g. "ỦY BAN NHÂN DÂN" = 43 mm (F-CQ-3);
+#                        docgen.rule_lines resizes it (and the title's line) to the name rendered
 CENTER, LEFT, RIGHT, JUSTIFY = (WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT,
                                 WD_ALIGN_PARAGRAPH.RIGHT, WD_ALIGN_PARAGRAPH.JUSTIFY)
 
@@ -233,12 +234,26 @@ def header_block(doc, *, left_top: str, left_main: str, so_line: str, place_date
 
 
 def title(doc, name: str, subject: str | list[str] | None = None, *, line=True, before=18, line_mm=40):
-    """Tên loại, then the trích yếu (one or more lines), then the short line under the trích yếu."""
+    """Tên loại, then the trích yếu (one or more lines), then the short line under the trích yếu.
+    Give every line of the trích yếu here, so that the line goes under the last one."""
     centered(doc, name, size=14, bold=True, before=before)  # F-TL-1
     for text in ([subject] if isinstance(subject, str) else subject or []):
         centered(doc, text, size=14, bold=True)  # F-TL-2
     if line:
-        rule_line(doc, line_mm, TEXT_WIDTH_MM, before=2)  # F-TL-3: 1/3–1/2 of the trích yếu's line
+        rule_line(doc, line_mm, TEXT_WIDTH_MM, before=2)  # F-TL-3: 1/3–1/2 of the trích yếu's line (fitted at render)
+
+
+def kinh_gui(doc, recipients: str = "kinh_gui"):
+    """F-NN-2: one recipient on the "Kính gửi:" line itself; several, one per line under the colon.
+    `recipients` names the context list, made by docgen.levels.recipients."""
+    tag(doc, f"if {recipients}|length == 1")
+    para(doc, "Kính gửi: {{ " + recipients + "[0] }}", indent_first_mm=0, left_mm=35, before=12, keep_next=True)
+    tag(doc, "else")
+    para(doc, "Kính gửi:", indent_first_mm=0, left_mm=35, before=12, keep_next=True)
+    tag(doc, f"for kg in {recipients}")
+    para(doc, "{{ kg }}", indent_first_mm=0, left_mm=45, before=0)
+    tag(doc, "endfor")
+    tag(doc, "endif")
 
 
 def keep_with_signature(doc):

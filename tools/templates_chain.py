@@ -45,18 +45,6 @@ def _keep_with_next(row):
             p.paragraph_format.keep_with_next = True
 
 
-def _kinh_gui(doc):
-    """F-NN-2: one recipient on the same line; several, one per line under the colon."""
-    tag(doc, "if kinh_gui|length == 1")
-    para(doc, "Kính gửi: {{ kinh_gui[0] }}", indent_first_mm=0, left_mm=35, before=12, keep_next=True)
-    tag(doc, "else")
-    para(doc, "Kính gửi:", indent_first_mm=0, left_mm=35, before=12, keep_next=True)
-    tag(doc, "for kg in kinh_gui")
-    para(doc, "{{ kg }}", indent_first_mm=0, left_mm=45, before=0)
-    tag(doc, "endfor")
-    tag(doc, "endif")
-
-
 def _bullets(doc, loop: str, text: str, *, empty: str | None = None):
     tag(doc, "for " + loop)
     para(doc, text)
@@ -75,8 +63,8 @@ def _letter_header(doc, so="{{ so_ky_hieu }}", vv=None):
 def lich_kiem_tra():
     doc = nd30.new_document()
     _letter_header(doc)
-    nd30.title(doc, "THÔNG BÁO", "Lịch kiểm tra chéo công tác văn thư, lưu trữ năm {{ ke_hoach.nam }}")
-    centered(doc, "{{ cum.ten_day_du }}", size=14, bold=True)
+    nd30.title(doc, "THÔNG BÁO", ["Lịch kiểm tra chéo công tác văn thư, lưu trữ năm {{ ke_hoach.nam }}",
+                                  "{{ cum.ten_day_du }}"])
     para(doc, "Thực hiện {{ ke_hoach.ten_day_du }}; {{ can_cu_cum }}, {{ cum_truong_ubnd }} (đơn vị Cụm trưởng) "
               "thông báo lịch kiểm tra chéo công tác văn thư, lưu trữ năm {{ ke_hoach.nam }} của {{ cum.ten_day_du }} "
               "như sau:", before=12)
@@ -107,7 +95,7 @@ def phu_luc_01():
     centered(doc, "CÔNG TÁC VĂN THƯ, LƯU TRỮ NĂM {{ nam }}", size=14, bold=True)
     centered(doc, "{{ kem_theo }}", size=14, italic=True)  # F-PL-3
     nd30.rule_line(doc, 40, TEXT_WIDTH_MM, before=2)
-    para(doc, "Đơn vị: {{ don_vi }}", bold=True, indent_first_mm=0, before=12)
+    para(doc, "Đơn vị: {{ don_vi }}", bold=True, before=12)  # body text: 1 cm first line (F-BODY-2)
     widths = [14, 71, 20, 20, 20, 20]
     t = nd30.table(doc, widths, borders=True)
     row = add_row(t, widths)
@@ -141,7 +129,7 @@ def phu_luc_01():
     para(doc, "{{ ket_qua }}", before=12)
     para(doc, "Ghi chú: đơn vị tự chấm điểm từng nội dung, gửi Cụm trưởng và các đơn vị trong Cụm trước ngày được "
               "kiểm tra; Đoàn kiểm tra chấm điểm; các đơn vị trong Cụm biểu quyết thống nhất số điểm./.",
-         size=13, italic=True)
+         italic=True)  # one size for the whole content (F-BODY-1)
     widths = [TEXT_WIDTH_MM - 95, 95]
     t = nd30.table(doc, widths)
     row = add_row(t, widths)
@@ -159,9 +147,9 @@ def phu_luc_01():
 def bao_cao_ket_qua_cum():
     doc = nd30.new_document()
     _letter_header(doc)
-    nd30.title(doc, "BÁO CÁO", "Kết quả kiểm tra chéo công tác văn thư, lưu trữ năm {{ ke_hoach.nam }}")
-    centered(doc, "{{ cum.ten_day_du }}", size=14, bold=True)
-    _kinh_gui(doc)
+    nd30.title(doc, "BÁO CÁO", ["Kết quả kiểm tra chéo công tác văn thư, lưu trữ năm {{ ke_hoach.nam }}",
+                                "{{ cum.ten_day_du }}"])
+    nd30.kinh_gui(doc)
     para(doc, "Thực hiện {{ ke_hoach.ten_day_du }}; {{ can_cu_cum }}, {{ cum_truong_ubnd }} (đơn vị Cụm trưởng) "
               "báo cáo kết quả kiểm tra chéo công tác văn thư, lưu trữ năm {{ ke_hoach.nam }} của {{ cum.ten_day_du }} "
               "như sau:", before=12)
@@ -201,10 +189,11 @@ def bao_cao_ket_qua_cum():
 
 def bao_cao_thanh_tich():
     doc = nd30.new_document()
-    nd30.header_block(doc, left_top="{{ chu_quan }}", left_main="{{ ten_don_vi_hoa }}", so_line="",
-                      place_date="{{ dia_danh_ngay }}")
-    nd30.title(doc, "BÁO CÁO THÀNH TÍCH", "Đề nghị tặng {{ hinh_thuc }}")
-    centered(doc, "Về thành tích xuất sắc trong công tác văn thư, lưu trữ năm {{ ke_hoach.nam }}", size=14)
+    nd30.header_block(doc, left_top="{{ chu_quan }}", left_main="{{ ten_don_vi_hoa }}", so_line="{{ so_ky_hieu }}",
+                      place_date="{{ dia_danh_ngay }}")  # F-SO-1: a Báo cáo of the UBND, numbered at issue
+    nd30.title(doc, "BÁO CÁO THÀNH TÍCH", ["Đề nghị tặng {{ hinh_thuc }}",
+                                           "về thành tích xuất sắc trong công tác văn thư, lưu trữ năm "
+                                           "{{ ke_hoach.nam }}"])
     para(doc, "Tên tập thể đề nghị: {{ ten_day_du }}.", bold=True, before=12)
     para(doc, "I. SƠ LƯỢC ĐẶC ĐIỂM, TÌNH HÌNH", bold=True, keep_next=True)
     para(doc, "1. Đặc điểm, tình hình", bold=True, keep_next=True)
@@ -237,6 +226,9 @@ def bao_cao_thanh_tich():
         para(doc, f"{n}. {what}", bold=True, keep_next=True)
         _table(doc, [20, 60, 85], ["Năm", what, decision], "nam in cac_nam",
                [("{{ nam }}", nd30.CENTER), ("……", nd30.CENTER), ("……", nd30.CENTER)])
+    para(doc, "Trên đây là báo cáo thành tích của {{ ten_don_vi }} trong công tác văn thư, lưu trữ năm "
+              "{{ ke_hoach.nam }}, kính đề nghị cấp có thẩm quyền xem xét, tặng {{ hinh_thuc }}./.",
+         before=12)  # F-BODY-10: the content ends with "./.", on the page of the signatures
     _two_signatures(doc, ["THỦ TRƯỞNG ĐƠN VỊ", "CẤP TRÊN TRỰC TIẾP", "NHẬN XÉT, XÁC NHẬN"], "(Ký, đóng dấu)")
     return doc
 
@@ -244,7 +236,8 @@ def bao_cao_thanh_tich():
 def _two_signatures(doc, left_lines, note):
     """Left: a fixed authority (to sign by hand); right: the unit's signer, whose lines vary (TM./KT.).
     One unsplittable row, so that a name never lands alone on the next page."""
-    para(doc, "", indent_first_mm=0, before=0)
+    nd30.keep_with_signature(doc)
+    para(doc, "", indent_first_mm=0, before=0, keep_next=True)
     widths = [TEXT_WIDTH_MM / 2] * 2
     t = nd30.table(doc, widths)
     row = add_row(t, widths)
@@ -265,8 +258,8 @@ def bien_ban_hop_hoi_dong():
     doc = nd30.new_document()
     nd30.header_block(doc, left_top="{{ co_quan_chu_quan }}", left_main="{{ co_quan_ban_hanh }}",
                       so_line="{{ so_ky_hieu }}", place_date="{{ dia_danh_ngay }}")
-    nd30.title(doc, "BIÊN BẢN", "Họp Thường trực Hội đồng Thi đua - Khen thưởng {{ huyen.ten_day_du }}")
-    centered(doc, "xét đề nghị khen thưởng công tác văn thư, lưu trữ năm {{ ke_hoach.nam }}", size=14, bold=True)
+    nd30.title(doc, "BIÊN BẢN", ["Họp Thường trực Hội đồng Thi đua - Khen thưởng {{ huyen.ten_day_du }}",
+                                 "xét đề nghị khen thưởng công tác văn thư, lưu trữ năm {{ ke_hoach.nam }}"])
     para(doc, "Thời gian bắt đầu: {{ hd.gio_bat_dau }}, {{ hd.ngay }}.", before=12)
     para(doc, "Địa điểm: {{ hd.dia_diem }}.")
     para(doc, "Thành phần tham dự:", keep_next=True)
@@ -302,7 +295,7 @@ def cong_van_de_nghi_bang_khen():
     doc = nd30.new_document()
     _letter_header(doc, vv="{{ trich_yeu }}")
     para(doc, "", indent_first_mm=0)
-    _kinh_gui(doc)
+    nd30.kinh_gui(doc)
     para(doc, "Thực hiện {{ ke_hoach.ten_day_du }}, {{ huyen.ubnd }} đã chỉ đạo {{ so_cum }} Cụm thi đua tổ chức "
               "kiểm tra chéo công tác văn thư, lưu trữ tại {{ so_don_vi }} UBND xã, phường, thị trấn; các Cụm đã "
               "bình xét và đề nghị {{ so_de_cu }} đơn vị xuất sắc, tiêu biểu.", before=12)
@@ -319,9 +312,9 @@ def cong_van_de_nghi_bang_khen():
 def bao_cao_tong_hop_huyen():
     doc = nd30.new_document()
     _letter_header(doc)
-    nd30.title(doc, "BÁO CÁO", "Kết quả kiểm tra chéo công tác văn thư, lưu trữ")
-    centered(doc, "giữa các UBND xã, phường, thị trấn năm {{ ke_hoach.nam }}", size=14, bold=True)
-    _kinh_gui(doc)
+    nd30.title(doc, "BÁO CÁO", ["Kết quả kiểm tra chéo công tác văn thư, lưu trữ",
+                                "giữa các UBND xã, phường, thị trấn năm {{ ke_hoach.nam }}"])
+    nd30.kinh_gui(doc)
     para(doc, "Thực hiện {{ ke_hoach.ten_day_du }}, {{ huyen.ubnd }} báo cáo kết quả như sau:", before=12)
     para(doc, "I. CÔNG TÁC TỔ CHỨC", bold=True, keep_next=True)
     para(doc, "{{ huyen.ubnd }} thành lập {{ so_cum }} Cụm thi đua kiểm tra chéo với {{ so_don_vi }} đơn vị; các "
@@ -356,9 +349,9 @@ def bao_cao_tong_hop_thanh_pho():
     doc = nd30.new_document()
     nd30.header_block(doc, left_top="{{ co_quan_chu_quan }}", left_main="{{ co_quan_ban_hanh }}",
                       so_line="{{ so_ky_hieu }}", place_date="{{ dia_danh_ngay }}")
-    nd30.title(doc, "BÁO CÁO", "Tổng hợp kết quả kiểm tra chéo công tác văn thư, lưu trữ")
-    centered(doc, "giữa các UBND {{ cap_xa }} năm {{ ke_hoach.nam }}", size=14, bold=True)
-    _kinh_gui(doc)
+    nd30.title(doc, "BÁO CÁO", ["Tổng hợp kết quả kiểm tra chéo công tác văn thư, lưu trữ",
+                                "giữa các UBND {{ cap_xa }} năm {{ ke_hoach.nam }}"])
+    nd30.kinh_gui(doc)
     para(doc, "Thực hiện {{ ke_hoach.ten_day_du }}, trên cơ sở báo cáo của {{ nguon }}, {{ co_quan }} tổng hợp kết "
               "quả như sau:", before=12)
     para(doc, "I. KẾT QUẢ XẾP LOẠI", bold=True, keep_next=True)
