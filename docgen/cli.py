@@ -1,6 +1,7 @@
 """The `docgen` command: a thin Vietnamese CLI over the library; the only module that prints."""
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import traceback
@@ -8,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from . import __version__, cli_vi, pipeline
+from . import __version__, batch, cli_vi, pipeline
 from .errors import DocgenError
 
 cli_vi.install()
@@ -36,25 +37,72 @@ def cli():
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False),
               default=Path("outputs"), show_default=True, help="Thư mục ghi hồ sơ.")
-def build(files, out_dir):
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Số tiến trình lập hồ sơ song song (mặc định: số nhân của máy).")
+def build(files, out_dir, jobs):
     """Lập hồ sơ (.docx) cho từng Cụm: biên bản kiểm tra, Phụ lục 02, biên bản họp Cụm, công văn đề nghị.
 
-    FILES là tệp Cụm (.yaml) hoặc thư mục chứa các tệp Cụm. Mỗi Cụm được ghi vào
-    một thư mục con của OUTPUT. Có lỗi ở bất kỳ tệp nào thì không ghi gì cả.
+    FILES là tệp Cụm (.yaml) hoặc thư mục chứa các tệp Cụm (ví dụ mọi Cụm của thành phố).
+    Mỗi Cụm được ghi vào một thư mục con của OUTPUT. Mọi tệp được kiểm tra trước: có lỗi ở
+    bất kỳ tệp nào thì không ghi gì cả.
 
     \b
     Ví dụ:
       docgen build inputs/2017/dong-anh/cum-so-1.yaml -o outputs/
       docgen build inputs/2017 -o outputs/
+      docgen build ho-so-thanh-pho/ -o outputs/ --jobs 2
     """
-    built = pipeline.build(files, out_dir)
-    for b in built:
+    with _progress_bar() as progress:
+        summary = batch.build_many(files, out_dir, jobs=jobs, progress=progress)
+    for b in summary.built:
         for w in b.warnings:
             _err(w.format())
-        click.echo(f"Đã lập hồ sơ {b.source} → {b.folder}/ ({len(b.files) - 1} văn bản):")
-        for f in b.files:
-            click.echo(f"  {f}")
+    if summary.clusters <= LIST_LIMIT:
+        for b in summary.built:
+            click.echo(f"Đã lập hồ sơ {b.source} → {b.folder}/ ({len(b.files) - 1} văn bản):")
+            for f in b.files:
+                click.echo(f"  {f}")
+    seconds = f"{summary.seconds:.1f}".replace(".", ",")
+    click.echo(f"Xong: {_count(summary.clusters)} Cụm, {_count(summary.documents)} văn bản trong {seconds} giây "
+               f"({summary.jobs} tiến trình).")
+    if summary.clusters > LIST_LIMIT:
+        click.echo(f"Hồ sơ ở thư mục {summary.out_dir}/: mỗi Cụm một thư mục con <huyện>-<cụm>/, "
+                   "kèm manifest.json liệt kê các văn bản.")
     click.echo("Việc tiếp theo: mở từng văn bản kiểm tra lại, in, ghi số văn bản, ký và đóng dấu.")
+
+
+LIST_LIMIT = 5  # more clusters than this: the summary and the folder, not every file
+
+
+def _count(n: int) -> str:
+    """1.022: Vietnamese groups thousands with a dot."""
+    return f"{n:,}".replace(",", ".")
+
+
+@contextlib.contextmanager
+def _progress_bar():
+    """A progress callback drawing a bar on stderr when it is a terminal; silent otherwise."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    labels = {batch.CHECK: "Kiểm tra tệp", batch.BUILD: "Lập hồ sơ  "}
+    state = {"phase": None, "bar": None}
+
+    def progress(phase, done, total):
+        if state["phase"] != phase:
+            if state["bar"] is not None:
+                state["bar"].__exit__(None, None, None)
+            state["phase"] = phase
+            state["bar"] = click.progressbar(length=total, label=labels.get(phase, phase), file=sys.stderr,
+                                             show_pos=True, width=30)
+            state["bar"].__enter__()
+        state["bar"].update(done - state["bar"].pos)
+
+    try:
+        yield progress
+    finally:
+        if state["bar"] is not None:
+            state["bar"].__exit__(None, None, None)
 
 
 @cli.command()

@@ -1,6 +1,7 @@
 """Render stage: fill a .docx template with a context through docxtpl, strictly and safely, into bytes."""
 from __future__ import annotations
 
+import contextlib
 import io
 import zipfile
 from pathlib import Path
@@ -31,13 +32,47 @@ def template_path(name: str, template_dir: Path | None = None) -> Path:
 
 
 def render(template: str, context: dict, template_dir: Path | None = None) -> bytes:
-    """The rendered .docx as bytes; TemplateError naming the template and the tag on failure."""
+    """The rendered .docx as bytes; TemplateError naming the template and the tag on failure.
+
+    Uses the template compiled once per process (docgen.compiled) when it can be mirrored exactly,
+    otherwise plain docxtpl; both give the same bytes."""
+    from . import compiled  # imports this module
+
     path = template_path(template, template_dir)
-    try:
+    with _template_errors(path):
+        fast = compiled.compiled_for(path, _process_env(), FIXED_TIME) if compiled.is_plain(context) else None
+        if fast is not None:
+            return compiled.render_compiled(fast, context, FIXED_TIME)
+    return render_plain(template, context, template_dir)
+
+
+def render_plain(template: str, context: dict, template_dir: Path | None = None) -> bytes:
+    """Plain docxtpl: a new DocxTemplate and a new Jinja environment per document (the reference)."""
+    path = template_path(template, template_dir)
+    with _template_errors(path):
         doc = DocxTemplate(str(path))
         doc.render(context, jinja_env(), autoescape=True)
         buf = io.BytesIO()
         doc.save(buf)
+    return normalize_zip(buf.getvalue())
+
+
+_ENV: SandboxedEnvironment | None = None
+
+
+def _process_env() -> SandboxedEnvironment:
+    """One environment per process for the compiled templates (the same settings as jinja_env())."""
+    global _ENV
+    if _ENV is None:
+        _ENV = jinja_env()
+    return _ENV
+
+
+@contextlib.contextmanager
+def _template_errors(path: Path):
+    """Jinja and package errors as TemplateError naming the template and what to fix."""
+    try:
+        yield
     except jinja2.UndefinedError as e:
         raise TemplateError(f"{path}: mẫu dùng biến không có trong dữ liệu ({_undefined_name(e)}). "
                             "Kiểm tra lại tên biến trong thẻ {{ ... }} của mẫu.") from e
@@ -51,7 +86,6 @@ def render(template: str, context: dict, template_dir: Path | None = None) -> by
     except (zipfile.BadZipFile, KeyError) as e:
         raise TemplateError(f"{path}: không phải tệp .docx hợp lệ. Hãy lưu lại mẫu bằng Word "
                             "hoặc LibreOffice dạng .docx.") from e
-    return normalize_zip(buf.getvalue())
 
 
 def _undefined_name(e: jinja2.UndefinedError) -> str:
