@@ -150,3 +150,44 @@ def test_cli_draws_a_progress_bar_on_a_terminal(tmp_path):
     drawn = drawn.decode("utf-8", "replace")
     assert "Kiểm tra tệp" in drawn and "Lập hồ sơ" in drawn and "2/2" in drawn
     assert "Xong: 2 Cụm" in out
+
+
+def _load_both(monkeypatch, text, name="x.yaml"):
+    """load_text with libyaml's parser, then with the pure-Python one: (result or error lines) each."""
+    from docgen import load
+
+    def attempt():
+        try:
+            got = load.load_text(text, name)
+            return got.data, got.positions, got.key_positions
+        except errors.InputError as e:
+            return e.lines()
+
+    fast = attempt()
+    with monkeypatch.context() as m:
+        m.setattr(load, "_CParser", None)
+        slow = attempt()
+    return fast, slow
+
+
+def test_libyaml_parser_reads_every_file_like_the_pure_python_one(monkeypatch, tmp_path):
+    from docgen import load
+    assert load._CParser is not None, "PyYAML without libyaml: cluster files load ten times slower"
+    files = list(INPUTS.rglob("*.yaml")) + list(DATA.glob("*.yaml")) + make_city(tmp_path, clusters=1)
+    for path in files:
+        fast, slow = _load_both(monkeypatch, load.read_text(path), str(path))
+        assert fast == slow, path
+
+
+@pytest.mark.parametrize("text", [
+    "loai_tep: cum\nhuyen:\n\tten: Đông Anh\n",          # a tab
+    "loai_tep: cum\nten: \"Cổ Loa\n",                   # an unclosed quote
+    "loai_tep: cum\nten: a: b\n",                       # a stray colon
+    "loai_tep: cum\n  ten: x\n",                        # bad indentation
+    "loai_tep: cum\nten: *khong_co\n",                  # an unknown alias
+    "loai_tep: cum\nten: a\x07b\n",                     # a control character
+    "a: &x [1]\nb: *x\nb: 2\n",                         # a repeated key
+])
+def test_libyaml_parser_reports_errors_like_the_pure_python_one(monkeypatch, text):
+    fast, slow = _load_both(monkeypatch, text)
+    assert isinstance(fast, list) and fast == slow
