@@ -1,6 +1,7 @@
 """The `docgen` command: a thin Vietnamese CLI over the library; the only module that prints."""
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from . import __version__, cli_vi, lint, pdf, pipeline, scaffold, score_report
+from . import __version__, batch, cli_vi, lint, pdf, pipeline, scaffold, score_report
 from .errors import DocgenError, Incomplete
 
 cli_vi.install()
@@ -56,6 +57,40 @@ def cli():
     """
 
 
+LIST_LIMIT = 5  # more clusters than this: the summary and the folder, not every file
+
+
+def _count(n: int) -> str:
+    """1.022: Vietnamese groups thousands with a dot."""
+    return f"{n:,}".replace(",", ".")
+
+
+@contextlib.contextmanager
+def _progress_bar():
+    """A progress callback drawing a bar on stderr when it is a terminal; silent otherwise."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    labels = {batch.CHECK: "Kiểm tra tệp", batch.BUILD: "Lập hồ sơ  "}
+    state = {"phase": None, "bar": None}
+
+    def progress(phase, done, total):
+        if state["phase"] != phase:
+            if state["bar"] is not None:
+                state["bar"].__exit__(None, None, None)
+            state["phase"] = phase
+            state["bar"] = click.progressbar(length=total, label=labels.get(phase, phase), file=sys.stderr,
+                                             show_pos=True, width=30)
+            state["bar"].__enter__()
+        state["bar"].update(done - state["bar"].pos)
+
+    try:
+        yield progress
+    finally:
+        if state["bar"] is not None:
+            state["bar"].__exit__(None, None, None)
+
+
 NEXT_STEPS = [
     "Mở từng văn bản bằng Word hoặc LibreOffice, đọc soát lại (sai dữ liệu thì sửa tệp .yaml rồi chạy lại lệnh).",
     "In hồ sơ: in tệp {combined} (đủ cả hồ sơ, đúng thứ tự), hoặc in từng tệp .docx theo thứ tự "
@@ -75,13 +110,16 @@ NEXT_STEPS = [
 @click.option("--force", is_flag=True,
               help="Ghi cả khi có văn bản đã sửa tay sau lần lập trước; bản sửa tay được giữ lại bên cạnh, "
                    "tên thêm '.ban-sua-tay'.")
-def build(files, out_dir, pdf_, force):
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Số tiến trình lập hồ sơ song song (mặc định: số nhân của máy).")
+def build(files, out_dir, pdf_, force, jobs):
     """Lập hồ sơ của từng Cụm (.docx; thêm PDF với --pdf).
 
-    TỆP là tệp Cụm (.yaml) hoặc thư mục chứa các tệp Cụm. Mỗi Cụm được ghi vào một thư mục con của
-    thư mục ghi hồ sơ (-o): danh mục hồ sơ, lịch kiểm tra, biên bản kiểm tra từng đơn vị, Phụ lục 01
-    và 02, biên bản họp Cụm, công văn đề nghị khen thưởng, báo cáo. Có lỗi ở bất kỳ tệp nào thì không
-    ghi gì cả. Văn bản đã sửa tay sau lần lập trước thì không bị ghi đè (trừ khi có --force).
+    TỆP là tệp Cụm (.yaml) hoặc thư mục chứa các tệp Cụm (ví dụ mọi Cụm của thành phố). Mỗi Cụm
+    được ghi vào một thư mục con của thư mục ghi hồ sơ (-o): danh mục hồ sơ, lịch kiểm tra, biên bản
+    kiểm tra từng đơn vị, Phụ lục 01 và 02, biên bản họp Cụm, công văn đề nghị khen thưởng, báo cáo.
+    Mọi tệp được kiểm tra và lập xong trước khi ghi: có lỗi ở bất kỳ tệp nào thì không ghi gì cả.
+    Văn bản đã sửa tay sau lần lập trước thì không bị ghi đè (trừ khi có --force).
 
     \b
     Ví dụ:
@@ -89,19 +127,30 @@ def build(files, out_dir, pdf_, force):
       docgen build inputs/2017/dong-anh/cum-so-1.yaml -o outputs/ --pdf
       docgen build inputs/2017 -o outputs/
       docgen build inputs/2017 -o outputs/ --force
+      docgen build ho-so-thanh-pho/ -o outputs/ --jobs 2
     """
-    built = pipeline.build(files, out_dir, pdf=pdf_, force=force)
-    for b in built:
+    with _progress_bar() as progress:
+        summary = batch.build_many(files, out_dir, jobs=jobs, progress=progress, force=force, pdf=pdf_)
+    for b in summary.built:
         for w in b.warnings:
             _err(w.format())
-        docx = [f for f in b.files if f.suffix == ".docx"]
-        pdfs = [f for f in b.files if f.suffix == ".pdf"]
-        extra = f", {len(pdfs)} tệp PDF" if pdfs else ""
-        click.echo(f"Đã lập hồ sơ {b.source} → {b.folder}/ ({len(docx)} văn bản{extra}):")
-        for f in b.files:
-            click.echo(f"  {f}")
+    if summary.clusters <= LIST_LIMIT:
+        for b in summary.built:
+            docx = [f for f in b.files if f.suffix == ".docx"]
+            pdfs = [f for f in b.files if f.suffix == ".pdf"]
+            extra = f", {len(pdfs)} tệp PDF" if pdfs else ""
+            click.echo(f"Đã lập hồ sơ {b.source} → {b.folder}/ ({len(docx)} văn bản{extra}):")
+            for f in b.files:
+                click.echo(f"  {f}")
+    for b in summary.built:
         for f in b.backups:
             click.echo(f"  giữ bản sửa tay: {f}")
+    seconds = f"{summary.seconds:.1f}".replace(".", ",")
+    click.echo(f"Xong: {_count(summary.clusters)} Cụm, {_count(summary.documents)} văn bản trong {seconds} giây "
+               f"({summary.jobs} tiến trình).")
+    if summary.clusters > LIST_LIMIT:
+        click.echo(f"Hồ sơ ở thư mục {summary.out_dir}/: mỗi Cụm một thư mục con <huyện>-<cụm>/, "
+                   "kèm danh-muc-ho-so.docx và manifest.json liệt kê các văn bản.")
     combined = pdf.COMBINED if pdf_ else f"{pdf.COMBINED} (chạy lại với --pdf để có tệp này)"
     click.echo("Việc tiếp theo:")
     for i, step in enumerate(NEXT_STEPS, start=1):

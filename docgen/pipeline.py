@@ -208,45 +208,12 @@ def render_cluster(checked: Checked, template_dir: Path | None = None,
 
 
 def build(paths, out_dir: Path, template_dir: Path | None = None, force: bool = False,
-          pdf: bool = False) -> list[Built]:
+          pdf: bool = False, jobs: int = 1) -> list[Built]:
     """Build the dossier of every cluster file: all are checked and rendered before anything is written,
-    and then written whole or not at all. A document edited by hand since the last run stops the build
-    (OutputError naming it) unless `force`, which keeps it beside the new one. With `pdf`, LibreOffice
-    must be installed (checked first, so a missing one writes nothing)."""
-    soffice = pdf_stage.require_soffice() if pdf else None
-    files = inputs(paths)
-    checked: list[Checked] = []
-    problems: list[Issue] = []
-    failed: list[DocgenError] = []
-    for f in files:
-        try:
-            checked.append(check_cluster(f))
-        except DocgenError as e:
-            failed.append(e)
-            problems += e.issues or [Issue(e.message, str(f))]
-    if len(failed) == 1 and not checked and isinstance(failed[0], Incomplete):
-        raise failed[0]  # one file left half-filled: its to-do list says it best
-    folders: dict[str, Checked] = {}
-    for c in checked:
-        name = cluster_slug(c.cluster.data, c.plan.data)
-        if name in folders:
-            problems.append(c.cluster.issue(("cum", "ten"), f"Cụm này trùng huyện và tên Cụm với tệp "
-                                                            f"{folders[name].cluster.path}: cả hai sẽ ghi vào "
-                                                            f"thư mục {name}/. Kiểm tra lại tên Cụm."))
-        folders[name] = c
-    if problems:
-        n = len([i for i in problems if i.level == "error"])
-        raise ValidationFailed(f"Có {n} lỗi; chưa tạo hồ sơ nào. Sửa các lỗi dưới đây rồi chạy lại.", problems)
-    dossiers = [write.Dossier(Path(out_dir) / cluster_slug(c.cluster.data, c.plan.data),
-                              *render_cluster(c, template_dir, soffice))
-                for c in checked]
-    written = write.write_all(dossiers, force)
-    built = []
-    for c, w in zip(checked, written):
-        stale = [Issue("văn bản của lần lập trước, lần này không lập nữa (đơn vị đã đổi tên hoặc bỏ khỏi Cụm?); "
-                       "docgen giữ nguyên, hãy xóa tay nếu không cần.", str(p), level="warning") for p in w.stale]
-        built.append(Built(c.cluster.path, w.folder, w.files, c.warnings + stale, w.backups))
-    return built
+    and then written whole or not at all (see batch.build_many, which does the work)."""
+    from . import batch  # builds on this module
+
+    return batch.build_many(paths, out_dir, jobs=jobs, template_dir=template_dir, force=force, pdf=pdf).built
 
 
 def template_vocabulary(samples=None) -> dict[str, templates.Map]:

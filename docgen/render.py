@@ -52,7 +52,37 @@ def template_path(name: str, template_dir: Path | None = None) -> Path:
 
 
 def render(template: str, context: dict, template_dir: Path | None = None) -> bytes:
-    """The rendered .docx as bytes; TemplateError naming the template, its part and the tag on failure."""
+    """The rendered .docx as bytes; TemplateError naming the template, its part and the tag on failure.
+
+    Uses the template compiled once per process (docgen.compiled) when it can be mirrored exactly,
+    otherwise plain docxtpl; both give the same bytes. On any failure the plain path runs again, so
+    that the error names the part and the tag as precisely as it can."""
+    from . import compiled  # imports this module
+
+    path = template_path(template, template_dir)
+    if compiled.is_plain(context):
+        try:
+            fast = compiled.compiled_for(path, _process_env(), FIXED_TIME)
+            if fast is not None:
+                return compiled.render_compiled(fast, context, FIXED_TIME)
+        except Exception:  # noqa: BLE001 - the plain path below reports it properly
+            pass
+    return render_plain(template, context, template_dir)
+
+
+_ENV: _Sandbox | None = None
+
+
+def _process_env() -> _Sandbox:
+    """One environment per process for the compiled templates (the same settings as jinja_env())."""
+    global _ENV
+    if _ENV is None:
+        _ENV = jinja_env()
+    return _ENV
+
+
+def render_plain(template: str, context: dict, template_dir: Path | None = None) -> bytes:
+    """Plain docxtpl: a new DocxTemplate and a new Jinja environment per document (the reference)."""
     path = template_path(template, template_dir)
     try:
         doc = DocxTemplate(str(path))
