@@ -55,6 +55,16 @@ def _name(rng: random.Random) -> str:
     return f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}"
 
 
+def _distinct_people(rng: random.Random, units: list[dict]) -> None:
+    """The 8 people of a team are 8 different people (docgen checks it): redraw any repeated name."""
+    seen: set[str] = set()
+    for u in units:
+        for role in ("dai_dien", "cong_chuc_vptk"):
+            while u[role]["ho_ten"] in seen:
+                u[role]["ho_ten"] = _name(rng)
+            seen.add(u[role]["ho_ten"])
+
+
 def _half(x: float) -> float | int:
     v = round(x * 2) / 2
     return int(v) if v == int(v) else v
@@ -104,6 +114,7 @@ def make_city(folder: Path, clusters: int = CLUSTERS_2017, seed: int = 2017) -> 
         first = dt.date(2017, 9, 5) + dt.timedelta(days=k % 40)  # two days of visits, then the meeting
         days = [(first + dt.timedelta(days=d)).isoformat() for d in (0, 0, 1, 1, 2, 4)]
         units = [_unit(rng, n, unit_kind, f"dv-{i + 1}-{k + 1}", days[i], i == 3, maxima) for i, n in enumerate(names)]
+        _distinct_people(rng, units)
         leader = units[3]
         data = {
             "loai_tep": "cum", "ke_hoach": f"../{PLAN.name}",

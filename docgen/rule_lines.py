@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from docx.oxml.ns import qn
 from docx.shared import Twips
 from docx.text.paragraph import Paragraph
 
@@ -46,7 +47,31 @@ def text_above(model: DocxModel, i: int) -> list[Para]:
 
 
 def fit(doc, name: str = "văn bản") -> int:
-    """Resize the short lines of a python-docx Document in place; returns how many were resized."""
+    """Resize the short lines of a python-docx Document in place; returns how many were resized.
+
+    Only the head of the body is modelled: the lines sit in the header block and under the title, and
+    each depends on the text above it and on the section. The blocks after the last bordered paragraph
+    are set aside while the model is built (it is most of a render's time otherwise) and put back."""
+    body = doc.element.body
+    blocks = [el for el in body if el.tag != qn("w:sectPr")]
+    bordered = [i for i, el in enumerate(blocks) if el.find(".//" + qn("w:pBdr")) is not None]
+    if not bordered:
+        return 0
+    tail = blocks[bordered[-1] + 1:]
+    anchor = tail[-1].getnext() if tail else None  # the sectPr (or nothing) the tail stands before
+    for el in tail:
+        body.remove(el)
+    try:
+        return _fit(doc, name)
+    finally:
+        for el in tail:
+            if anchor is not None:
+                anchor.addprevious(el)
+            else:
+                body.append(el)
+
+
+def _fit(doc, name: str) -> int:
     model = DocxModel(Path(name), doc=doc)
     fitted = 0
     for i, p in enumerate(model.paras):
