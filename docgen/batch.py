@@ -1,15 +1,18 @@
 """City scale: build every cluster of a folder in parallel worker processes, whole or not at all.
 
 Three phases. First every cluster file is checked (load, validate, score) in the workers, and
-nothing is rendered unless all pass. Then the workers render the clusters' dossiers, each worker
-compiling each template once (the render stage caches compiled templates per process). Last, this
-process writes every dossier with write.write_all: on any problem (a document edited by hand, a full
-disk) the output folders stay exactly as they were. The result does not depend on the number of
+nothing is rendered unless all pass. Then the workers render the clusters' dossiers into a scratch
+folder outside the output folder, each worker compiling each template once (the render stage caches
+compiled templates per process); only paths come back, so memory does not grow with the city. Last,
+this process writes every dossier with write.write_all: on any problem (a document edited by hand, a
+full disk) the output folders stay exactly as they were. The result does not depend on the number of
 workers: every document is rendered from its own cluster file alone.
 """
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
@@ -84,15 +87,20 @@ def _check_task(path: Path):
     return path, None, (slug, checked.cluster.where(("cum", "ten"))), checked.warnings
 
 
-def _render_task(path: Path, out_dir: Path, template_dir: Path | None, soffice: str | None):
-    """Phase 2 in a worker: one cluster's dossier, rendered (and converted to PDF with `soffice`)."""
+def _render_task(path: Path, out_dir: Path, template_dir: Path | None, soffice: str | None, scratch: Path):
+    """Phase 2 in a worker: one cluster's dossier, rendered (and converted to PDF with `soffice`) into
+    its own folder under `scratch`, outside the output folder; only the paths travel back, so the
+    parent never holds a city's documents in memory."""
     try:
         checked = pipeline.check_cluster(path)
         files, manifest = pipeline.render_cluster(checked, template_dir, soffice)
     except DocgenError as e:
         return path, _failure(e)
-    folder = Path(out_dir) / pipeline.cluster_slug(checked.cluster.data, checked.plan.data)
-    return path, write.Dossier(folder, files, manifest)
+    slug = pipeline.cluster_slug(checked.cluster.data, checked.plan.data)
+    spool = Path(tempfile.mkdtemp(prefix=f"{slug}-", dir=scratch))
+    for name, data in files.items():
+        (spool / name).write_bytes(data)
+    return path, write.Dossier(Path(out_dir) / slug, {name: spool / name for name in files}, manifest)
 
 
 class _InProcess:
@@ -138,6 +146,7 @@ def build_many(paths, out_dir: Path, jobs: int | None = None, template_dir: Path
     report = progress or (lambda phase, done, total: None)
     runner = _InProcess() if jobs == 1 else _Pool(jobs)
     cancel = True
+    scratch: Path | None = None
     try:
         checked: dict[Path, tuple] = {}
 
@@ -163,6 +172,7 @@ def build_many(paths, out_dir: Path, jobs: int | None = None, template_dir: Path
                                    problems)
 
         dossiers: dict[Path, write.Dossier] = {}
+        scratch = Path(tempfile.mkdtemp(prefix="docgen-"))  # rendered dossiers wait here until all are done
 
         def on_rendered(result):
             path, dossier = result
@@ -171,11 +181,13 @@ def build_many(paths, out_dir: Path, jobs: int | None = None, template_dir: Path
             dossiers[path] = dossier
             report(BUILD, len(dossiers), len(files))
 
-        runner.run(_render_task, [(f, out_dir, template_dir, soffice) for f in files], on_rendered)
+        runner.run(_render_task, [(f, out_dir, template_dir, soffice, scratch) for f in files], on_rendered)
         cancel = False
+        written = write.write_all([dossiers[f] for f in files], force)
     finally:
         runner.close(cancel=cancel)
-    written = write.write_all([dossiers[f] for f in files], force)
+        if scratch is not None:
+            shutil.rmtree(scratch, ignore_errors=True)
     built = []
     for f, w in zip(files, written):
         stale = [Issue(STALE, str(p), level="warning") for p in w.stale]

@@ -99,16 +99,9 @@ def _three_tier(folder, plan, district_files, cluster_files) -> CityResult:
 def _two_tier(folder, plan, district_files, cluster_files) -> CityResult:
     problems = [Issue(f"Kế hoạch năm {plan.data['nam']} theo mô hình hai cấp (hai_cap): không có cấp huyện, bỏ tệp "
                       "cấp huyện này ra khỏi thư mục.", str(f)) for f in district_files]
-    checked: list[pipeline.Checked] = []
-    warnings: list[Issue] = []
-    for f in cluster_files:
-        try:
-            c = pipeline.check_cluster(f)
-        except DocgenError as e:
-            problems += e.issues or [Issue(e.message, str(f))]
-            continue
-        checked.append(c)
-        warnings += c.warnings
+    checked, more = pipeline.check_all(cluster_files)
+    problems += more
+    warnings = [w for c in checked for w in c.warnings]
     communes, nominees, more = district.collect(checked)
     problems += more
     names = [c.cluster.data["cum"]["ten"] for c in checked]

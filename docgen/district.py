@@ -163,14 +163,9 @@ def check_district(folder: Path) -> DistrictResult:
     if not cluster_files:
         raise InputError(f"{folder}: không có tệp Cụm nào (loai_tep: cum) của {levels.district_name(doc.data['huyen'])}.")
 
-    problems: list[Issue] = []
+    passed, problems = pipeline.check_all(cluster_files)
     checked: list[pipeline.Checked] = []
-    for f in cluster_files:
-        try:
-            c = pipeline.check_cluster(f)
-        except DocgenError as e:
-            problems += e.issues or [Issue(e.message, str(f))]
-            continue
+    for c in passed:
         if c.plan.path.resolve() != plan.path.resolve():
             problems.append(c.cluster.issue(("ke_hoach",), f"tệp Cụm theo Kế hoạch {c.plan.path}, khác Kế hoạch "
                                                            f"của tệp cấp huyện ({plan.path})."))

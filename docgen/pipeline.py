@@ -124,6 +124,18 @@ def check_file(path: Path) -> list[Issue]:
         return e.issues or [Issue(e.message, str(path))]
 
 
+def check_all(files) -> tuple[list[Checked], list[Issue]]:
+    """Check every cluster file: the ones that pass, and every problem of the ones that do not."""
+    checked: list[Checked] = []
+    problems: list[Issue] = []
+    for f in files:
+        try:
+            checked.append(check_cluster(f))
+        except DocgenError as e:
+            problems += e.issues or [Issue(e.message, str(f))]
+    return checked, problems
+
+
 def cluster_slug(cluster: dict, plan: dict | None = None) -> str:
     """'dong-anh-cum-so-1'; with no district (two-tier plans) the province: 'ha-noi-cum-so-1'."""
     where = cluster["huyen"]["ten"] if cluster.get("huyen") else (levels.province_place(plan) if plan else "")

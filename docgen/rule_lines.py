@@ -72,7 +72,7 @@ def fit(doc, name: str = "văn bản") -> int:
 
 
 def _fit(doc, name: str) -> int:
-    model = DocxModel(Path(name), doc=doc)
+    model = DocxModel(Path(name), doc=doc, headers=False)
     fitted = 0
     for i, p in enumerate(model.paras):
         if not _is_rule(p):

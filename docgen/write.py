@@ -35,8 +35,13 @@ class Dossier:
     """One cluster's rendered documents (file name → bytes) and the manifest that describes them."""
 
     folder: Path
-    files: dict[str, bytes]
+    files: dict[str, bytes | Path]  # the bytes, or a file already rendered to a scratch folder (city builds)
     manifest: dict
+
+
+def content(data: bytes | Path) -> bytes:
+    """A dossier file's bytes, read from its scratch file when it was rendered to disk."""
+    return data.read_bytes() if isinstance(data, Path) else data
 
 
 @dataclass
@@ -78,7 +83,7 @@ def edited_by_hand(dossier: Dossier) -> list[Path]:
             raise OutputError(f"Không ghi được {target}: ở đó đang có một thư mục cùng tên. Hãy đổi tên hoặc "
                               "chuyển thư mục đó đi.")
         current = sha256(target.read_bytes())
-        if current != sha256(data) and recorded.get(name) != current:
+        if current != sha256(content(data)) and recorded.get(name) != current:
             edited.append(target)
     return edited
 
@@ -131,7 +136,10 @@ def write_all(dossiers: list[Dossier], force: bool = False) -> list[Written]:
             staged.append((d, staging))
             (staging / "cu").mkdir()
             for name, data in [*d.files.items(), (MANIFEST, manifest_bytes(d.manifest))]:
-                (staging / name).write_bytes(data)
+                if isinstance(data, Path):
+                    shutil.copyfile(data, staging / name)  # may be another disk: copy, never move
+                else:
+                    (staging / name).write_bytes(data)
         results = []
         for d, staging in staged:
             result = Written(d.folder, [])

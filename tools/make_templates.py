@@ -15,7 +15,7 @@ from docgen.render import normalize_zip  # noqa: E402
 import nd30
 import templates_danh_muc
 import templates_ke_hoach
-from nd30 import CENTER, JUSTIFY, LEFT, TEXT_WIDTH_MM, add_row, cell_text, centered, para, tag
+from nd30 import LEFT, add_row, cell_text, centered, para, tag
 
 OUT = Path(__file__).resolve().parent.parent / "templates_docx"
 
