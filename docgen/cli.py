@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from . import __version__, batch, cli_vi, lint, pdf, pipeline, scaffold, score_report
+from . import __version__, batch, cli_vi, levels, lint, pdf, pipeline, scaffold, score_report
 from .errors import DocgenError, Incomplete
 
 cli_vi.install()
@@ -238,7 +238,7 @@ def score(file, as_json):
         click.echo(json.dumps(score_report.cluster_json(checked.result), ensure_ascii=False, indent=2))
         return
     data = checked.cluster.data
-    title = f"{data['cum']['ten']}, {data['huyen']['loai']} {data['huyen']['ten']}"
+    title = f"{data['cum']['ten']}, {levels.upper(checked.plan.data, data).dia_ban}"  # district, or province
     for line in score_report.cluster_lines(title, checked.rules, checked.result):
         click.echo(line)
 

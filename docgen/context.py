@@ -37,10 +37,6 @@ def unit_name(unit: dict) -> str:
     return f"{unit['loai']} {unit['ten']}"
 
 
-def district_name(cluster: dict) -> str:
-    return f"{cluster['huyen']['loai']} {cluster['huyen']['ten']}"
-
-
 def plan_context(plan: dict) -> dict:
     issuer = plan["co_quan_ban_hanh"]
     owner = issuer.get("co_quan_chu_quan")

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from conftest import DATA, DONG_ANH, GIA_LAM, ROOT
+from conftest import DATA, DONG_ANH, GIA_LAM, INPUTS, ROOT
 from docgen.cli import main
 
 B90 = ["5", "10,5", "25", "30", "10", "7", "2,5"]
@@ -144,3 +144,10 @@ def test_help_of_both_commands_has_examples(capsys):
     for command in ("classify", "score"):
         code, out, _ = run(capsys, command, "--help")
         assert code == 0 and "Ví dụ:" in out and f"docgen {command} " in out
+
+
+def test_score_of_a_two_tier_cluster_names_the_province(capsys):
+    """A 2025 cluster has no district: the table is headed with the province, not a crash."""
+    code, out, _ = run(capsys, "score", str(INPUTS / "2025" / "cum-so-1.yaml"))
+    assert code == 0
+    assert out.splitlines()[0].startswith("Cụm số 1, thành phố Hà Nội")
