@@ -507,7 +507,7 @@ class DocxModel:
         runs, shapes, fields = [], [], 0
         for r_el in _runs(p_el):
             runs.append(self._run(r_el, r_base))
-        for el in p_el.iter():
+        for el in p_el.iter(qn("w:instrText"), qn("w:fldSimple")):  # only the tags looked at below
             if _under_fallback(el):
                 continue
             if el.tag == qn("w:instrText") and re.search(r"\bPAGE\b", el.text or ""):

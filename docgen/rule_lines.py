@@ -53,11 +53,15 @@ def fit(doc, name: str = "văn bản") -> int:
     each depends on the text above it and on the section. The blocks after the last bordered paragraph
     are set aside while the model is built (it is most of a render's time otherwise) and put back."""
     body = doc.element.body
-    blocks = [el for el in body if el.tag != qn("w:sectPr")]
-    bordered = [i for i, el in enumerate(blocks) if el.find(".//" + qn("w:pBdr")) is not None]
-    if not bordered:
+    last = None
+    for last in body.iter(qn("w:pBdr")):  # (lxml's iter walks the tree in C: cheap on a long body)
+        pass
+    if last is None:
         return 0
-    tail = blocks[bordered[-1] + 1:]
+    while last.getparent() is not body:  # up to the block of the body that holds the last border
+        last = last.getparent()
+    blocks = [el for el in body if el.tag != qn("w:sectPr")]
+    tail = blocks[blocks.index(last) + 1:]
     anchor = tail[-1].getnext() if tail else None  # the sectPr (or nothing) the tail stands before
     for el in tail:
         body.remove(el)
