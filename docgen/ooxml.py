@@ -6,6 +6,7 @@ Used by docgen.lint; knows nothing about the NĐ 30 rules themselves.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 
 import re
@@ -201,6 +202,10 @@ class Shape:
     kind: str  # "shape"
 
 
+_PARA_CACHE: dict = {}  # see DocxModel(reuse=True)
+PARA_CACHE_MAX = 5_000
+
+
 @dataclass
 class Para:
     el: object
@@ -282,10 +287,15 @@ class Section:
 class DocxModel:
     """Everything lint needs from one .docx."""
 
-    def __init__(self, path: Path, doc=None, headers: bool = True):
+    def __init__(self, path: Path, doc=None, headers: bool = True, reuse: bool = False, until=None):
         """`doc`: a python-docx Document already open (e.g. just rendered, not yet saved); `path`
-        then only names it in messages. `headers=False` skips the page headers and footers."""
+        then only names it in messages. `headers=False` skips the page headers and footers.
+        `reuse`: remember each paragraph's formatting by its XML, for the many documents rendered
+        from one compiled template (the same styles object), where most paragraphs repeat.
+        `until`: a block of the body at which to stop reading (sections are still read whole)."""
         self.path = Path(path)
+        self.reuse = reuse
+        self.until = until
         try:
             self.doc = doc if doc is not None else Document(str(path))
         except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as e:
@@ -371,6 +381,8 @@ class DocxModel:
         section = 0
         top = 0
         for child in self.body.iterchildren():
+            if child is self.until:
+                break
             if child.tag == qn("w:p"):
                 top += 1
                 p = self._para(child, "body", self.body, self.sections[section].text_width_mm, section + 1,
@@ -488,6 +500,35 @@ class DocxModel:
 
     def _para(self, p_el, part, container, width_mm, section, *, top_index=None, table_no=None, row=None,
               col=None, table=None, store=True) -> Para:
+        key = None
+        if self.reuse:
+            tblpr = table.find(qn("w:tblPr")) if table is not None else None
+            # the Styles object itself (not its id) in the key: the cache keeps it alive, so a key
+            # can never match another document's styles that happen to reuse a freed address
+            key = (self.styles, etree.tostring(p_el), part, width_mm, section,
+                   etree.tostring(tblpr) if tblpr is not None else None)
+            hit = _PARA_CACHE.get(key)
+            if hit is not None:
+                p = dataclasses.replace(hit, el=p_el, container=container, top_index=top_index, table_no=table_no,
+                                        row=row, col=col,
+                                        runs=[dataclasses.replace(r, el=r_el) for r, r_el in zip(hit.runs, _runs(p_el))])
+                if store:
+                    self.paras.append(p)
+                return p
+        p = self._para_uncached(p_el, part, container, width_mm, section, top_index=top_index, table_no=table_no,
+                                row=row, col=col, table=table)
+        if key is not None:
+            if len(_PARA_CACHE) > PARA_CACHE_MAX:
+                _PARA_CACHE.clear()
+            # kept without its elements: a cached paragraph must not keep its whole document alive
+            _PARA_CACHE[key] = dataclasses.replace(p, el=None, container=None,
+                                                   runs=[dataclasses.replace(r, el=None) for r in p.runs])
+        if store:
+            self.paras.append(p)
+        return p
+
+    def _para_uncached(self, p_el, part, container, width_mm, section, *, top_index=None, table_no=None,
+                       row=None, col=None, table=None) -> Para:
         ppr = p_el.find(qn("w:pPr"))
         ps = ppr.find(qn("w:pStyle")) if ppr is not None else None
         style_id = ps.get(qn("w:val")) if ps is not None else self.styles.default.get("paragraph")
@@ -544,8 +585,6 @@ class DocxModel:
                 el = bdr.find(qn(f"w:{side}"))
                 if el is not None and el.get(qn("w:val")) not in (None, "nil", "none"):
                     setattr(p, f"border_{side}", el.get(qn("w:val")))
-        if store:
-            self.paras.append(p)
         return p
 
     def _run(self, r_el, r_base) -> Run:

@@ -51,7 +51,7 @@ def fit(doc, name: str = "văn bản") -> int:
 
     Only the head of the body is modelled: the lines sit in the header block and under the title, and
     each depends on the text above it and on the section. The blocks after the last bordered paragraph
-    are set aside while the model is built (it is most of a render's time otherwise) and put back."""
+    are not read (reading them was most of a render's time)."""
     body = doc.element.body
     last = None
     for last in body.iter(qn("w:pBdr")):  # (lxml's iter walks the tree in C: cheap on a long body)
@@ -60,23 +60,11 @@ def fit(doc, name: str = "văn bản") -> int:
         return 0
     while last.getparent() is not body:  # up to the block of the body that holds the last border
         last = last.getparent()
-    blocks = [el for el in body if el.tag != qn("w:sectPr")]
-    tail = blocks[blocks.index(last) + 1:]
-    anchor = tail[-1].getnext() if tail else None  # the sectPr (or nothing) the tail stands before
-    for el in tail:
-        body.remove(el)
-    try:
-        return _fit(doc, name)
-    finally:
-        for el in tail:
-            if anchor is not None:
-                anchor.addprevious(el)
-            else:
-                body.append(el)
+    return _fit(doc, name, last.getnext())
 
 
-def _fit(doc, name: str) -> int:
-    model = DocxModel(Path(name), doc=doc, headers=False)
+def _fit(doc, name: str, until=None) -> int:
+    model = DocxModel(Path(name), doc=doc, headers=False, reuse=True, until=until)
     fitted = 0
     for i, p in enumerate(model.paras):
         if not _is_rule(p):
