@@ -186,14 +186,8 @@ def bien_ban_hop_cum():
     tag(doc, "else")
     para(doc, "Không đề nghị khen thưởng cá nhân.")
     tag(doc, "endfor")
-    para(doc, "4. Kết luận", bold=True, keep_next=True)
-    para(doc, "{{ hop.ket_luan }}")
-    para(doc, "Cuộc họp kết thúc vào hồi {{ hop.gio_ket_thuc }} cùng ngày. Biên bản đã được đọc lại cho các "
-              "thành viên dự họp cùng nghe và nhất trí thông qua./.")
-    nd30.signature_table(doc, [
-        (["THƯ KÝ"], "(Ký, ghi rõ họ tên)", "{{ doan.thu_ky.ho_ten }}"),
-        (["CHỦ TRÌ"], "{{ cum_truong_chuc_vu }}", "{{ doan.truong_doan.ho_ten }}"),
-    ])
+    nd30.minutes_ending(doc, "hop", "{{ doan.thu_ky.ho_ten }}", "{{ cum_truong_chuc_vu }}",
+                        "{{ doan.truong_doan.ho_ten }}")
     return doc
 
 

@@ -302,3 +302,16 @@ def recipients_and_signature(doc, recipients_tag: str, authority_tag: str, name:
         cell_text(right, "", size=14, before=0, after=0)
     cell_text(right, name, size=14, bold=True, before=0, after=0)
     return t
+
+
+def minutes_ending(doc, data: str, secretary: str, chair_note: str, chair: str):
+    """The end of meeting minutes: "4. Kết luận", the closing sentence ending "./.", and the signatures
+    of the secretary and the chair. `data` names the context object holding ket_luan and gio_ket_thuc."""
+    para(doc, "4. Kết luận", bold=True, keep_next=True)
+    para(doc, "{{ " + data + ".ket_luan }}")
+    para(doc, "Cuộc họp kết thúc vào hồi {{ " + data + ".gio_ket_thuc }} cùng ngày. Biên bản đã được đọc lại "
+              "cho các thành viên dự họp cùng nghe và nhất trí thông qua./.")
+    signature_table(doc, [
+        (["THƯ KÝ"], "(Ký, ghi rõ họ tên)", secretary),
+        (["CHỦ TRÌ"], chair_note, chair),
+    ])

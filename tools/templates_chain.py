@@ -280,14 +280,7 @@ def bien_ban_hop_hoi_dong():
     _bullets(doc, "yk in hd.y_kien", "- {{ yk }}")
     para(doc, "3. Kết quả biểu quyết", bold=True, keep_next=True)
     para(doc, "{{ hd.bieu_quyet }}")
-    para(doc, "4. Kết luận", bold=True, keep_next=True)
-    para(doc, "{{ hd.ket_luan }}")
-    para(doc, "Cuộc họp kết thúc vào hồi {{ hd.gio_ket_thuc }} cùng ngày. Biên bản đã được đọc lại cho các thành "
-              "viên dự họp cùng nghe và nhất trí thông qua./.")
-    nd30.signature_table(doc, [
-        (["THƯ KÝ"], "(Ký, ghi rõ họ tên)", "{{ hd.ky_thu_ky }}"),
-        (["CHỦ TRÌ"], "{{ hd.chu_tri_chuc_vu }}", "{{ hd.ky_chu_tri }}"),
-    ])
+    nd30.minutes_ending(doc, "hd", "{{ hd.ky_thu_ky }}", "{{ hd.chu_tri_chuc_vu }}", "{{ hd.ky_chu_tri }}")
     return doc
 
 
