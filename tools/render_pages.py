@@ -1,7 +1,8 @@
 """Pictures of page 1 of each kind of document, as LibreOffice prints them, for the README.
 
-Builds the sample dossiers (inputs/2017) into a temporary folder, converts the first document made from
-each template to PDF with LibreOffice, and page 1 of it to PNG with pdftoppm:
+Builds the sample dossiers (inputs/2017), the Đông Anh district's and the city's documents and the 2017
+Kế hoạch into a temporary folder, converts the first document made from each template to PDF with
+LibreOffice, and page 1 of it to PNG with pdftoppm:
 docs/images/<template-stem>.png (e.g. docs/images/bien-ban-kiem-tra.png).
 
 Run from the repository root:  python tools/render_pages.py [--dpi 60] [--out docs/images]
@@ -20,7 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from docgen import pipeline  # noqa: E402
+from docgen import chain, pipeline  # noqa: E402
+from docgen import plan as plan_doc  # noqa: E402
 
 
 def first_of_each_template(folders: list[Path]) -> dict[str, Path]:
@@ -44,7 +46,11 @@ def render(out_dir: Path, dpi: int) -> list[Path]:
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         built = pipeline.build([ROOT / "inputs" / "2017"], tmp / "ho-so")
-        picked = first_of_each_template([b.folder for b in built])
+        folders = [b.folder for b in built]
+        folders.append(chain.build_district(ROOT / "inputs" / "2017" / "dong-anh", tmp / "ho-so").folder)
+        folders.append(chain.build_city(ROOT / "inputs" / "2017", tmp / "ho-so").folder)
+        picked = first_of_each_template(folders)
+        picked["ke-hoach"] = plan_doc.render_plan(ROOT / "inputs" / "ke-hoach-2017.yaml", tmp / "ke-hoach").file
         for stem, docx in picked.items():
             pdf_dir = tmp / "pdf" / stem
             subprocess.run([soffice, f"-env:UserInstallation=file://{tmp / 'lo'}", "--headless",
