@@ -211,7 +211,9 @@ def build_documents(plan: dict, cluster: dict, result: ClusterResult) -> list[Do
                         + (f", đề nghị tặng {form}" if form else ""))
         nominee_vote = f"{nominee_text}: {votes(nominee.get('so_phieu_tan_thanh'))}."
     else:
-        nominee_text = nominee_vote = "Không có đơn vị đạt loại A nên Cụm không đề nghị khen thưởng tập thể."
+        # Say why only when it is so: class-A communes may exist and the meeting still propose none.
+        nominee_text = nominee_vote = ("Cụm không đề nghị khen thưởng tập thể." if result.de_cu_goi_y else
+                                       "Không có đơn vị đạt loại A nên Cụm không đề nghị khen thưởng tập thể.")
     individuals = [{"ho_ten": p["ho_ten"], "chuc_vu": blank(p.get("chuc_vu")),
                     "don_vi": f"UBND {unit_name(by_code[p['don_vi']])}",
                     "phieu": votes(p.get("so_phieu_tan_thanh"))}

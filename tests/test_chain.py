@@ -197,6 +197,9 @@ def test_achievement_report_only_for_the_nominee_with_blanks_for_its_own_account
     report = docx_text(out.folder / "bao-cao-ket-qua-cum.docx")
     assert "1. Tập thể: Cụm không đề nghị khen thưởng tập thể." in report  # Cổ Loa and Uy Nỗ are A all the same
     assert "Không có đơn vị đạt loại A" not in report
+    for name in ("bien-ban-hop-cum.docx", "cong-van-de-nghi-khen-thuong.docx"):  # nor in the minutes, the letter
+        text = docx_text(out.folder / name)
+        assert "Cụm không đề nghị khen thưởng tập thể." in text and "Không có đơn vị đạt loại A" not in text
 
 
 # --- District level ----------------------------------------------------------------------------
