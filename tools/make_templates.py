@@ -15,7 +15,7 @@ from docgen.render import normalize_zip  # noqa: E402
 import nd30
 import templates_danh_muc
 import templates_ke_hoach
-from nd30 import LEFT, add_row, cell_text, centered, para, tag
+from nd30 import CENTER, LEFT, add_row, cell_text, centered, para, tag
 
 OUT = Path(__file__).resolve().parent.parent / "templates_docx"
 
@@ -53,20 +53,11 @@ def bien_ban_kiem_tra():
     tag(doc, "endfor")
     para(doc, "IV. CHẤM ĐIỂM VÀ XẾP LOẠI", bold=True, keep_next=True)
     widths = [14, 71, 20, 20, 20, 20]
-    t = nd30.table(doc, widths, borders=True)
-    row = add_row(t, widths)
-    for c, h in zip(row.cells, ["STT", "Nội dung", "Điểm tối đa", "Đơn vị tự chấm", "Đoàn chấm", "Điểm thống nhất"]):
-        cell_text(c, h, bold=True)
-    _repeat_header(row)
-    row = add_row(t, widths)
-    cell_text(row.cells[0], "{%tr for d in don_vi.bang_diem %}")
-    row = add_row(t, widths)
-    cell_text(row.cells[0], "{{ d.so }}")
-    cell_text(row.cells[1], "{{ d.ten }}", align=LEFT)
-    for c, k in zip(row.cells[2:], ["toi_da", "tu_cham", "doan_cham", "thong_nhat"]):
-        cell_text(c, "{{ d." + k + " }}")
-    row = add_row(t, widths)
-    cell_text(row.cells[0], "{%tr endfor %}")
+    t = nd30.loop_table(doc, widths, ["STT", "Nội dung", "Điểm tối đa", "Đơn vị tự chấm", "Đoàn chấm",
+                                      "Điểm thống nhất"], "d in don_vi.bang_diem",
+                        [("{{ d.so }}", CENTER), ("{{ d.ten }}", LEFT)]
+                        + [("{{ d." + k + " }}", CENTER) for k in ["toi_da", "tu_cham", "doan_cham", "thong_nhat"]],
+                        keep=False)
     row = add_row(t, widths)
     merged = row.cells[0].merge(row.cells[1])
     cell_text(merged, "Tổng cộng", bold=True)
@@ -87,11 +78,6 @@ def bien_ban_kiem_tra():
     return doc
 
 
-def _repeat_header(row):
-    from docx.oxml import OxmlElement
-    row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
-
-
 def phu_luc_02():
     doc = nd30.new_document(landscape=True)
     width = 297 - 30 - 15
@@ -105,28 +91,13 @@ def phu_luc_02():
     # 252 mm of landscape text width; narrow cell margins let "Nội dung 1" / "(15 điểm)" each fit on
     # one line of its column (a two-line header instead of four broken lines).
     widths = [12, 46] + [22] * n + [22, 18]
-    t = nd30.table(doc, widths, borders=True)
+    heads = (["STT", "Đơn vị"] + [["{{ nd_" + str(i) + "_ten }}", "{{ nd_" + str(i) + "_diem }}"] for i in range(1, n + 1)]
+             + ["Tổng điểm", "Xếp loại"])
+    cells = ([("{{ dv.stt }}", CENTER), ("{{ dv.ten_ubnd }}", LEFT)]
+             + [("{{ dv.diem[" + str(i) + "] }}", CENTER) for i in range(n)]
+             + [("{{ dv.tong_diem }}", CENTER, True), ("{{ dv.xep_loai }}", CENTER, True)])
+    t = nd30.loop_table(doc, widths, heads, "dv in bang_tong_hop", cells, header_size=12, keep=False)
     nd30.cell_margins(t, 1.0)
-    row = add_row(t, widths)
-    heads = ["STT", "Đơn vị"] + [None] * n + ["Tổng điểm", "Xếp loại"]
-    for i, (c, h) in enumerate(zip(row.cells, heads)):
-        if h is None:
-            cell_text(c, "{{ nd_" + str(i - 1) + "_ten }}", bold=True, size=12, after=0)
-            cell_text(c, "{{ nd_" + str(i - 1) + "_diem }}", bold=True, size=12, before=0)
-        else:
-            cell_text(c, h, bold=True, size=12)
-    _repeat_header(row)
-    row = add_row(t, widths)
-    cell_text(row.cells[0], "{%tr for dv in bang_tong_hop %}")
-    row = add_row(t, widths)
-    cell_text(row.cells[0], "{{ dv.stt }}")
-    cell_text(row.cells[1], "{{ dv.ten_ubnd }}", align=LEFT)
-    for i in range(n):
-        cell_text(row.cells[2 + i], "{{ dv.diem[" + str(i) + "] }}")
-    cell_text(row.cells[2 + n], "{{ dv.tong_diem }}", bold=True)
-    cell_text(row.cells[3 + n], "{{ dv.xep_loai }}", bold=True)
-    row = add_row(t, widths)
-    cell_text(row.cells[0], "{%tr endfor %}")
     para(doc, "Ghi chú: điểm trong bảng là điểm thống nhất của các đơn vị trong Cụm; xếp loại theo "
               "{{ ke_hoach.muc_xep_loai }}./.", size=13, italic=True, before=6)
     nd30.signature_table(doc, [
@@ -159,19 +130,9 @@ def bien_ban_hop_cum():
               "{{ cum.ten_day_du }} đã kiểm tra {{ so_don_vi }} đơn vị. Kết quả chấm điểm thống nhất và xếp loại "
               "(chi tiết tại Phụ lục số 02 kèm theo):")
     widths = [14, 71, 40, 40]
-    t = nd30.table(doc, widths, borders=True)
-    row = add_row(t, widths)
-    for c, h in zip(row.cells, ["STT", "Đơn vị", "Tổng điểm", "Xếp loại"]):
-        cell_text(c, h, bold=True)
-    row = add_row(t, widths)
-    cell_text(row.cells[0], "{%tr for dv in bang_tong_hop %}")
-    row = add_row(t, widths)
-    cell_text(row.cells[0], "{{ dv.stt }}")
-    cell_text(row.cells[1], "{{ dv.ten_ubnd }}", align=LEFT)
-    cell_text(row.cells[2], "{{ dv.tong_diem }}")
-    cell_text(row.cells[3], "{{ dv.xep_loai }}")
-    row = add_row(t, widths)
-    cell_text(row.cells[0], "{%tr endfor %}")
+    nd30.loop_table(doc, widths, ["STT", "Đơn vị", "Tổng điểm", "Xếp loại"], "dv in bang_tong_hop",
+                    [("{{ dv.stt }}", CENTER), ("{{ dv.ten_ubnd }}", LEFT), ("{{ dv.tong_diem }}", CENTER),
+                     ("{{ dv.xep_loai }}", CENTER)], repeat=False, keep=False)
     para(doc, "Kết quả xếp loại được biểu quyết bằng hình thức {{ hop.hinh_thuc_bieu_quyet }}: "
               "{{ hop.bieu_quyet_xep_loai }}.", before=6)
     para(doc, "2. Ý kiến của các thành viên", bold=True, keep_next=True)

@@ -315,3 +315,48 @@ def minutes_ending(doc, data: str, secretary: str, chair_note: str, chair: str):
         (["THƯ KÝ"], "(Ký, ghi rõ họ tên)", secretary),
         (["CHỦ TRÌ"], chair_note, chair),
     ])
+
+
+def repeat_header(row):
+    """The header row repeats on every page the table runs over."""
+    row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+
+
+def keep_with_next_row(row):
+    """Keep a header row with the first data row: LibreOffice otherwise loses the rows of a table whose
+    unsplittable repeated header lands alone at the foot of a page."""
+    for cell in row.cells:
+        for p in cell.paragraphs:
+            p.paragraph_format.keep_with_next = True
+
+
+def loop_table(doc, widths, headers, loop, cells, *, size=13, header_size=None, total=None,
+               repeat=True, keep=True):
+    """A bordered table: a bold header row, one row per item of `loop` (docxtpl `{%tr %}`), an optional
+    bold total row. A header is a text, or a list of texts printed as lines of one cell. `cells` are
+    (text, align) or (text, align, bold). `repeat` repeats the header on every page; `keep` keeps it
+    with the first row."""
+    t = table(doc, widths, borders=True)
+    row = add_row(t, widths)
+    for c, h in zip(row.cells, headers):
+        lines = h if isinstance(h, list) else [h]
+        for i, line in enumerate(lines):
+            kw = {} if len(lines) == 1 else {"before": 2 if i == 0 else 0, "after": 2 if i == len(lines) - 1 else 0}
+            cell_text(c, line, bold=True, size=header_size or size, **kw)
+    if repeat:
+        repeat_header(row)
+    if keep:
+        keep_with_next_row(row)
+    row = add_row(t, widths)
+    cell_text(row.cells[0], "{%tr for " + loop + " %}")
+    row = add_row(t, widths)
+    for c, spec in zip(row.cells, cells):
+        text, align, bold = (*spec, False) if len(spec) == 2 else spec
+        cell_text(c, text, align=align, size=size, bold=bold)
+    row = add_row(t, widths)
+    cell_text(row.cells[0], "{%tr endfor %}")
+    if total:
+        row = add_row(t, widths)
+        for c, text in zip(row.cells, total):
+            cell_text(c, text, bold=True, size=size)
+    return t

@@ -2,47 +2,10 @@
 the achievement report, and the district and city documents. Registered in make_templates.TEMPLATES."""
 from __future__ import annotations
 
-from docx.oxml import OxmlElement
-
 import nd30
 from nd30 import LEFT, TEXT_WIDTH_MM, add_row, cell_text, centered, para, tag
 
 CITY_CLASS_COLUMNS = 4  # the city table has one column per class; docgen.chain checks the plan has 4
-
-
-def _repeat_header(row):
-    row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))  # the header row repeats on every page
-
-
-def _table(doc, widths, headers, loop, cells, *, size=13, header_size=None, total=None):
-    """A bordered table: a bold header row, one row per item of `loop` (docxtpl `{%tr %}`), an optional
-    bold total row. `cells` are (text, align) pairs."""
-    t = nd30.table(doc, widths, borders=True)
-    row = add_row(t, widths)
-    for c, h in zip(row.cells, headers):
-        cell_text(c, h, bold=True, size=header_size or size)
-    _repeat_header(row)
-    _keep_with_next(row)
-    row = add_row(t, widths)
-    cell_text(row.cells[0], "{%tr for " + loop + " %}")
-    row = add_row(t, widths)
-    for c, (text, align) in zip(row.cells, cells):
-        cell_text(c, text, align=align, size=size)
-    row = add_row(t, widths)
-    cell_text(row.cells[0], "{%tr endfor %}")
-    if total:
-        row = add_row(t, widths)
-        for c, text in zip(row.cells, total):
-            cell_text(c, text, bold=True, size=size)
-    return t
-
-
-def _keep_with_next(row):
-    """Keep a header row with the first data row: LibreOffice otherwise loses the rows of a table whose
-    unsplittable repeated header lands alone at the foot of a page."""
-    for cell in row.cells:
-        for p in cell.paragraphs:
-            p.paragraph_format.keep_with_next = True
 
 
 def _bullets(doc, loop: str, text: str, *, empty: str | None = None):
@@ -69,7 +32,7 @@ def lich_kiem_tra():
               "thông báo lịch kiểm tra chéo công tác văn thư, lưu trữ năm {{ ke_hoach.nam }} của {{ cum.ten_day_du }} "
               "như sau:", before=12)
     para(doc, "1. Lịch kiểm tra", bold=True, keep_next=True)
-    _table(doc, [14, 40, 46, 35, 30],
+    nd30.loop_table(doc, [14, 40, 46, 35, 30],
            ["STT", "Thời gian", "Đơn vị được kiểm tra", "Địa điểm", "Hạn gửi báo cáo, tự chấm điểm"],
            "l in lich",
            [("{{ l.stt }}", nd30.CENTER), ("{{ l.gio }} {{ l.ngay }}", nd30.CENTER), ("{{ l.don_vi }}", LEFT),
@@ -102,8 +65,8 @@ def phu_luc_01():
     for c, h in zip(row.cells, ["STT", "Nội dung, tiêu chí", "Điểm tối đa", "Đơn vị tự chấm", "Đoàn chấm",
                                 "Điểm thống nhất"]):
         cell_text(c, h, bold=True)
-    _repeat_header(row)
-    _keep_with_next(row)
+    nd30.repeat_header(row)
+    nd30.keep_with_next_row(row)
     row = add_row(t, widths)
     cell_text(row.cells[0], "{%tr for nd in bang %}")
     row = add_row(t, widths)
@@ -164,7 +127,7 @@ def bao_cao_ket_qua_cum():
               "và đề nghị khen thưởng.")
     para(doc, "II. KẾT QUẢ CHẤM ĐIỂM, XẾP LOẠI", bold=True, keep_next=True)
     para(doc, "1. Kết quả chấm điểm", bold=True, keep_next=True)
-    _table(doc, [14, 61, 22, 22, 24, 22],
+    nd30.loop_table(doc, [14, 61, 22, 22, 24, 22],
            ["STT", "Đơn vị", "Tự chấm", "Đoàn chấm", "Điểm thống nhất", "Xếp loại"], "dv in bang_ket_qua",
            [("{{ dv.stt }}", nd30.CENTER), ("{{ dv.ten_ubnd }}", LEFT), ("{{ dv.tu_cham }}", nd30.CENTER),
             ("{{ dv.doan_cham }}", nd30.CENTER), ("{{ dv.tong_diem }}", nd30.CENTER),
@@ -207,7 +170,7 @@ def bao_cao_thanh_tich():
     para(doc, "II. THÀNH TÍCH ĐẠT ĐƯỢC", bold=True, keep_next=True)
     para(doc, "1. Kết quả kiểm tra chéo công tác văn thư, lưu trữ năm {{ ke_hoach.nam }}", bold=True, keep_next=True)
     para(doc, "{{ ket_qua }}")
-    _table(doc, [14, 101, 25, 25], ["STT", "Nội dung", "Điểm tối đa", "Điểm đạt"], "d in bang_diem",
+    nd30.loop_table(doc, [14, 101, 25, 25], ["STT", "Nội dung", "Điểm tối đa", "Điểm đạt"], "d in bang_diem",
            [("{{ d.so }}", nd30.CENTER), ("{{ d.ten }}", LEFT), ("{{ d.toi_da }}", nd30.CENTER),
             ("{{ d.dat }}", nd30.CENTER)],
            total=["", "Tổng cộng", "{{ tong_toi_da }}", "{{ tong_diem }}"])
@@ -224,7 +187,7 @@ def bao_cao_thanh_tich():
             ("Hình thức khen thưởng", "Số, ngày, tháng, năm của quyết định khen thưởng; cơ quan ban hành "
                                       "quyết định")], start=1):
         para(doc, f"{n}. {what}", bold=True, keep_next=True)
-        _table(doc, [20, 60, 85], ["Năm", what, decision], "nam in cac_nam",
+        nd30.loop_table(doc, [20, 60, 85], ["Năm", what, decision], "nam in cac_nam",
                [("{{ nam }}", nd30.CENTER), ("……", nd30.CENTER), ("……", nd30.CENTER)])
     para(doc, "Trên đây là báo cáo thành tích của {{ ten_don_vi }} trong công tác văn thư, lưu trữ năm "
               "{{ ke_hoach.nam }}, kính đề nghị cấp có thẩm quyền xem xét, tặng {{ hinh_thuc }}./.",
@@ -272,7 +235,7 @@ def bien_ban_hop_hoi_dong():
               "chéo với {{ so_don_vi }} đơn vị. Kết quả xếp loại:")
     _bullets(doc, "xl in xep_loai", "- {{ xl }};")
     para(doc, "Các Cụm đề nghị khen thưởng các tập thể sau (mỗi Cụm 01 đơn vị xuất sắc, tiêu biểu):", keep_next=True)
-    _table(doc, [14, 38, 65, 24, 24], ["STT", "Cụm", "Đơn vị được Cụm đề nghị", "Tổng điểm", "Xếp loại"],
+    nd30.loop_table(doc, [14, 38, 65, 24, 24], ["STT", "Cụm", "Đơn vị được Cụm đề nghị", "Tổng điểm", "Xếp loại"],
            "dc in de_cu",
            [("{{ dc.stt }}", nd30.CENTER), ("{{ dc.cum }}", LEFT), ("{{ dc.ten_ubnd }}", LEFT),
             ("{{ dc.tong_diem }}", nd30.CENTER), ("{{ dc.xep_loai }}", nd30.CENTER)])
@@ -312,17 +275,17 @@ def bao_cao_tong_hop_huyen():
     para(doc, "I. CÔNG TÁC TỔ CHỨC", bold=True, keep_next=True)
     para(doc, "{{ huyen.ubnd }} thành lập {{ so_cum }} Cụm thi đua kiểm tra chéo với {{ so_don_vi }} đơn vị; các "
               "Cụm kiểm tra từ {{ tu_ngay }} đến {{ den_ngay }}:", keep_next=True)
-    _table(doc, [14, 33, 55, 23, 40], ["STT", "Cụm", "Đơn vị Cụm trưởng", "Số đơn vị", "Thời gian kiểm tra"],
+    nd30.loop_table(doc, [14, 33, 55, 23, 40], ["STT", "Cụm", "Đơn vị Cụm trưởng", "Số đơn vị", "Thời gian kiểm tra"],
            "c in cac_cum",
            [("{{ c.stt }}", nd30.CENTER), ("{{ c.ten }}", LEFT), ("{{ c.cum_truong }}", LEFT),
             ("{{ c.so_don_vi }}", nd30.CENTER), ("{{ c.thoi_gian }}", nd30.CENTER)])
     para(doc, "II. KẾT QUẢ CHẤM ĐIỂM, XẾP LOẠI", bold=True, keep_next=True, before=12)
     para(doc, "1. Kết quả của từng đơn vị", bold=True, keep_next=True)
-    _table(doc, [14, 68, 35, 24, 24], ["STT", "Đơn vị", "Cụm", "Tổng điểm", "Xếp loại"], "dv in don_vi",
+    nd30.loop_table(doc, [14, 68, 35, 24, 24], ["STT", "Đơn vị", "Cụm", "Tổng điểm", "Xếp loại"], "dv in don_vi",
            [("{{ dv.stt }}", nd30.CENTER), ("{{ dv.ten_ubnd }}", LEFT), ("{{ dv.cum }}", LEFT),
             ("{{ dv.tong_diem }}", nd30.CENTER), ("{{ dv.xep_loai }}", nd30.CENTER)])
     para(doc, "2. Tổng hợp xếp loại", bold=True, keep_next=True, before=12)
-    _table(doc, [40, 40, 40], ["Xếp loại", "Số đơn vị", "Tỷ lệ (%)"], "xl in xep_loai",
+    nd30.loop_table(doc, [40, 40, 40], ["Xếp loại", "Số đơn vị", "Tỷ lệ (%)"], "xl in xep_loai",
            [("{{ xl.loai }}", nd30.CENTER), ("{{ xl.so_luong }}", nd30.CENTER), ("{{ xl.ty_le }}", nd30.CENTER)],
            total=["Tổng cộng", "{{ so_don_vi }}", "100"])
     para(doc, "III. ĐỀ NGHỊ KHEN THƯỞNG", bold=True, keep_next=True, before=12)
@@ -351,14 +314,14 @@ def bao_cao_tong_hop_thanh_pho():
     classes = ["Loại {{ loai[" + str(i) + "] }}" for i in range(CITY_CLASS_COLUMNS)]
     counts = [("{{ n.dem[" + str(i) + "] }}", nd30.CENTER) for i in range(CITY_CLASS_COLUMNS)]
     totals = ["{{ tong.dem[" + str(i) + "] }}" for i in range(CITY_CLASS_COLUMNS)]
-    _table(doc, [14, 40, 31, 20] + [15] * CITY_CLASS_COLUMNS,
+    nd30.loop_table(doc, [14, 40, 31, 20] + [15] * CITY_CLASS_COLUMNS,
            ["STT", "{{ cot_nhom }}", "{{ cot_phu }}", "Số đơn vị"] + classes, "n in nhom",
            [("{{ n.stt }}", nd30.CENTER), ("{{ n.ten }}", LEFT), ("{{ n.phu }}", nd30.CENTER),
             ("{{ n.so_don_vi }}", nd30.CENTER)] + counts,
            total=["", "Tổng cộng", "{{ tong.phu }}", "{{ tong.so_don_vi }}"] + totals)
     para(doc, "II. ĐỀ NGHỊ KHEN THƯỞNG", bold=True, keep_next=True, before=12)
     para(doc, "{{ gioi_thieu_de_cu }}", keep_next=True)
-    _table(doc, [14, 40, 63, 24, 24], ["STT", "{{ cot_nhom }}", "Tập thể được đề nghị", "Tổng điểm", "Xếp loại"],
+    nd30.loop_table(doc, [14, 40, 63, 24, 24], ["STT", "{{ cot_nhom }}", "Tập thể được đề nghị", "Tổng điểm", "Xếp loại"],
            "dc in de_cu",
            [("{{ dc.stt }}", nd30.CENTER), ("{{ dc.nhom }}", LEFT), ("{{ dc.ten_ubnd }}", LEFT),
             ("{{ dc.tong_diem }}", nd30.CENTER), ("{{ dc.xep_loai }}", nd30.CENTER)])

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import nd30
-from nd30 import LEFT, LEFT_COL_MM, RIGHT_COL_MM, TEXT_WIDTH_MM, add_row, cell_text, centered, para
+from nd30 import CENTER, LEFT, LEFT_COL_MM, RIGHT_COL_MM, TEXT_WIDTH_MM, add_row, cell_text, centered, para
 
 
 def danh_muc_ho_so():
@@ -19,20 +19,9 @@ def danh_muc_ho_so():
     nd30.rule_line(doc, 40, TEXT_WIDTH_MM, before=2)  # F-TL-3, under the whole title
     para(doc, "Hồ sơ gồm các văn bản sau, xếp theo thứ tự trong hồ sơ:", before=12, keep_next=True)
     widths = [14, 101, 22, 28]
-    t = nd30.table(doc, widths, borders=True)
-    row = add_row(t, widths)
-    for c, h in zip(row.cells, ["STT", "Tên văn bản", "Số trang", "Ghi chú"]):
-        cell_text(c, h, bold=True)
-    row._tr.get_or_add_trPr().append(nd30.OxmlElement("w:tblHeader"))
-    row = add_row(t, widths)
-    cell_text(row.cells[0], "{%tr for vb in van_ban %}")
-    row = add_row(t, widths)
-    cell_text(row.cells[0], "{{ vb.stt }}")
-    cell_text(row.cells[1], "{{ vb.ten }}", align=LEFT)
-    cell_text(row.cells[2], "{{ vb.so_trang }}")
-    cell_text(row.cells[3], "{{ vb.ghi_chu }}", align=LEFT)
-    row = add_row(t, widths)
-    cell_text(row.cells[0], "{%tr endfor %}")
+    nd30.loop_table(doc, widths, ["STT", "Tên văn bản", "Số trang", "Ghi chú"], "vb in van_ban",
+                    [("{{ vb.stt }}", CENTER), ("{{ vb.ten }}", LEFT), ("{{ vb.so_trang }}", CENTER),
+                     ("{{ vb.ghi_chu }}", LEFT)], keep=False)
     para(doc, "{{ tong_cong }}./.", before=6)
     nd30.signature_table(doc, [
         ([""], "", ""),
