@@ -56,8 +56,7 @@ def bien_ban_kiem_tra():
     t = nd30.loop_table(doc, widths, ["STT", "Nội dung", "Điểm tối đa", "Đơn vị tự chấm", "Đoàn chấm",
                                       "Điểm thống nhất"], "d in don_vi.bang_diem",
                         [("{{ d.so }}", CENTER), ("{{ d.ten }}", LEFT)]
-                        + [("{{ d." + k + " }}", CENTER) for k in ["toi_da", "tu_cham", "doan_cham", "thong_nhat"]],
-                        keep=False)
+                        + [("{{ d." + k + " }}", CENTER) for k in ["toi_da", "tu_cham", "doan_cham", "thong_nhat"]])
     row = add_row(t, widths)
     merged = row.cells[0].merge(row.cells[1])
     cell_text(merged, "Tổng cộng", bold=True)
@@ -96,7 +95,7 @@ def phu_luc_02():
     cells = ([("{{ dv.stt }}", CENTER), ("{{ dv.ten_ubnd }}", LEFT)]
              + [("{{ dv.diem[" + str(i) + "] }}", CENTER) for i in range(n)]
              + [("{{ dv.tong_diem }}", CENTER, True), ("{{ dv.xep_loai }}", CENTER, True)])
-    t = nd30.loop_table(doc, widths, heads, "dv in bang_tong_hop", cells, header_size=12, keep=False)
+    t = nd30.loop_table(doc, widths, heads, "dv in bang_tong_hop", cells, header_size=12)
     nd30.cell_margins(t, 1.0)
     para(doc, "Ghi chú: điểm trong bảng là điểm thống nhất của các đơn vị trong Cụm; xếp loại theo "
               "{{ ke_hoach.muc_xep_loai }}./.", size=13, italic=True, before=6)
@@ -132,7 +131,7 @@ def bien_ban_hop_cum():
     widths = [14, 71, 40, 40]
     nd30.loop_table(doc, widths, ["STT", "Đơn vị", "Tổng điểm", "Xếp loại"], "dv in bang_tong_hop",
                     [("{{ dv.stt }}", CENTER), ("{{ dv.ten_ubnd }}", LEFT), ("{{ dv.tong_diem }}", CENTER),
-                     ("{{ dv.xep_loai }}", CENTER)], repeat=False, keep=False)
+                     ("{{ dv.xep_loai }}", CENTER)])
     para(doc, "Kết quả xếp loại được biểu quyết bằng hình thức {{ hop.hinh_thuc_bieu_quyet }}: "
               "{{ hop.bieu_quyet_xep_loai }}.", before=6)
     para(doc, "2. Ý kiến của các thành viên", bold=True, keep_next=True)

@@ -330,12 +330,10 @@ def keep_with_next_row(row):
             p.paragraph_format.keep_with_next = True
 
 
-def loop_table(doc, widths, headers, loop, cells, *, size=13, header_size=None, total=None,
-               repeat=True, keep=True):
+def loop_table(doc, widths, headers, loop, cells, *, size=13, header_size=None, total=None):
     """A bordered table: a bold header row, one row per item of `loop` (docxtpl `{%tr %}`), an optional
     bold total row. A header is a text, or a list of texts printed as lines of one cell. `cells` are
-    (text, align) or (text, align, bold). `repeat` repeats the header on every page; `keep` keeps it
-    with the first row."""
+    (text, align) or (text, align, bold). The header repeats on every page and keeps with the first row."""
     t = table(doc, widths, borders=True)
     row = add_row(t, widths)
     for c, h in zip(row.cells, headers):
@@ -343,10 +341,8 @@ def loop_table(doc, widths, headers, loop, cells, *, size=13, header_size=None, 
         for i, line in enumerate(lines):
             kw = {} if len(lines) == 1 else {"before": 2 if i == 0 else 0, "after": 2 if i == len(lines) - 1 else 0}
             cell_text(c, line, bold=True, size=header_size or size, **kw)
-    if repeat:
-        repeat_header(row)
-    if keep:
-        keep_with_next_row(row)
+    repeat_header(row)
+    keep_with_next_row(row)
     row = add_row(t, widths)
     cell_text(row.cells[0], "{%tr for " + loop + " %}")
     row = add_row(t, widths)
