@@ -30,7 +30,20 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from docgen import context, load, pipeline, render, score  # noqa: E402
+from docgen.context import cluster as context_cluster  # noqa: E402
+from docgen.levels import cluster as levels_cluster  # noqa: E402
+from docgen.load import reader  # noqa: E402
+from docgen.pipeline import (
+    batch,  # noqa: E402
+    dossier,  # noqa: E402
+)
+from docgen.render import (
+    document,  # noqa: E402
+    environment,  # noqa: E402
+    plain,  # noqa: E402
+)
+from docgen.score import cluster  # noqa: E402
+from docgen.score import rules as score_rules  # noqa: E402
 
 PLAN = ROOT / "inputs" / "ke-hoach-2017.yaml"
 CLUSTERS_2017 = 146  # 584 communes in clusters of 4
@@ -92,8 +105,8 @@ def make_city(folder: Path, clusters: int = CLUSTERS_2017, seed: int = 2017) -> 
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copy(PLAN, folder / PLAN.name)
-    plan = load.load_file(folder / PLAN.name).data
-    rules = score.rules_from_plan(plan)
+    plan = reader.load_file(folder / PLAN.name).data
+    rules = score_rules.rules_from_plan(plan)
     maxima = [float(c["diem_toi_da"]) for c in plan["noi_dung"]]
     used: set[str] = set()
     per_district: dict[str, int] = {}
@@ -128,13 +141,13 @@ def make_city(folder: Path, clusters: int = CLUSTERS_2017, seed: int = 2017) -> 
                         "ket_luan": "Cụm hoàn thành kiểm tra chéo đúng Kế hoạch."},
             "cong_van": {"ngay": days[5]},
         }
-        result = score.score_cluster(rules, data)
+        result = cluster.score_cluster(rules, data)
         if result.de_cu_goi_y:  # propose the best class-A commune and its records officer
             best = next(u for u in units if u["ma"] == result.de_cu_goi_y[0])
             data["hop_cum"]["de_nghi_tap_the"] = {"don_vi": best["ma"], "so_phieu_tan_thanh": 8}
             data["hop_cum"]["de_nghi_ca_nhan"] = [{**best["cong_chuc_vptk"], "don_vi": best["ma"],
                                                    "so_phieu_tan_thanh": 7}]
-        path = folder / pipeline.cluster_slug(data).split("-cum-so-")[0] / f"cum-so-{per_district[district]}.yaml"
+        path = folder / dossier.cluster_slug(data).split("-cum-so-")[0] / f"cum-so-{per_district[district]}.yaml"
         path.parent.mkdir(exist_ok=True)
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
         files.append(path)
@@ -148,7 +161,6 @@ def _maxrss_mb(who) -> float:
 
 def run_build(city: Path, out: Path, jobs: int) -> dict:
     """One build in this (fresh) process: what a clerk's `docgen build --jobs N` does, timed."""
-    from docgen import batch
     t0 = time.perf_counter()
     summary = batch.build_many([city], out, jobs=jobs)
     seconds = time.perf_counter() - t0
@@ -171,8 +183,8 @@ def measure_build(city: Path, out: Path, jobs: int) -> dict:
 def sample_specs(city_files: list[Path], n: int) -> list:
     specs = []
     for f in city_files:
-        c = pipeline.check_cluster(f)
-        specs += context.build_documents(c.plan.data, c.cluster.data, c.result)
+        c = levels_cluster.check_cluster(f)
+        specs += context_cluster.build_documents(c.plan.data, c.cluster.data, c.result)
         if len(specs) >= n:
             return specs[:n]
     return specs
@@ -181,8 +193,8 @@ def sample_specs(city_files: list[Path], n: int) -> list:
 def plain_docxtpl(spec) -> bytes:
     """Plain docxtpl as its documentation shows it: a new DocxTemplate per document, render, save."""
     from docxtpl import DocxTemplate
-    doc = DocxTemplate(str(render.template_path(spec.template)))
-    doc.render(spec.context, render.jinja_env(), autoescape=True)
+    doc = DocxTemplate(str(environment.template_path(spec.template)))
+    doc.render(spec.context, environment.jinja_env(), autoescape=True)
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()
@@ -194,10 +206,10 @@ def per_document(specs) -> dict:
     t0 = time.perf_counter()
     first = {s.template: s for s in reversed(specs)}  # one document of each template
     for s in first.values():  # first use: compiles every template of the sample once
-        render.render(s.template, s.context)
+        document.render(s.template, s.context)
     cold = (time.perf_counter() - t0) * 1000
-    ways = {"fast": lambda s: render.render(s.template, s.context),
-            "plain": lambda s: render.render_plain(s.template, s.context), "bare": plain_docxtpl}
+    ways = {"fast": lambda s: document.render(s.template, s.context),
+            "plain": lambda s: plain.render_plain(s.template, s.context), "bare": plain_docxtpl}
     total = dict.fromkeys(ways, 0.0)
     same = True
     for i in range(0, len(specs), 7):  # a dossier at a time, each way in turn
@@ -225,8 +237,8 @@ def main(argv=None) -> int:
         print(json.dumps(run_build(Path(city), Path(out), int(jobs))))
         return 0
 
-    import platform
     import os
+    import platform
     print(f"docgen city benchmark — Python {platform.python_version()}, {os.cpu_count()} CPU, "
           f"{args.jobs} processes, seed {args.seed}, load average before: {os.getloadavg()[0]:.2f}")
     with tempfile.TemporaryDirectory(prefix="docgen-city-") as tmp:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from docgen import pipeline
+from docgen.pipeline import batch, plan_document, upper_levels
 
 ROOT = Path(__file__).resolve().parent.parent
 INPUTS = ROOT / "inputs"
@@ -52,7 +52,7 @@ def table_rows(path, index=None) -> list[list[str]]:
 def built(tmp_path_factory):
     """The sample clusters built once into a temporary folder: {cluster file: Built}."""
     out = tmp_path_factory.mktemp("outputs")
-    return {b.source.resolve(): b for b in pipeline.build([INPUTS / "2017"], out)}
+    return {b.source.resolve(): b for b in batch.build([INPUTS / "2017"], out)}
 
 
 @pytest.fixture(scope="session")
@@ -60,21 +60,20 @@ def chain_built(tmp_path_factory) -> dict[str, list[Path]]:
     """Every other document docgen makes, built once: the two-tier (2025) cluster dossiers, both districts'
     documents, the city reports of 2017 and 2025, the Kế hoạch of 2017 and 2026, the blank Phụ lục 01
     of 2017 and 2025. {what: [.docx files]}."""
-    from docgen import chain, plan
 
     out = tmp_path_factory.mktemp("chain")
 
     def docx(files):
         return [f for f in files if f.suffix == ".docx"]
 
-    made = {"cum-2025": docx(f for b in pipeline.build([INPUTS / "2025"], out) for f in b.files)}
+    made = {"cum-2025": docx(f for b in batch.build([INPUTS / "2025"], out) for f in b.files)}
     for d in ("dong-anh", "gia-lam"):
-        made[f"huyen-{d}"] = docx(chain.build_district(INPUTS / "2017" / d, out).files)
+        made[f"huyen-{d}"] = docx(upper_levels.build_district(INPUTS / "2017" / d, out).files)
     for year in ("2017", "2025"):
-        made[f"thanh-pho-{year}"] = docx(chain.build_city(INPUTS / year, out).files)
-        made[f"phu-luc-01-{year}"] = docx(chain.build_blank_sheet(INPUTS / f"ke-hoach-{year}.yaml", out).files)
+        made[f"thanh-pho-{year}"] = docx(upper_levels.build_city(INPUTS / year, out).files)
+        made[f"phu-luc-01-{year}"] = docx(upper_levels.build_blank_sheet(INPUTS / f"ke-hoach-{year}.yaml", out).files)
     for year in ("2017", "2026"):
-        made[f"ke-hoach-{year}"] = [plan.render_plan(INPUTS / f"ke-hoach-{year}.yaml", out / "ke-hoach").file]
+        made[f"ke-hoach-{year}"] = [plan_document.render_plan(INPUTS / f"ke-hoach-{year}.yaml", out / "ke-hoach").file]
     return made
 
 

@@ -5,19 +5,22 @@ import re
 from decimal import Decimal
 
 import pytest
-
 from conftest import DATA, DONG_ANH, GIA_LAM, PLAN_2017, docx_text, table_rows, to_pdf
-from docgen import load, pipeline, score, vi
+
+from docgen import vi
+from docgen.load import reader
+from docgen.pipeline import batch
+from docgen.score import cluster, rules
 
 BLANK = vi.BLANK
 
 
 def cluster_data(path):
-    return load.load_file(path).data
+    return reader.load_file(path).data
 
 
 def plan_rules():
-    return score.rules_from_plan(load.load_file(PLAN_2017).data)
+    return rules.rules_from_plan(reader.load_file(PLAN_2017).data)
 
 
 def dossier(built, path):
@@ -53,7 +56,7 @@ def test_no_template_tag_or_python_none_leaks(built):
 @pytest.mark.parametrize("path", [DONG_ANH, GIA_LAM], ids=["dong-anh", "gia-lam"])
 def test_inspection_minutes_carry_every_fact(built, path):
     data = cluster_data(path)
-    result = score.score_cluster(plan_rules(), data)
+    result = cluster.score_cluster(plan_rules(), data)
     folder = dossier(built, path).folder
     leader = next(u for u in data["don_vi"] if u["ma"] == data["cum"]["cum_truong"])
     for unit in data["don_vi"]:
@@ -79,7 +82,7 @@ def test_inspection_minutes_carry_every_fact(built, path):
         rows = [r_ for r_ in table_rows(f) if r_ and re.fullmatch(r"\d+", r_[0])]
         assert len(rows) == 7
         for i, row in enumerate(rows):
-            assert row[3:6] == [vi.decimal_text(score.parse_score(unit["diem"][k][i]))
+            assert row[3:6] == [vi.decimal_text(rules.parse_score(unit["diem"][k][i]))
                                 for k in ("tu_cham", "doan_cham", "thong_nhat")]
         total_row = next(r_ for r_ in table_rows(f) if r_[0] == "Tổng cộng")
         assert total_row[2:] == ["100", vi.decimal_text(r.tong_tu_cham), vi.decimal_text(r.tong_doan_cham),
@@ -95,7 +98,7 @@ def test_known_totals_and_classes_of_the_samples():
         GIA_LAM: {"da-ton": ("78.5", "B"), "kieu-ky": ("37", "D"), "bat-trang": ("85.5", "A")},
     }
     for path, want in expected.items():
-        result = score.score_cluster(plan_rules(), cluster_data(path))
+        result = cluster.score_cluster(plan_rules(), cluster_data(path))
         got = {r.ma: (r.tong_diem, r.xep_loai) for r in result.don_vi}
         assert got == {k: (Decimal(t), c) for k, (t, c) in want.items()}
 
@@ -103,7 +106,7 @@ def test_known_totals_and_classes_of_the_samples():
 @pytest.mark.parametrize("path", [DONG_ANH, GIA_LAM], ids=["dong-anh", "gia-lam"])
 def test_scoring_table_phu_luc_02(built, path):
     data = cluster_data(path)
-    result = score.score_cluster(plan_rules(), data)
+    result = cluster.score_cluster(plan_rules(), data)
     f = dossier(built, path).folder / "phu-luc-02-bang-cham-diem.docx"
     rows = table_rows(f, 0)  # Phụ lục 02 has no header block: its first table is the scores
     # two-line headers ("Nội dung 1" / "(5 điểm)") so that no word breaks inside its narrow column
@@ -151,7 +154,7 @@ def test_meeting_minutes_and_letter(built):
 
 def test_minimal_cluster_written_from_the_schema_builds(tmp_path):
     """Only required fields: every missing fact is a dotted blank, '&' and '<' survive."""
-    built = pipeline.build([DATA / "cum-toi-thieu.yaml"], tmp_path)
+    built = batch.build([DATA / "cum-toi-thieu.yaml"], tmp_path)
     folder = built[0].folder
     assert folder.name == "soc-son-cum-so-3"
     minutes = docx_text(folder / "bien-ban-kiem-tra-tien-duoc.docx")

@@ -10,11 +10,19 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import DATA, DONG_ANH, GIA_LAM, INPUTS, ROOT
 from docx import Document
 
 from benchmarks.city import make_city
-from conftest import DATA, DONG_ANH, GIA_LAM, INPUTS, ROOT
-from docgen import batch, cli, compiled, context, danh_muc, errors, pipeline, render
+from docgen import errors, resources
+from docgen.cli import main
+from docgen.context import cluster as context_cluster
+from docgen.context import index
+from docgen.levels import cluster
+from docgen.load import discover, reader
+from docgen.pipeline import batch, template_check
+from docgen.render import compiled, document, environment
+from docgen.render import plain as render_plain
 
 SAMPLES = [DONG_ANH, GIA_LAM, DATA / "cum-toi-thieu.yaml"]
 
@@ -23,11 +31,11 @@ def sample_specs():
     """Every document docgen makes from the samples: the cluster dossiers with their index, then the
     plans, the district and the city documents."""
     for path in SAMPLES:
-        c = pipeline.check_cluster(path)
-        specs = context.build_documents(c.plan.data, c.cluster.data, c.result)
+        c = cluster.check_cluster(path)
+        specs = context_cluster.build_documents(c.plan.data, c.cluster.data, c.result)
         yield from specs
-        yield danh_muc.index_spec(c.plan.data, c.cluster.data, specs)
-    yield from pipeline._level_specs(pipeline.SAMPLES)
+        yield index.index_spec(c.plan.data, c.cluster.data, specs)
+    yield from template_check._level_specs(resources.SAMPLES)
 
 
 def tree_bytes(folder: Path) -> dict[str, bytes]:
@@ -37,20 +45,20 @@ def tree_bytes(folder: Path) -> dict[str, bytes]:
 def test_compiled_path_gives_plain_docxtpl_bytes_for_every_template_and_sample_document():
     seen = set()
     for spec in sample_specs():
-        path = render.template_path(spec.template)
+        path = environment.template_path(spec.template)
         # the fast path really is taken (otherwise this would compare the plain path with itself)
-        assert compiled.compiled_for(path, render._process_env(), render.FIXED_TIME) is not None, spec.template
+        assert compiled.compiled_for(path, environment._process_env(), environment.FIXED_TIME) is not None, spec.template
         assert compiled.is_plain(spec.context)
-        assert render.render(spec.template, spec.context) == render.render_plain(spec.template, spec.context), \
+        assert document.render(spec.template, spec.context) == render_plain.render_plain(spec.template, spec.context), \
             spec.file_name
         seen.add(spec.template)
-    assert seen == {p.name for p in render.TEMPLATE_DIR.glob("*.docx")}
+    assert seen == {p.name for p in environment.TEMPLATE_DIR.glob("*.docx")}
 
 
 def test_same_bytes_with_line_breaks_tabs_markup_and_templated_core_properties(tmp_path):
     """Values with \\n and \\t go through docxtpl's listing rewrite; core properties vary per document."""
     for name in ("bien-ban-kiem-tra.docx", "cong-van-de-nghi-khen-thuong.docx"):
-        doc = Document(str(render.TEMPLATE_DIR / name))
+        doc = Document(str(environment.TEMPLATE_DIR / name))
         doc.core_properties.title = "{{ cum.ten }} – {{ so_ky_hieu }}"
         doc.core_properties.subject = "Hồ sơ {{ co_quan_chu_quan }}"
         doc.save(str(tmp_path / name))
@@ -58,9 +66,9 @@ def test_same_bytes_with_line_breaks_tabs_markup_and_templated_core_properties(t
     for spec in specs[:2] + specs[-1:]:
         ctx = dict(spec.context)
         ctx["so_ky_hieu"] = "Số: 7/BB\tĐKT\ndòng hai & <ba>"
-        fast = render.render(spec.template, ctx, tmp_path)
-        assert compiled.compiled_for(tmp_path / spec.template, render._process_env(), render.FIXED_TIME) is not None
-        assert fast == render.render_plain(spec.template, ctx, tmp_path)
+        fast = document.render(spec.template, ctx, tmp_path)
+        assert compiled.compiled_for(tmp_path / spec.template, environment._process_env(), environment.FIXED_TIME) is not None
+        assert fast == render_plain.render_plain(spec.template, ctx, tmp_path)
     core = Document(io.BytesIO(fast)).core_properties
     assert core.title.startswith("Cụm số") and "ĐKT" in core.title
 
@@ -69,9 +77,9 @@ def test_both_paths_report_a_missing_variable_the_same_way():
     spec = next(sample_specs())
     ctx = {k: v for k, v in spec.context.items() if k != "doan"}
     with pytest.raises(errors.TemplateError) as fast:
-        render.render(spec.template, ctx)
+        document.render(spec.template, ctx)
     with pytest.raises(errors.TemplateError) as plain:
-        render.render_plain(spec.template, ctx)
+        render_plain.render_plain(spec.template, ctx)
     assert fast.value.message == plain.value.message
     assert "doan" in fast.value.message
 
@@ -85,11 +93,11 @@ def test_jobs_1_and_jobs_2_write_identical_dossiers(tmp_path):
     assert (one.jobs, two.jobs) == (1, 2)
     a, b = tree_bytes(tmp_path / "one"), tree_bytes(tmp_path / "two")
     docx = sum(1 for name in a if name.endswith(".docx"))
-    clusters = 4 + len(pipeline.expand([INPUTS / "2017"]))  # the synthetic ones and the samples
+    clusters = 4 + len(discover.expand([INPUTS / "2017"]))  # the synthetic ones and the samples
     assert one.clusters == two.clusters == clusters and one.documents == two.documents == docx > clusters * 7
     assert len(a) == docx + clusters and a == b  # every document and one manifest per cluster
     # and the same as the library's sequential build
-    pipeline.build([city], tmp_path / "seq")
+    batch.build([city], tmp_path / "seq")
     assert tree_bytes(tmp_path / "seq") == a
 
 
@@ -110,7 +118,7 @@ def test_nothing_is_written_when_one_file_of_the_city_is_wrong(tmp_path):
 
 def test_an_error_in_a_worker_reaches_the_caller_whole(tmp_path):
     templates = tmp_path / "templates"
-    shutil.copytree(render.TEMPLATE_DIR, templates)
+    shutil.copytree(environment.TEMPLATE_DIR, templates)
     (templates / "phu-luc-02.docx").unlink()
     with pytest.raises(errors.TemplateError) as e:
         batch.build_many([DONG_ANH, GIA_LAM], tmp_path / "out", jobs=2, template_dir=templates)
@@ -118,7 +126,7 @@ def test_an_error_in_a_worker_reaches_the_caller_whole(tmp_path):
 
 
 def test_cli_summary_and_no_progress_when_stderr_is_not_a_terminal(tmp_path, capsys):
-    assert cli.main(["build", str(INPUTS / "2017"), "-o", str(tmp_path), "--jobs", "2"]) == 0
+    assert main.main(["build", str(INPUTS / "2017"), "-o", str(tmp_path), "--jobs", "2"]) == 0
     out, err = capsys.readouterr()
     n = len(list(tmp_path.rglob("*.docx")))
     assert f"Xong: 4 Cụm, {n} văn bản trong " in out and "(2 tiến trình)" in out
@@ -127,12 +135,12 @@ def test_cli_summary_and_no_progress_when_stderr_is_not_a_terminal(tmp_path, cap
 
 
 def test_cli_with_many_clusters_prints_the_summary_and_the_folder_not_every_file(tmp_path, capsys):
-    make_city(tmp_path / "city", clusters=cli.LIST_LIMIT + 1, seed=3)
-    assert cli.main(["build", str(tmp_path / "city"), "-o", str(tmp_path / "out"), "-j", "1"]) == 0
+    make_city(tmp_path / "city", clusters=main.LIST_LIMIT + 1, seed=3)
+    assert main.main(["build", str(tmp_path / "city"), "-o", str(tmp_path / "out"), "-j", "1"]) == 0
     out, err = capsys.readouterr()
     n = len(list((tmp_path / "out").rglob("*.docx")))
-    assert n > 7 * (cli.LIST_LIMIT + 1)
-    assert f"Xong: {cli.LIST_LIMIT + 1} Cụm, {n} văn bản" in out and "(1 tiến trình)" in out
+    assert n > 7 * (main.LIST_LIMIT + 1)
+    assert f"Xong: {main.LIST_LIMIT + 1} Cụm, {n} văn bản" in out and "(1 tiến trình)" in out
     assert f"Hồ sơ ở thư mục {tmp_path / 'out'}/" in out
     # no cluster and no file listed one by one
     assert "Đã lập hồ sơ" not in out and not any(line.startswith(f"  {tmp_path}") for line in out.splitlines())
@@ -167,29 +175,27 @@ def test_cli_draws_a_progress_bar_on_a_terminal(tmp_path):
 
 def _load_both(monkeypatch, text, name="x.yaml"):
     """load_text with libyaml's parser, then with the pure-Python one: (result or error lines) each."""
-    from docgen import load
 
     def attempt():
         try:
-            got = load.load_text(text, name)
+            got = reader.load_text(text, name)
             return got.data, got.positions, got.key_positions
         except errors.InputError as e:
             return e.lines()
 
     fast = attempt()
     with monkeypatch.context() as m:
-        m.setattr(load, "_CParser", None)
+        m.setattr(reader, "_CParser", None)
         slow = attempt()
     return fast, slow
 
 
 def test_libyaml_parser_reads_every_file_like_the_pure_python_one(monkeypatch, tmp_path):
-    from docgen import load
-    if load._CParser is None:
+    if reader._CParser is None:
         pytest.skip("PyYAML built without libyaml: only the pure-Python parser is used")
     files = list(INPUTS.rglob("*.yaml")) + list(DATA.glob("*.yaml")) + make_city(tmp_path, clusters=1)
     for path in files:
-        fast, slow = _load_both(monkeypatch, load.read_text(path), str(path))
+        fast, slow = _load_both(monkeypatch, reader.read_text(path), str(path))
         assert fast == slow, path
 
 

@@ -6,9 +6,9 @@ import re
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import ROOT
-from docgen.cli import cli
+
+from docgen.cli.main import cli
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 COMMANDS = sorted(cli.commands)

@@ -4,15 +4,19 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import DONG_ANH, GIA_LAM, docx_text, require_soffice, table_rows
 from pypdf import PdfReader
 
-from conftest import DONG_ANH, GIA_LAM, docx_text, require_soffice, table_rows
-from docgen import cli, context, load, pdf, pipeline
+from docgen.cli import main
+from docgen.context import cluster as context_cluster
+from docgen.levels import cluster
+from docgen.load import reader
+from docgen.output import pdf
 
 
 def filing_order(path):
-    checked = pipeline.check_cluster(path)
-    return context.build_documents(checked.plan.data, checked.cluster.data, checked.result)
+    checked = cluster.check_cluster(path)
+    return context_cluster.build_documents(checked.plan.data, checked.cluster.data, checked.result)
 
 
 def index_rows(folder):
@@ -29,7 +33,7 @@ def test_index_lists_every_document_in_filing_order(built, path):
     assert all(r[2] == "" for r in rows)  # page counts are only known with --pdf
     text = docx_text(b.folder / "danh-muc-ho-so.docx")
     assert "DANH MỤC HỒ SƠ" in text and f"Tổng cộng: {len(specs)} văn bản./." in text
-    data = load.load_file(path).data
+    data = reader.load_file(path).data
     assert f"ĐOÀN KIỂM TRA CHÉO {data['cum']['ten'].upper()}" in text
     # the index comes first, every listed document is in the folder
     docx = [f.name for f in b.files if f.suffix == ".docx"]
@@ -41,7 +45,7 @@ def test_index_lists_every_document_in_filing_order(built, path):
 def test_missing_libreoffice_is_explained_and_nothing_is_written(tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("DOCGEN_SOFFICE", str(tmp_path / "khong-co-soffice"))
     out = tmp_path / "outputs"
-    code = cli.main(["build", str(DONG_ANH), "-o", str(out), "--pdf"])
+    code = main.main(["build", str(DONG_ANH), "-o", str(out), "--pdf"])
     err = capsys.readouterr().err
     assert code == 1
     assert "Chưa có LibreOffice" in err and "Chưa ghi tệp nào" in err
@@ -54,7 +58,7 @@ def test_missing_libreoffice_is_explained_and_nothing_is_written(tmp_path, capsy
 def test_build_pdf_writes_a_combined_pdf_with_every_page(tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("DOCGEN_SOFFICE", require_soffice())
     out = tmp_path / "outputs"
-    code = cli.main(["build", str(DONG_ANH), "-o", str(out), "--pdf"])
+    code = main.main(["build", str(DONG_ANH), "-o", str(out), "--pdf"])
     stdout = capsys.readouterr().out
     assert code == 0
     folder = out / "dong-anh-cum-so-1"

@@ -9,17 +9,20 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import PLAN_2017, ROOT, docx_text
-from docgen import cli, load, validate, vi
+
+from docgen import vi
+from docgen.cli import main
 from docgen.errors import Incomplete
-from docgen import pipeline
+from docgen.levels import cluster
+from docgen.load import reader
+from docgen.validate import schema as validate_schema
 
 XA = ["Phù Linh", "Tiên Dược", "thị trấn Sóc Sơn"]
 
 
 def run(capsys, *args) -> tuple[int, str, str]:
-    code = cli.main(list(args))
+    code = main.main(list(args))
     out = capsys.readouterr()
     return code, out.out, out.err
 
@@ -67,8 +70,8 @@ def test_every_field_is_present_and_explained_by_the_schema(tmp_path, capsys):
     code, out, _ = init(capsys, f)
     assert code == 0, out
     assert f"Đã tạo tệp Cụm: {f}" in out and f"docgen validate {f}" in out
-    doc = load.load_file(f)  # our YAML 1.2 core reader
-    schema = validate.schema_for("cum")
+    doc = reader.load_file(f)  # our YAML 1.2 core reader
+    schema = validate_schema.schema_for("cum")
     assert {general(p) for p in doc.key_positions} == schema_paths(schema)
     lines = f.read_text(encoding="utf-8").splitlines()
     explained = set()
@@ -93,7 +96,7 @@ def test_paths_in_the_file_are_relative_to_it(tmp_path, capsys):
     m = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)
     assert m and not Path(m[1]).is_absolute()
     assert (f.parent / m[1]).resolve() == (ROOT / "schemas" / "cum.schema.json").resolve()
-    data = load.load_file(f).data
+    data = reader.load_file(f).data
     assert not Path(data["ke_hoach"]).is_absolute()
     assert (f.parent / data["ke_hoach"]).resolve() == PLAN_2017.resolve()
 
@@ -101,18 +104,18 @@ def test_paths_in_the_file_are_relative_to_it(tmp_path, capsys):
 def test_defaults_leader_kinds_and_contents(tmp_path, capsys):
     f = tmp_path / "cum.yaml"
     assert init(capsys, f)[0] == 0
-    data = load.load_file(f).data
+    data = reader.load_file(f).data
     assert data["huyen"] == {"ten": "Sóc Sơn", "loai": "huyện", "tinh": "Hà Nội"}
     assert [(u["ma"], u["ten"], u["loai"]) for u in data["don_vi"]] == [
         ("phu-linh", "Phù Linh", "xã"), ("tien-duoc", "Tiên Dược", "xã"), ("soc-son", "Sóc Sơn", "thị trấn")]
     assert data["cum"]["cum_truong"] == "soc-son"  # the last one: the leader is visited last
     assert data["don_vi"][2]["dai_dien"]["chuc_vu"] == "Chủ tịch"  # the leader's Chairman heads the team
-    plan = load.load_file(PLAN_2017).data
+    plan = reader.load_file(PLAN_2017).data
     assert [n["noi_dung"] for n in data["don_vi"][0]["nhan_xet"]] == [c["so"] for c in plan["noi_dung"]]
 
     g = tmp_path / "other.yaml"
     assert init(capsys, g, "--cum-truong", "Tiên Dược", "--loai-huyen", "thị xã", "--tinh", "Hà Tây")[0] == 0
-    data = load.load_file(g).data
+    data = reader.load_file(g).data
     assert data["cum"]["cum_truong"] == "tien-duoc"
     assert data["huyen"]["loai"] == "thị xã" and data["huyen"]["tinh"] == "Hà Tây"
 
@@ -124,7 +127,7 @@ def test_refuses_to_overwrite_unless_forced(tmp_path, capsys):
     assert code == 1 and "đã có" in err and "--force" in err
     assert f.read_text(encoding="utf-8") == "# đã điền\n"
     assert init(capsys, f, "--force")[0] == 0
-    assert load.load_file(f).data["loai_tep"] == "cum"
+    assert reader.load_file(f).data["loai_tep"] == "cum"
 
 
 def test_unknown_leader_and_repeated_commune_are_input_errors(tmp_path, capsys):
@@ -137,25 +140,25 @@ def test_unknown_leader_and_repeated_commune_are_input_errors(tmp_path, capsys):
 
 
 def test_without_a_keyboard_missing_options_are_a_usage_error(tmp_path, capsys, monkeypatch):
-    monkeypatch.setattr(cli, "_interactive", lambda: False)
+    monkeypatch.setattr(main, "_interactive", lambda: False)
     code, _, err = run(capsys, "init", "--plan", str(PLAN_2017), "-o", str(tmp_path / "c.yaml"))
     assert code == 2 and "thiếu --huyen" in err
     assert not (tmp_path / "c.yaml").exists()
 
 
 def test_at_a_keyboard_it_asks_in_vietnamese(tmp_path, monkeypatch):
-    monkeypatch.setattr(cli, "_interactive", lambda: True)
+    monkeypatch.setattr(main, "_interactive", lambda: True)
     monkeypatch.chdir(tmp_path)
     (tmp_path / "inputs").mkdir()
     (tmp_path / "inputs" / "ke-hoach-2017.yaml").write_bytes(PLAN_2017.read_bytes())
     answers = "\n".join(["", "Đông Anh", "Cụm số 1", "Uy Nỗ", "Cổ Loa", "", ""]) + "\n"
-    result = CliRunner().invoke(cli.cli, ["init"], input=answers)
+    result = CliRunner().invoke(main.cli, ["init"], input=answers)
     assert result.exit_code == 0, result.output
     for question in ("Tệp Kế hoạch [inputs/ke-hoach-2017.yaml]", "Tên quận, huyện, thị xã", "Tên Cụm",
                      "Đơn vị thứ 1", "Đơn vị thứ 3", "Đơn vị Cụm trưởng [Cổ Loa]"):
         assert question in result.output
     f = tmp_path / "inputs" / "2017" / "dong-anh" / "cum-so-1.yaml"  # the default place
-    data = load.load_file(f).data
+    data = reader.load_file(f).data
     assert [u["ten"] for u in data["don_vi"]] == ["Uy Nỗ", "Cổ Loa"] and data["cum"]["cum_truong"] == "co-loa"
     assert data["ke_hoach"] == "../../ke-hoach-2017.yaml"
 
@@ -201,7 +204,7 @@ def test_a_new_file_is_not_full_yet_and_says_what_is_left(tmp_path, capsys):
     # a to-do list, not schema errors about the blanks
     assert "phải là" not in out + err and "không hợp lệ" not in out + err and "viết chưa đúng" not in out + err
     with pytest.raises(Incomplete) as e:
-        pipeline.check_cluster(f)
+        cluster.check_cluster(f)
     lines = f.read_text(encoding="utf-8").splitlines()
     for item in e.value.todo:  # each line number points at the field to fill
         assert f"dòng {item.line}: " in out
@@ -231,7 +234,7 @@ def test_init_fill_build(tmp_path, capsys):
     f = tmp_path / "inputs" / "cum-so-3.yaml"
     assert init(capsys, f)[0] == 0
     with pytest.raises(Incomplete) as e:
-        pipeline.check_cluster(f)
+        cluster.check_cluster(f)
     fill_from_todo(f, e.value.todo)
     code, out, err = run(capsys, "validate", str(f))
     assert code == 0, out + err
@@ -253,10 +256,10 @@ def test_init_fill_build(tmp_path, capsys):
 
 def test_comments_come_from_the_schema(tmp_path, capsys, monkeypatch):
     """Change a description in the schema: the comment in a new file changes with it."""
-    real = validate.schema_for("cum")
+    real = validate_schema.schema_for("cum")
     changed = copy.deepcopy(real)
     changed["properties"]["hop_cum"]["properties"]["ket_luan"]["description"] = "Mô tả thử nghiệm XYZ."
-    monkeypatch.setattr(validate, "schema_for", lambda kind: changed if kind == "cum" else real)
+    monkeypatch.setattr(validate_schema, "schema_for", lambda kind: changed if kind == "cum" else real)
     f = tmp_path / "cum.yaml"
     assert init(capsys, f)[0] == 0
     assert "# Kết luận: Mô tả thử nghiệm XYZ." in f.read_text(encoding="utf-8")
@@ -283,7 +286,7 @@ def test_the_readme_guide_works_as_written(tmp_path, capsys, monkeypatch):
     code, out, _ = run(capsys, *shlex.split(validate_cmd)[1:])
     assert code == 1 and "chưa đủ" in out
     with pytest.raises(Incomplete) as e:
-        pipeline.check_cluster(created)
+        cluster.check_cluster(created)
     fill_from_todo(created, e.value.todo)
     build_cmd = next(c for c in commands if c.startswith("docgen build") and str(created) in c)
     args = [a for a in shlex.split(build_cmd)[1:] if a != "--pdf"]  # PDFs: see test_dossier_pdf.py

@@ -5,13 +5,16 @@ import re
 import unicodedata
 
 import pytest
-
 from conftest import DATA, INPUTS, ROOT
-from docgen import legacy, load, pipeline, validate
+
+from docgen.levels import any_file, cluster
+from docgen.load import reader
+from docgen.validate import legacy
+from docgen.validate import text as validate_text
 
 
 def loaded(text: str):
-    return load.load_text(text, "x.yaml").data
+    return reader.load_text(text, "x.yaml").data
 
 
 def test_yaml_1_1_words_and_numbers_stay_what_was_typed():
@@ -33,7 +36,7 @@ def test_an_unquoted_number_in_a_text_field_becomes_the_text_as_written(tmp_path
         "    gio_ket_thuc: \"11:00\"\n", "    gio_ket_thuc: \"11:00\"\n    so_bien_ban: 05\n", 1)
     path = tmp_path / "cum.yaml"
     path.write_text(text, encoding="utf-8")
-    checked = pipeline.check_cluster(path)
+    checked = cluster.check_cluster(path)
     assert checked.cluster.data["cum"]["ten"] == "2017"
     assert checked.cluster.data["don_vi"][0]["so_bien_ban"] == "05"
 
@@ -107,7 +110,7 @@ def test_legacy_text_is_an_error_naming_the_field_with_the_unicode_text(tmp_path
     text = text.replace("    ten: Phù Linh\n", "    ten: Phï Linh\n")
     path = tmp_path / "cum.yaml"
     path.write_text(text, encoding="utf-8")
-    issues = pipeline.check_file(path)
+    issues = any_file.check_file(path)
     assert [(i.line, i.level) for i in issues] == [(38, "error")]
     assert "'Tên đơn vị' (`ten`)" in issues[0].message and "thay bằng: Phù Linh" in issues[0].message
 
@@ -116,7 +119,7 @@ def test_legacy_text_is_an_error_naming_the_field_with_the_unicode_text(tmp_path
                                         ("\u200b", "dấu cách độ rộng 0"), ("\ufeff", "dấu BOM"),
                                         ("\u00ad", "gạch nối mềm")])
 def test_control_and_invisible_characters_are_errors(char, name):
-    doc = load.Loaded(DATA / "x.yaml", {"huyen": {"ten": f"Sóc{char}Sơn"}}, {("huyen", "ten"): (5, 7)})
-    issues = validate.text_issues(doc, "cum")
+    doc = reader.Loaded(DATA / "x.yaml", {"huyen": {"ten": f"Sóc{char}Sơn"}}, {("huyen", "ten"): (5, 7)})
+    issues = validate_text.text_issues(doc, "cum")
     assert len(issues) == 1 and issues[0].line == 5
     assert name in issues[0].message and "Tên quận, huyện, thị xã" in issues[0].message

@@ -8,7 +8,6 @@ import subprocess
 import xml.etree.ElementTree as ET
 
 import pytest
-
 from conftest import docx_text, to_pdf
 
 pytestmark = pytest.mark.libreoffice

@@ -5,16 +5,18 @@ import copy
 import re
 
 import pytest
+from conftest import DATA, DONG_ANH, INPUTS, docx_text
 from docx import Document
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph
 
-from conftest import DATA, DONG_ANH, INPUTS, docx_text
-from docgen import cli, lint, pipeline, plan
+from docgen import lint
+from docgen.cli import main
 from docgen.errors import InputError
 from docgen.ooxml import DocxModel, text_width_mm
+from docgen.pipeline import batch, plan_document
 
 
 def generated(built):
@@ -41,7 +43,7 @@ def test_every_generated_document_passes_lint(built):
 
 def test_documents_full_of_blanks_pass_lint(tmp_path):
     """The minimal cluster: dotted blanks everywhere, '&' and '<' in names."""
-    [b] = pipeline.build([DATA / "cum-toi-thieu.yaml"], tmp_path)
+    [b] = batch.build([DATA / "cum-toi-thieu.yaml"], tmp_path)
     files = [f for f in b.files if f.suffix == ".docx"]
     assert [f.format() for path in files for f in lint.lint_file(path).findings] == []
 
@@ -71,7 +73,7 @@ def test_the_short_lines_follow_the_text_they_underline(tmp_path):
     text = re.sub(r"(?m)^trich_yeu: .*$", "trich_yeu: kiểm tra chéo năm 2017", text)
     src = tmp_path / "ke-hoach-ngan.yaml"
     src.write_text(text, encoding="utf-8")
-    out = plan.render_plan(src, tmp_path).file
+    out = plan_document.render_plan(src, tmp_path).file
     assert lint.lint_file(out).findings == []
     model = DocxModel(out)
     for name, size in (("SỞ NỘI VỤ", 13), ("Kiểm tra chéo năm 2017", 14)):
@@ -79,7 +81,7 @@ def test_the_short_lines_follow_the_text_they_underline(tmp_path):
         width = text_width_mm(name, size, True)
         assert width / 3 <= line.line_width_mm() <= width / 2, (name, width, line.line_width_mm())
     # a long name wraps: the line goes by its longest line, as in the cluster's minutes
-    minutes = pipeline.build([DONG_ANH], tmp_path / "cum")[0].folder / HOP
+    minutes = batch.build([DONG_ANH], tmp_path / "cum")[0].folder / HOP
     above, line = _under(DocxModel(minutes), "ĐOÀN KIỂM TRA CHÉO CỤM SỐ 1")
     longest = max(above.wrapped())
     assert len(above.wrapped()) == 2 and longest / 3 <= line.line_width_mm() <= longest / 2
@@ -414,7 +416,7 @@ def test_vice_chairman_signs_for_the_chairman(tmp_path):
                         "dai_dien: {ho_ten: Nguyễn Văn An, chuc_vu: Phó Chủ tịch}")
     src = tmp_path / "cum-pho-chu-tich.yaml"
     src.write_text(text, encoding="utf-8")
-    [b] = pipeline.build([src], tmp_path / "out")
+    [b] = batch.build([src], tmp_path / "out")
     letter = b.folder / CV
     assert "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH" in docx_text(letter)
     assert lint.lint_file(letter).findings == []
@@ -442,22 +444,22 @@ def test_chairman_and_minutes_signatures(built):
 
 def test_cli_lint_exit_codes_and_output(built, tmp_path, capsys):
     good = dong_anh(built, CV)
-    assert cli.main(["lint", str(good)]) == 0
+    assert main.main(["lint", str(good)]) == 0
     assert "(Công văn): đúng thể thức." in capsys.readouterr().out
     bad = mutate(good, tmp_path, lambda d: setattr(d.sections[0], "left_margin", Mm(25)))
-    assert cli.main(["lint", str(good), str(bad)]) == 1
+    assert main.main(["lint", str(good), str(bad)]) == 1
     out = capsys.readouterr().out
     assert f"{bad}: F-PAGE-5: khổ giấy: lề trái 25,0 mm → lề trái 30–35 mm" in out
     assert "1 chỗ sai thể thức" in out
     folder = built[DONG_ANH.resolve()].folder
-    assert cli.main(["lint", str(folder)]) == 0
+    assert main.main(["lint", str(folder)]) == 0
     assert capsys.readouterr().out.count("đúng thể thức") == len(list(folder.glob("*.docx")))
 
 
 def test_cli_lint_unreadable_file(tmp_path, capsys):
     not_docx = tmp_path / "ghi-chu.docx"
     not_docx.write_text("không phải Word", encoding="utf-8")
-    assert cli.main(["lint", str(not_docx)]) == 1
+    assert main.main(["lint", str(not_docx)]) == 1
     assert "không đọc được tệp .docx" in capsys.readouterr().err
     with pytest.raises(InputError):
         lint.lint_file(not_docx)

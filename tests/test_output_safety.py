@@ -11,12 +11,18 @@ import shutil
 import zipfile
 
 import pytest
+from conftest import DATA, DONG_ANH, GIA_LAM, INPUTS, PLAN_2017, ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import DATA, DONG_ANH, GIA_LAM, INPUTS, PLAN_2017, ROOT
-from docgen import __version__, cli, context, danh_muc, pipeline, vi, write
+from docgen import __version__, vi
+from docgen.cli import main
+from docgen.context import cluster as context_cluster
+from docgen.context import index
 from docgen.errors import OutputError
+from docgen.levels import cluster
+from docgen.output import write
+from docgen.pipeline import batch
 
 
 def snapshot(folder):
@@ -26,13 +32,13 @@ def snapshot(folder):
 
 def dossier_specs(path):
     """What the dossier of one cluster file holds (its documents and index), as the pipeline plans it."""
-    c = pipeline.check_cluster(path)
-    specs = context.build_documents(c.plan.data, c.cluster.data, c.result)
-    return specs + [danh_muc.index_spec(c.plan.data, c.cluster.data, specs)]
+    c = cluster.check_cluster(path)
+    specs = context_cluster.build_documents(c.plan.data, c.cluster.data, c.result)
+    return specs + [index.index_spec(c.plan.data, c.cluster.data, specs)]
 
 
 def build(out, *paths, **kw):
-    return pipeline.build(list(paths or [DONG_ANH, GIA_LAM]), out, **kw)
+    return batch.build(list(paths or [DONG_ANH, GIA_LAM]), out, **kw)
 
 
 def test_same_input_gives_the_same_bytes(tmp_path):
@@ -87,7 +93,7 @@ def test_the_manifest_describes_inputs_and_documents(tmp_path):
 
 def test_a_rerun_replaces_documents_docgen_wrote(tmp_path, capsys):
     build(tmp_path)
-    assert cli.main(["build", str(DONG_ANH), "-o", str(tmp_path)]) == 0
+    assert main.main(["build", str(DONG_ANH), "-o", str(tmp_path)]) == 0
     assert "sửa tay" not in capsys.readouterr().err
 
 
@@ -97,7 +103,7 @@ def test_a_document_edited_by_hand_stops_the_build(tmp_path, capsys):
     edited.write_bytes(edited.read_bytes() + b"\0")  # the clerk saved it from Word
     before = snapshot(tmp_path)
 
-    assert cli.main(["build", str(INPUTS / "2017"), "-o", str(tmp_path)]) == 1
+    assert main.main(["build", str(INPUTS / "2017"), "-o", str(tmp_path)]) == 1
     err = capsys.readouterr().err
     assert "đã được sửa tay" in err and "--force" in err
     assert f"{edited}: văn bản đã sửa tay, chưa ghi đè." in err
@@ -110,7 +116,7 @@ def test_force_keeps_the_edited_document_beside_the_new_one(tmp_path, capsys):
     edited = folder / "bien-ban-hop-cum.docx"
     fresh = edited.read_bytes()
     edited.write_bytes(b"edited once")
-    assert cli.main(["build", str(DONG_ANH), "-o", str(tmp_path), "--force"]) == 0
+    assert main.main(["build", str(DONG_ANH), "-o", str(tmp_path), "--force"]) == 0
     assert f"giữ bản sửa tay: {folder / 'bien-ban-hop-cum.ban-sua-tay.docx'}" in capsys.readouterr().out
     assert (folder / "bien-ban-hop-cum.ban-sua-tay.docx").read_bytes() == b"edited once"
     assert edited.read_bytes() == fresh

@@ -6,10 +6,14 @@ import shutil
 import subprocess
 
 import pytest
-
 from conftest import DATA, INPUTS, PLAN_2017, docx_text, to_pdf
-from docgen import cli, load, pipeline, plan, plan_text
+
+from docgen.cli import main
 from docgen.errors import InputError, OutputError, ValidationFailed
+from docgen.levels import any_file, cluster
+from docgen.load import reader
+from docgen.model import plan_text
+from docgen.pipeline import next_plan, plan_document
 from docgen.vi import BLANK
 
 SEED = DATA / "ke-hoach-kiem-tra-cheo-2017.txt"
@@ -47,7 +51,7 @@ NUMBER = re.compile(r"\d+(?:[/.,-]\d+)*")
 def rendered(tmp_path_factory):
     """The 2017 plan rendered once: (docx path, its text)."""
     out = tmp_path_factory.mktemp("ke-hoach")
-    done = plan.render_plan(PLAN_2017, out)
+    done = plan_document.render_plan(PLAN_2017, out)
     assert done.file == out / "ke-hoach-2017.docx"
     return done.file, docx_text(done.file)
 
@@ -56,10 +60,10 @@ def rendered(tmp_path_factory):
 def next_year(tmp_path_factory):
     """The 2018 plan made with --next, written, then rendered: (yaml path, loaded data, docx text, docx)."""
     out = tmp_path_factory.mktemp("ke-hoach-2018")
-    result = plan.next_plan(PLAN_2017, 2018, out / "ke-hoach-2018.yaml")
-    written = plan.write_next_plan(result)
-    loaded, _ = pipeline.load_plan(written)
-    done = plan.render_plan(written, out)
+    result = next_plan.next_plan(PLAN_2017, 2018, out / "ke-hoach-2018.yaml")
+    written = next_plan.write_next_plan(result)
+    loaded, _ = cluster.load_plan(written)
+    done = plan_document.render_plan(written, out)
     return written, loaded.data, docx_text(done.file), done.file
 
 
@@ -70,7 +74,7 @@ def paragraphs_of(text: str) -> set[str]:
 # ---------------------------------------------------------------- the 2017 Kế hoạch is the seed's text
 
 def test_plan_file_is_valid_and_quiet():
-    loaded, issues = pipeline.load_plan(PLAN_2017)
+    loaded, issues = cluster.load_plan(PLAN_2017)
     assert issues == []  # no warning: cluster builds that read this plan stay quiet
     assert loaded.data["nam"] == 2017
 
@@ -120,7 +124,7 @@ def test_every_number_and_date_of_the_seed_is_in_the_document(rendered):
 
 def test_header_title_recipients_and_signer_follow_the_plan_file(rendered):
     _, text = rendered
-    data = load.load_file(PLAN_2017).data
+    data = reader.load_file(PLAN_2017).data
     lines = [x.strip() for x in text.splitlines()]
     assert "UBND THÀNH PHỐ HÀ NỘI" in lines and "SỞ NỘI VỤ" in lines
     assert "Số:       /KH-SNV" in lines  # numbered by hand at issue (F-SO-6)
@@ -155,7 +159,7 @@ def test_the_words_follow_the_data_they_are_checked_with(tmp_path):
                        ("so_dai_dien_moi_don_vi: 2", "so_dai_dien_moi_don_vi: 3"),
                        ("    diem_toi_da: 5\n", "    diem_toi_da: 6\n"),
                        ("    diem_toi_da: 15\n", "    diem_toi_da: 14\n"))
-    text = docx_text(plan.render_plan(path, tmp_path / "out").file)
+    text = docx_text(plan_document.render_plan(path, tmp_path / "out").file)
     assert "trước ngày 25/8/2017 để phối hợp thực hiện" in text and "20/8/2017" not in text
     assert "- Mỗi đơn vị cử 03 đại diện gồm" in text
     assert "lưu trữ: điểm tối đa 06 điểm;" in text and "lưu trữ: điểm tối đa 14 điểm;" in text
@@ -166,7 +170,7 @@ def test_placeholder_mistakes_are_errors_with_their_line(tmp_path):
                                   "trước ngày {thoi_gian.huyen_gui_ke_hoach}"),
                        ("{cum.so_dai_dien_moi_don_vi:02}", "{cum.so_dai_dien_moi_don_vi:hai}"),
                        ("năm {nam} để đáp ứng", "năm {nam để đáp ứng"))
-    issues = pipeline.check_file(path)
+    issues = any_file.check_file(path)
     errors = [i for i in issues if i.level == "error"]
     text = path.read_text(encoding="utf-8").splitlines()
     assert len(errors) == 3
@@ -178,33 +182,33 @@ def test_placeholder_mistakes_are_errors_with_their_line(tmp_path):
     stray = next(n for n, x in enumerate(text, 1) if "{nam để" in x)
     assert "dấu '{' lẻ" in by_text[stray]
     with pytest.raises(ValidationFailed):
-        plan.render_plan(path, tmp_path / "out")
+        plan_document.render_plan(path, tmp_path / "out")
 
 
 def test_warnings_for_literal_years_class_words_and_district_words_in_two_tier(tmp_path):
     path = edited_plan(tmp_path, ("năm {nam} để đáp ứng", "năm 2017 để đáp ứng"),
                        ("tong_diem_tu: 85", "tong_diem_tu: 80"))
-    warnings = [i for i in pipeline.check_file(path) if i.level == "warning"]
+    warnings = [i for i in any_file.check_file(path) if i.level == "warning"]
     assert any("năm 2017 được gõ thẳng" in w.message for w in warnings)
     assert any(w.pointer == "xep_loai[0].mo_ta" and "từ 80 điểm" in w.message for w in warnings)
     assert not any("hai cấp" in w.message for w in warnings)
     two_tier = edited_plan(tmp_path, ("cap_chinh_quyen: ba_cap", "cap_chinh_quyen: hai_cap"), name="hai-cap.yaml")
-    assert any("hai cấp" in w.message and "cấp huyện" in w.message for w in pipeline.check_file(two_tier))
+    assert any("hai cấp" in w.message and "cấp huyện" in w.message for w in any_file.check_file(two_tier))
 
 
 def test_a_plan_without_text_still_scores_but_cannot_be_rendered(tmp_path):
     text = PLAN_2017.read_text(encoding="utf-8")
     path = tmp_path / "chi-so-lieu.yaml"
     path.write_text(text[:text.index("\n# Văn bản Kế hoạch (`docgen plan`)")] + "\n", encoding="utf-8")
-    loaded, issues = pipeline.load_plan(path)  # the numbers alone are still a valid plan
+    loaded, issues = cluster.load_plan(path)  # the numbers alone are still a valid plan
     assert "van_ban" not in loaded.data and not [i for i in issues if i.level == "error"]
     with pytest.raises(ValidationFailed) as e:
-        plan.render_plan(path, tmp_path / "out")
+        plan_document.render_plan(path, tmp_path / "out")
     assert "van_ban" in e.value.issues[0].message
 
 
 def test_placeholders_resolve_as_documented():
-    data = load.load_file(PLAN_2017).data
+    data = reader.load_file(PLAN_2017).data
     cases = {
         "{nam}": "2017", "{nam-2}": "2015", "{nam + 1}": "2018",
         "{thoi_gian.huyen_bao_cao_thanh_pho_truoc_ngay}": "05/11/2017",
@@ -240,7 +244,7 @@ def test_next_year_plan_validates_and_moves_each_date(next_year):
     # dates are quoted, so any YAML reader (not only docgen's 1.2-core loader) keeps them as text
     assert '  kiem_tra_tu_ngay: "2018-09-01"' in path.read_text(encoding="utf-8").splitlines()
     # everything else is untouched: the scoring rules and the words
-    old = load.load_file(PLAN_2017).data
+    old = reader.load_file(PLAN_2017).data
     for key in ("noi_dung", "xep_loai", "cum", "khen_thuong", "van_ban", "noi_nhan", "nguoi_ky"):
         assert data[key] == old[key], key
 
@@ -250,11 +254,11 @@ def test_next_year_blanks_yearly_references_and_keeps_standing_ones(next_year):
     refs = data["can_cu"]
     assert refs["kh_ubnd_tp"]["so_ky_hieu"] == f"{BLANK}/KH-UBND" and refs["kh_ubnd_tp"]["ngay"] is None
     assert refs["kh_snv_kiem_tra"]["so_ky_hieu"] == f"{BLANK}/KH-SNV" and refs["kh_snv_kiem_tra"]["ngay"] is None
-    assert refs["cv_bieu_thong_ke"] == load.load_file(PLAN_2017).data["can_cu"]["cv_bieu_thong_ke"]
+    assert refs["cv_bieu_thong_ke"] == reader.load_file(PLAN_2017).data["can_cu"]["cv_bieu_thong_ke"]
     assert refs["cv_tai_lieu_quy_hiem"]["ngay"] == "2015-07-17"
     text = path.read_text(encoding="utf-8")
     assert "# CẦN ĐIỀN: số, ngày văn bản năm 2018 (năm 2017: 235/KH-UBND, 27/12/2016)" in text
-    _, issues = pipeline.load_plan(path)
+    _, issues = cluster.load_plan(path)
     assert sorted(i.pointer for i in issues) == ["can_cu.kh_snv_kiem_tra", "can_cu.kh_ubnd_tp"]
     assert all(i.level == "warning" for i in issues)
 
@@ -303,22 +307,22 @@ def test_next_year_document_shows_the_moved_dates_one_by_one(next_year):
 def test_next_refuses_to_overwrite_or_go_back(tmp_path):
     target = tmp_path / "ke-hoach-2018.yaml"
     target.write_text("# bản đã sửa tay\n", encoding="utf-8")
-    result = plan.next_plan(PLAN_2017, 2018, target)
+    result = next_plan.next_plan(PLAN_2017, 2018, target)
     with pytest.raises(OutputError):
-        plan.write_next_plan(result)
+        next_plan.write_next_plan(result)
     assert target.read_text(encoding="utf-8") == "# bản đã sửa tay\n"
-    plan.write_next_plan(result, overwrite=True)
+    next_plan.write_next_plan(result, overwrite=True)
     assert "nam: 2018" in target.read_text(encoding="utf-8")
     with pytest.raises(InputError):
-        plan.next_plan(PLAN_2017, 2016)
+        next_plan.next_plan(PLAN_2017, 2016)
     with pytest.raises(InputError):
-        plan.next_plan(PLAN_2017, 2018, tmp_path / "ke-hoach-2018.txt")
+        next_plan.next_plan(PLAN_2017, 2018, tmp_path / "ke-hoach-2018.txt")
     with pytest.raises(InputError):
-        plan.write_next_plan(plan.next_plan(PLAN_2017, 2018, PLAN_2017))
+        next_plan.write_next_plan(next_plan.next_plan(PLAN_2017, 2018, PLAN_2017))
 
 
 def test_next_to_a_two_tier_year_reminds_the_clerk():
-    result = plan.next_plan(PLAN_2017, 2026)
+    result = next_plan.next_plan(PLAN_2017, 2026)
     assert result.target == INPUTS / "ke-hoach-2026.yaml"  # default: next to the source (not written here)
     first = result.notes[0]
     assert first.level == "warning" and first.pointer == "cap_chinh_quyen" and "hai cấp" in first.message
@@ -326,7 +330,7 @@ def test_next_to_a_two_tier_year_reminds_the_clerk():
 
 
 def test_next_again_replaces_docgens_own_notes_but_not_the_clerks(tmp_path):
-    first = plan.write_next_plan(plan.next_plan(PLAN_2017, 2018, tmp_path / "ke-hoach-2018.yaml"))
+    first = next_plan.write_next_plan(next_plan.next_plan(PLAN_2017, 2018, tmp_path / "ke-hoach-2018.yaml"))
     text = first.read_text(encoding="utf-8")
     # the clerk fills in the city's 2018 plan, leaves docgen's note, and adds a note of their own
     text = text.replace(f"so_ky_hieu: {BLANK}/KH-UBND", "so_ky_hieu: 301/KH-UBND", 1)
@@ -334,7 +338,7 @@ def test_next_again_replaces_docgens_own_notes_but_not_the_clerks(tmp_path):
     text = text.replace(f"so_ky_hieu: {BLANK}/KH-SNV  # CẦN ĐIỀN: số, ngày văn bản năm 2018 (năm 2017: 148/KH-SNV, "
                         "23/01/2017)", f"so_ky_hieu: {BLANK}/KH-SNV  # hỏi chị Lan ở Văn phòng Sở", 1)
     first.write_text(text, encoding="utf-8")
-    second = plan.write_next_plan(plan.next_plan(first, 2019))
+    second = next_plan.write_next_plan(next_plan.next_plan(first, 2019))
     new = second.read_text(encoding="utf-8")
     assert second == tmp_path / "ke-hoach-2019.yaml"
     assert new.count("bằng `docgen plan --next`") == 1 and "# Lập từ ke-hoach-2018.yaml (năm 2018)" in new
@@ -342,49 +346,49 @@ def test_next_again_replaces_docgens_own_notes_but_not_the_clerks(tmp_path):
     assert "# CẦN ĐIỀN: số, ngày văn bản năm 2019 (năm 2018: 301/KH-UBND, 28/12/2017)" in new
     assert "# hỏi chị Lan ở Văn phòng Sở" in new  # the clerk's comment stays where it was
     assert "ngay:  # CẦN ĐIỀN: số, ngày văn bản năm 2019" in re.sub(r"ngay: +#", "ngay:  #", new)
-    assert pipeline.load_plan(second)[0].data["thoi_gian"]["ky_nghiep_vu"] == "từ năm 2017 đến hết tháng 8/2019"
+    assert cluster.load_plan(second)[0].data["thoi_gian"]["ky_nghiep_vu"] == "từ năm 2017 đến hết tháng 8/2019"
 
 
 def test_next_points_at_deadlines_that_fall_on_a_weekend():
-    notes = plan.next_plan(PLAN_2017, 2020).notes  # 31/10/2020 is a Saturday
+    notes = next_plan.next_plan(PLAN_2017, 2020).notes  # 31/10/2020 is a Saturday
     weekend = [n for n in notes if "Thứ Bảy" in n.message or "Chủ nhật" in n.message]
     assert [n.pointer for n in weekend] == ["thoi_gian.cum_bao_cao_huyen_truoc_ngay"]
     assert "31/10/2020" in weekend[0].message
 
 
 def test_shift_date_keeps_the_way_the_date_is_written():
-    assert plan.shift_date("2017-09-01", 1) == "2018-09-01"
-    assert plan.shift_date("05/11/2017", 1) == "05/11/2018"
-    assert plan.shift_date("5/11/2017", 2) == "5/11/2019"
-    assert plan.shift_date("2016-02-29", 1) == "2017-02-28"
-    assert plan.shift_years("từ năm 2015 đến hết tháng 8/2017 (Luật 33/2024)", 1) == \
+    assert next_plan.shift_date("2017-09-01", 1) == "2018-09-01"
+    assert next_plan.shift_date("05/11/2017", 1) == "05/11/2018"
+    assert next_plan.shift_date("5/11/2017", 2) == "5/11/2019"
+    assert next_plan.shift_date("2016-02-29", 1) == "2017-02-28"
+    assert next_plan.shift_years("từ năm 2015 đến hết tháng 8/2017 (Luật 33/2024)", 1) == \
         "từ năm 2016 đến hết tháng 8/2018 (Luật 33/2025)"
 
 
 def test_cli_plan_and_next(tmp_path, capsys):
     out = tmp_path / "out"
-    assert cli.main(["plan", str(PLAN_2017), "-o", str(out)]) == 0
+    assert main.main(["plan", str(PLAN_2017), "-o", str(out)]) == 0
     assert (out / "ke-hoach-2017.docx").is_file()
     assert "Đã lập văn bản Kế hoạch" in capsys.readouterr().out
-    assert cli.main(["plan", "--next", str(PLAN_2017), "-o", f"{tmp_path}/moi/"]) == 0
+    assert main.main(["plan", "--next", str(PLAN_2017), "-o", f"{tmp_path}/moi/"]) == 0
     captured = capsys.readouterr()
     assert (tmp_path / "moi" / "ke-hoach-2018.yaml").is_file()
     assert "thoi_gian.huyen_gui_ke_hoach_truoc_ngay: 2017-08-20 → 2018-08-20" in captured.out
     assert "CẦN ĐIỀN" in captured.out and "cảnh báo:" in captured.err
-    assert cli.main(["plan", "--next", str(PLAN_2017), "-o", f"{tmp_path}/moi/"]) == 1
+    assert main.main(["plan", "--next", str(PLAN_2017), "-o", f"{tmp_path}/moi/"]) == 1
     assert "đã có" in capsys.readouterr().err
-    assert cli.main(["plan", str(PLAN_2017), "--year", "2018"]) == 2
+    assert main.main(["plan", str(PLAN_2017), "--year", "2018"]) == 2
 
 
 # ---------------------------------------------------------------- the two-tier sample
 
 def test_two_tier_sample_validates_and_renders_without_a_district(tmp_path):
-    loaded, issues = pipeline.load_plan(PLAN_2026)
+    loaded, issues = cluster.load_plan(PLAN_2026)
     data = loaded.data
     assert data["cap_chinh_quyen"] == "hai_cap" and data["cap_tren_truc_tiep"]["ten"] == "Sở Nội vụ"
     assert not [i for i in issues if "hai cấp" in i.message]
     assert [i.pointer for i in issues] == ["can_cu.kh_ubnd_tp"]  # the new year's plan of the city, to fill in
-    text = docx_text(plan.render_plan(PLAN_2026, tmp_path).file)
+    text = docx_text(plan_document.render_plan(PLAN_2026, tmp_path).file)
     for district in ("cấp huyện", "quận, huyện", "Phòng Nội vụ", "UBND huyện"):
         assert district not in text, district
     t = norm(text)
@@ -402,7 +406,7 @@ def test_two_tier_sample_validates_and_renders_without_a_district(tmp_path):
 @pytest.mark.libreoffice
 def test_kế_hoạch_converts_with_libreoffice(rendered, next_year, tmp_path):
     path, _ = rendered
-    files = [path, next_year[3], plan.render_plan(PLAN_2026, tmp_path / "docx").file]
+    files = [path, next_year[3], plan_document.render_plan(PLAN_2026, tmp_path / "docx").file]
     pdfs = to_pdf(files, tmp_path)
     if not shutil.which("pdftotext"):
         pytest.skip("pdftotext (poppler-utils) chưa được cài")

@@ -13,21 +13,23 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import DONG_ANH, GIA_LAM, PLAN_2017
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import DONG_ANH, GIA_LAM, PLAN_2017
-from docgen import cli, load, pipeline
+from docgen.cli import main
+from docgen.load import reader
+from docgen.pipeline import batch
 
-SAMPLES = {"dong-anh": load.load_file(DONG_ANH).data, "gia-lam": load.load_file(GIA_LAM).data}
-PLAN = load.load_file(PLAN_2017).data
+SAMPLES = {"dong-anh": reader.load_file(DONG_ANH).data, "gia-lam": reader.load_file(GIA_LAM).data}
+PLAN = reader.load_file(PLAN_2017).data
 
 
 @pytest.fixture(scope="module")
 def baseline(tmp_path_factory):
     """An output folder holding the sample dossiers, as a clerk's folder would after a first run."""
     out = tmp_path_factory.mktemp("baseline")
-    pipeline.build([DONG_ANH, GIA_LAM], out)
+    batch.build([DONG_ANH, GIA_LAM], out)
     return out
 
 
@@ -127,7 +129,7 @@ def test_mutated_inputs_get_a_located_answer_and_lose_nothing(baseline, sample):
         before = snapshot(out)
         err, std = io.StringIO(), io.StringIO()
         with contextlib.redirect_stderr(err), contextlib.redirect_stdout(std):
-            code = cli.main(["build", str(source), "-o", str(out)])
+            code = main.main(["build", str(source), "-o", str(out)])
         err = err.getvalue()
         context = f"{mutations}\n{err}"
         assert code in (0, 1), context

@@ -30,7 +30,7 @@ def test_ci_installs_libreoffice():
 
 
 def test_every_command_is_in_the_readme_with_examples_in_its_help():
-    from docgen.cli import cli
+    from docgen.cli.main import cli
 
     for name, command in cli.commands.items():
         assert f"`docgen {name}" in README, f"README thiếu lệnh `docgen {name}`"

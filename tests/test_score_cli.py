@@ -7,9 +7,9 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import DATA, DONG_ANH, GIA_LAM, INPUTS, ROOT
-from docgen.cli import main
+
+from docgen.cli.main import main
 
 B90 = ["5", "10,5", "25", "30", "10", "7", "2,5"]
 

@@ -7,10 +7,14 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-
 from conftest import DATA, PLAN_2017
-from docgen import load, pipeline, score
+
 from docgen.errors import ScoreError
+from docgen.levels import any_file, cluster
+from docgen.load import reader
+from docgen.pipeline import batch
+from docgen.score import cluster as score_cluster
+from docgen.score import rules
 
 MINIMAL = DATA / "cum-toi-thieu.yaml"      # 2017 plan, content scores only
 CRITERIA = DATA / "cum-tieu-chi.yaml"      # test plan with criteria under contents 3 and 4
@@ -37,7 +41,7 @@ def position(text: str, line_marker: str, token: str) -> tuple[int, int]:
 
 
 def errors(path: Path):
-    return [i for i in pipeline.check_file(path) if i.level == "error"]
+    return [i for i in any_file.check_file(path) if i.level == "error"]
 
 
 # The agreed scores of the first commune of the minimal file, content 4 replaced by a bad value.
@@ -76,7 +80,7 @@ def test_a_wrong_count_of_scores_is_located_at_the_list(tmp_path):
 # ---- criteria ----------------------------------------------------------------------------------
 
 def test_criteria_scores_add_up_to_the_content_score_exactly():
-    checked = pipeline.check_cluster(CRITERIA)
+    checked = cluster.check_cluster(CRITERIA)
     r = checked.result.by_code("phu-linh")
     assert r.thong_nhat[2] == Decimal(20)  # 7.3 + 6.1 + 5.9 + 0.7, left empty beside them
     assert sum([7.3, 6.1, 5.9, 0.7]) != 20  # what binary floats would have made of it
@@ -161,25 +165,25 @@ def test_criteria_maxima_must_add_up_to_the_content_max(tmp_path):
     assert text.count(old) == 1
     path = tmp_path / "ke-hoach.yaml"
     path.write_text(text.replace(old, "        diem_toi_da: 3\n"), encoding="utf-8")
-    [e] = [i for i in pipeline.check_file(path) if i.level == "error"]
+    [e] = [i for i in any_file.check_file(path) if i.level == "error"]
     assert e.message == "nội dung 4: tổng điểm tối đa các tiêu chí là 29,5, khác điểm tối đa của nội dung (30)."
     assert e.pointer == "noi_dung[3].tieu_chi"
     assert e.line == text.splitlines().index("    tieu_chi:", text.splitlines().index("  - so: 4")) + 2
 
 
 def test_the_2017_plan_has_no_invented_criteria():
-    assert all(not c.get("tieu_chi") for c in load.load_file(PLAN_2017).data["noi_dung"])
+    assert all(not c.get("tieu_chi") for c in reader.load_file(PLAN_2017).data["noi_dung"])
 
 
 def test_a_cluster_scored_by_criteria_builds_its_dossier(tmp_path):
-    built = pipeline.build([CRITERIA], tmp_path)
+    built = batch.build([CRITERIA], tmp_path)
     assert len(built) == 1 and any(f.name == "phu-luc-02-bang-cham-diem.docx" for f in built[0].files)
 
 
 # ---- the cluster: ranking and the suggested nominee ------------------------------------------
 
-RULES = score.rules_from_plan(load.load_file(PLAN_2017).data)
-BASE = load.load_file(MINIMAL).data
+RULES = rules.rules_from_plan(reader.load_file(PLAN_2017).data)
+BASE = reader.load_file(MINIMAL).data
 
 
 def cluster_with(agreed: dict) -> dict:
@@ -200,7 +204,7 @@ C60 = [1, 1, 25, 30, 1, 1, 1]        # 60, C
 
 
 def test_ranking_shares_a_rank_on_equal_totals_and_the_tie_is_reported():
-    result = score.score_cluster(RULES, cluster_with(
+    result = score_cluster.score_cluster(RULES, cluster_with(
         {"phu-linh": A86, "tien-duoc": A88, "soc-son": A88b, "hong-ky": C60}))
     assert {r.ma: r.hang for r in result.don_vi} == {"tien-duoc": 1, "soc-son": 1, "phu-linh": 3, "hong-ky": 4}
     assert [r.ma for r in result.ranked()] == ["tien-duoc", "soc-son", "phu-linh", "hong-ky"]
@@ -210,7 +214,7 @@ def test_ranking_shares_a_rank_on_equal_totals_and_the_tie_is_reported():
 
 
 def test_the_nominee_is_the_highest_total_among_class_a_not_overall():
-    result = score.score_cluster(RULES, cluster_with(
+    result = score_cluster.score_cluster(RULES, cluster_with(
         {"phu-linh": A86, "tien-duoc": B90, "soc-son": A88, "hong-ky": C60}))
     assert result.by_code("tien-duoc").hang == 1 and result.by_code("tien-duoc").xep_loai == "B"
     assert result.de_cu_goi_y == ["soc-son"] and not result.hoa_diem
@@ -219,7 +223,7 @@ def test_the_nominee_is_the_highest_total_among_class_a_not_overall():
 
 
 def test_no_nominee_when_no_commune_is_class_a():
-    result = score.score_cluster(RULES, cluster_with(
+    result = score_cluster.score_cluster(RULES, cluster_with(
         {"phu-linh": B90, "tien-duoc": C60, "soc-son": C60, "hong-ky": [0] * 7}))
     assert result.de_cu_goi_y == [] and not result.hoa_diem
     assert result.de_cu_text() == "Không có đơn vị nào đạt loại A nên Cụm không đề nghị khen thưởng tập thể."
@@ -228,7 +232,7 @@ def test_no_nominee_when_no_commune_is_class_a():
 def test_score_cluster_refuses_unvalidated_bad_scores():
     data = cluster_with({"phu-linh": A86, "tien-duoc": [5, 13, 22, 31, 8, 8, 5], "soc-son": A88, "hong-ky": C60})
     with pytest.raises(ScoreError) as e:
-        score.score_cluster(RULES, data)
+        score_cluster.score_cluster(RULES, data)
     assert [i.pointer for i in e.value.issues] == [f"don_vi[1].diem.{k}[3]" for k in ("tu_cham", "doan_cham",
                                                                                       "thong_nhat")]
     assert "31 điểm vượt điểm tối đa 30" in e.value.issues[0].message
@@ -251,7 +255,7 @@ def test_a_recorded_nominee_not_of_class_a_is_an_error_at_its_line(tmp_path):
 def test_a_recorded_nominee_of_class_a_passes_and_a_missing_one_is_suggested(tmp_path):
     new = NOMINEE_AT + "  de_nghi_tap_the:\n    don_vi: phu-linh\n"
     path, _ = variant(tmp_path, CRITERIA, NOMINEE_AT, new, CRITERIA_PLAN)
-    assert pipeline.check_file(path) == []
-    warnings = pipeline.check_file(CRITERIA)
+    assert any_file.check_file(path) == []
+    warnings = any_file.check_file(CRITERIA)
     assert [w.level for w in warnings] == ["warning"]
     assert "gợi ý: Phù Linh" in warnings[0].message

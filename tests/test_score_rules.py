@@ -10,16 +10,18 @@ import copy
 from decimal import Decimal
 
 import pytest
+from conftest import PLAN_2017
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import PLAN_2017
-from docgen import load, score
 from docgen.errors import ScoreError
-from docgen.rules import ClassRule, Condition, Content, Rules
+from docgen.load import reader
+from docgen.score import classify
+from docgen.score import rules as score_rules
+from docgen.score.rules import ClassRule, Condition, Content, Rules
 
-PLAN = load.load_file(PLAN_2017).data
-RULES = score.rules_from_plan(PLAN)
+PLAN = reader.load_file(PLAN_2017).data
+RULES = score_rules.rules_from_plan(PLAN)
 MAXES = [5, 15, 25, 30, 10, 10, 5]
 
 
@@ -121,7 +123,7 @@ BOUNDARIES = [
 
 @pytest.mark.parametrize("scores, expected", [(s, e) for _, s, e in BOUNDARIES], ids=[n for n, _, _ in BOUNDARIES])
 def test_class_at_every_boundary(scores, expected):
-    assert score.classify(RULES, scores).xep_loai == expected
+    assert classify.classify(RULES, scores).xep_loai == expected
 
 
 def test_the_table_covers_every_condition_of_every_class():
@@ -139,25 +141,25 @@ def test_the_table_covers_every_condition_of_every_class():
     (T85, "85"), (with_score(T85, 6, "6.99"), "84.99"), (with_score(T85, 6, "7.01"), "85.01"), ([0] * 7, "0"),
 ])
 def test_total_is_exact(scores, total):
-    assert score.classify(RULES, scores).tong_diem == Decimal(total)
+    assert classify.classify(RULES, scores).tong_diem == Decimal(total)
 
 
 def test_comma_and_dot_decimals_are_the_same_score():
-    dot = score.classify(RULES, ["5", "10.5", "25", "30", "10", "7", "2.5"])
-    comma = score.classify(RULES, ["5", "10,5", "25", "30", "10", "7", "2,5"])
+    dot = classify.classify(RULES, ["5", "10.5", "25", "30", "10", "7", "2.5"])
+    comma = classify.classify(RULES, ["5", "10,5", "25", "30", "10", "7", "2,5"])
     assert (comma.tong_diem, comma.xep_loai, comma.ly_do) == (dot.tong_diem, dot.xep_loai, dot.ly_do)
     assert comma.xep_loai == "B"
-    assert score.classify(RULES, ["5", "10,51", "25", "30", "10", "7", "2,5"]).xep_loai == "A"
-    assert score.classify(RULES, [" 5 ", "10,51", "25,00", "30", "10", "7", "2,50"]).tong_diem == Decimal("90.01")
+    assert classify.classify(RULES, ["5", "10,51", "25", "30", "10", "7", "2,5"]).xep_loai == "A"
+    assert classify.classify(RULES, [" 5 ", "10,51", "25,00", "30", "10", "7", "2,50"]).tong_diem == Decimal("90.01")
 
 
 def test_sums_that_binary_floats_get_wrong():
     # 85 exactly in decimal; binary floats add these up to 84.99999999999999 and would say B.
     scores = [4.1, 12.1, 22.1, 26.3, 8.1, 7.3, 5]
     assert sum(scores) < 85  # the trap is real
-    c = score.classify(RULES, scores)
+    c = classify.classify(RULES, scores)
     assert (c.tong_diem, c.xep_loai) == (Decimal(85), "A")
-    assert score.classify(RULES, [str(s).replace(".", ",") for s in scores]).xep_loai == "A"
+    assert classify.classify(RULES, [str(s).replace(".", ",") for s in scores]).xep_loai == "A"
 
 
 def test_ten_steps_of_a_tenth_make_exactly_one():
@@ -167,7 +169,7 @@ def test_ten_steps_of_a_tenth_make_exactly_one():
                    ClassRule("D", Decimal(0), 0, ())), "A")
     assert sum([0.1] * 10) != 1  # the trap is real
     for scores in ([0.1] * 10, ["0,1"] * 10, [Decimal("0.1")] * 10):
-        c = score.classify(rules, scores)
+        c = classify.classify(rules, scores)
         assert (c.tong_diem, c.xep_loai) == (Decimal(1), "A")
 
 
@@ -175,18 +177,18 @@ def test_the_numbers_come_from_the_plan_file():
     plan = copy.deepcopy(PLAN)
     plan["xep_loai"][0]["tong_diem_tu"] = 80
     plan["xep_loai"][0]["dieu_kien"][1]["ty_le"] = 60
-    rules = score.rules_from_plan(plan)
-    assert score.classify(RULES, with_score(T85, 6, "6.99")).xep_loai == "B"
-    assert score.classify(rules, with_score(T85, 6, "6.99")).xep_loai == "A"
-    assert score.classify(rules, with_score(FULL, 2, "10.5")).xep_loai == "A"
+    rules = score_rules.rules_from_plan(plan)
+    assert classify.classify(RULES, with_score(T85, 6, "6.99")).xep_loai == "B"
+    assert classify.classify(rules, with_score(T85, 6, "6.99")).xep_loai == "A"
+    assert classify.classify(rules, with_score(FULL, 2, "10.5")).xep_loai == "A"
     plan["xep_loai"][2]["so_noi_dung_thuc_hien_tu"] = 4
-    assert score.classify(score.rules_from_plan(plan), [0, 0, 25, 30, 0, 1, 1]).xep_loai == "C"
+    assert classify.classify(score_rules.rules_from_plan(plan), [0, 0, 25, 30, 0, 1, 1]).xep_loai == "C"
 
 
 # ---- reasons ----------------------------------------------------------------------------------
 
 def reasons(scores):
-    return score.classify(RULES, scores).ly_do
+    return classify.classify(RULES, scores).ly_do
 
 
 def test_reason_for_a_strict_condition_missed_exactly_at_its_bound():
@@ -244,7 +246,7 @@ def test_a_percentage_below_a_bound_never_reads_as_the_bound():
     rules = Rules((Content(1, "Nội dung 1", Decimal(250)),),
                   (ClassRule("A", Decimal(0), 0, (Condition((1,), False, Decimal(80)),)),
                    ClassRule("D", Decimal(0), 0, ())), "A")
-    r = score.classify(rules, ["199,99"]).ly_do
+    r = classify.classify(rules, ["199,99"]).ly_do
     assert "Nội dung 1 đạt 199,99/250 điểm (79,996%), chưa đạt từ 80% trở lên nên chưa đạt loại A." in r
 
 
@@ -264,19 +266,19 @@ def test_a_percentage_below_a_bound_never_reads_as_the_bound():
 ])
 def test_a_bad_score_is_a_score_error_naming_the_content(bad, message):
     with pytest.raises(ScoreError) as e:
-        score.classify(RULES, with_score(FULL, 4, bad))
+        classify.classify(RULES, with_score(FULL, 4, bad))
     assert message in e.value.message
 
 
 def test_every_bad_score_is_reported_at_once_and_the_count_is_checked():
     with pytest.raises(ScoreError) as e:
-        score.classify(RULES, ["-1", "x", 25])
+        classify.classify(RULES, ["-1", "x", 25])
     text = e.value.message
     assert "cần đúng 7 điểm" in text and "nội dung 1: điểm -1 là số âm" in text and "nội dung 2: 'x'" in text
 
 
 def test_trailing_zeros_are_not_extra_decimals():
-    assert score.classify(RULES, ["5,00", "15.0", 25, 30, 10, 10, "5.000"]).tong_diem == 100
+    assert classify.classify(RULES, ["5,00", "15.0", 25, 30, 10, 10, "5.000"]).tong_diem == 100
 
 
 # ---- property --------------------------------------------------------------------------------
@@ -292,8 +294,8 @@ def test_raising_one_score_never_lowers_the_class(scores, data):
     room = MAXES[i] * 100 - int(scores[i] * 100)
     raised = list(scores)
     raised[i] = scores[i] + Decimal(data.draw(st.integers(0, room), label="raise (hundredths)")) / 100
-    before = score.classify_values(RULES, scores).xep_loai
-    after = score.classify_values(RULES, raised).xep_loai
+    before = classify.classify_values(RULES, scores).xep_loai
+    after = classify.classify_values(RULES, raised).xep_loai
     assert RULES.rank_of(after) <= RULES.rank_of(before), (scores, raised, before, after)
 
 
@@ -301,4 +303,4 @@ def test_raising_one_score_never_lowers_the_class(scores, data):
 @given(scores=scores_within_max())
 def test_text_with_a_comma_classifies_like_the_number(scores):
     texts = [format(s, "f").replace(".", ",") for s in scores]
-    assert score.classify(RULES, texts) == score.classify_values(RULES, scores)
+    assert classify.classify(RULES, texts) == classify.classify_values(RULES, scores)

@@ -7,10 +7,13 @@ import shutil
 import zipfile
 
 import pytest
-
 from conftest import DONG_ANH, GIA_LAM, ROOT
-from docgen import cli, context, pipeline
+
+from docgen.cli import main
+from docgen.context import cluster
 from docgen.errors import TemplateError
+from docgen.levels import cluster as levels_cluster
+from docgen.pipeline import batch, dossier, template_check
 
 TEMPLATES = ROOT / "templates_docx"
 
@@ -37,7 +40,7 @@ def edited_templates(tmp_path, name, old, new, part="word/document.xml"):
 
 def render_error(folder, path=DONG_ANH) -> str:
     with pytest.raises(TemplateError) as e:
-        pipeline.render_cluster(pipeline.check_cluster(path), folder)
+        dossier.render_cluster(levels_cluster.check_cluster(path), folder)
     return e.value.message
 
 
@@ -76,7 +79,7 @@ def test_a_template_that_is_not_a_docx(tmp_path):
 
 
 def test_the_shipped_templates_pass_check_templates(capsys):
-    assert cli.main(["check-templates"]) == 0
+    assert main.main(["check-templates"]) == 0
     assert "dùng được" in capsys.readouterr().out
 
 
@@ -88,7 +91,7 @@ def test_check_templates_finds_every_unknown_variable(tmp_path, capsys):
     edited_templates(tmp_path, "bien-ban-hop-cum.docx", "{%p endfor %}", "{%p endfr %}")
     (folder / "cong-van-de-nghi-khen-thuong.docx").unlink()
 
-    assert cli.main(["check-templates", "-t", str(folder)]) == 1
+    assert main.main(["check-templates", "-t", str(folder)]) == 1
     err = capsys.readouterr().err
     kiem_tra = folder / "bien-ban-kiem-tra.docx"
     assert (f"{kiem_tra}: phần thân văn bản, thẻ {{{{ tv.ho_tenn }}}}: biến `tv.ho_tenn` (mỗi mục của "
@@ -105,7 +108,7 @@ def test_check_templates_finds_every_unknown_variable(tmp_path, capsys):
 
 def test_the_vocabulary_is_what_context_py_builds(monkeypatch):
     """Drop one variable from the real context builder: check-templates must notice at once."""
-    real = context.build_documents
+    real = cluster.build_documents
 
     had_it: set[str] = set()  # the templates whose real context carries the place-date line
 
@@ -115,9 +118,9 @@ def test_the_vocabulary_is_what_context_py_builds(monkeypatch):
         return [d.__class__(d.file_name, d.template, {k: v for k, v in d.context.items() if k != "dia_danh_ngay"},
                             d.title) for d in docs]
 
-    assert pipeline.check_templates() == []
-    monkeypatch.setattr(context, "build_documents", without_place_date)
-    issues = pipeline.check_templates()
+    assert template_check.check_templates() == []
+    monkeypatch.setattr(cluster, "build_documents", without_place_date)
+    issues = template_check.check_templates()
     assert issues and all("`dia_danh_ngay`" in i.message for i in issues)
     # (a template also filled elsewhere, like Phụ lục 01's blank sheet, keeps the variable from there)
     assert {i.source.split("/")[-1] for i in issues} <= had_it
@@ -131,6 +134,6 @@ def test_a_template_error_in_build_writes_nothing(tmp_path, capsys):
                               "{{ nd_1_ten }}{% if cum.ten == 'Cụm số 2' %}{{ 1 / 0 }}{% endif %}")
     out = tmp_path / "out"
     with pytest.raises(TemplateError) as e:
-        pipeline.build([DONG_ANH, GIA_LAM], out, template_dir=folder)
+        batch.build([DONG_ANH, GIA_LAM], out, template_dir=folder)
     assert "phu-luc-02.docx" in e.value.message and "phép chia cho 0" in e.value.message
     assert not out.exists()

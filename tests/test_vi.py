@@ -9,7 +9,6 @@ import pytest
 
 from docgen import vi
 
-
 # --- dates (F-DATE-2..4) -------------------------------------------------------------------------
 
 @pytest.mark.parametrize("value, words", [

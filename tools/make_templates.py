@@ -10,12 +10,12 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from docgen.render import normalize_zip  # noqa: E402
-
 import nd30
 import templates_danh_muc
 import templates_ke_hoach
 from nd30 import CENTER, LEFT, add_row, cell_text, centered, para, tag
+
+from docgen.render.package import normalize_zip  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent / "templates_docx"
 

@@ -21,8 +21,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from docgen import chain, pipeline  # noqa: E402
-from docgen import plan as plan_doc  # noqa: E402
+from docgen.pipeline import (
+    batch,  # noqa: E402
+    plan_document,  # noqa: E402
+    upper_levels,  # noqa: E402
+)
 
 
 def first_of_each_template(folders: list[Path]) -> dict[str, Path]:
@@ -45,12 +48,12 @@ def render(out_dir: Path, dpi: int) -> list[Path]:
     written = []
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        built = pipeline.build([ROOT / "inputs" / "2017"], tmp / "ho-so")
+        built = batch.build([ROOT / "inputs" / "2017"], tmp / "ho-so")
         folders = [b.folder for b in built]
-        folders.append(chain.build_district(ROOT / "inputs" / "2017" / "dong-anh", tmp / "ho-so").folder)
-        folders.append(chain.build_city(ROOT / "inputs" / "2017", tmp / "ho-so").folder)
+        folders.append(upper_levels.build_district(ROOT / "inputs" / "2017" / "dong-anh", tmp / "ho-so").folder)
+        folders.append(upper_levels.build_city(ROOT / "inputs" / "2017", tmp / "ho-so").folder)
         picked = first_of_each_template(folders)
-        picked["ke-hoach"] = plan_doc.render_plan(ROOT / "inputs" / "ke-hoach-2017.yaml", tmp / "ke-hoach").file
+        picked["ke-hoach"] = plan_document.render_plan(ROOT / "inputs" / "ke-hoach-2017.yaml", tmp / "ke-hoach").file
         for stem, docx in picked.items():
             pdf_dir = tmp / "pdf" / stem
             subprocess.run([soffice, f"-env:UserInstallation=file://{tmp / 'lo'}", "--headless",

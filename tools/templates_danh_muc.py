@@ -2,7 +2,17 @@
 from __future__ import annotations
 
 import nd30
-from nd30 import CENTER, LEFT, LEFT_COL_MM, RIGHT_COL_MM, TEXT_WIDTH_MM, add_row, cell_text, centered, para
+from nd30 import (
+    CENTER,
+    LEFT,
+    LEFT_COL_MM,
+    RIGHT_COL_MM,
+    TEXT_WIDTH_MM,
+    add_row,
+    cell_text,
+    centered,
+    para,
+)
 
 
 def danh_muc_ho_so():

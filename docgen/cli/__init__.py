@@ -1,0 +1,1 @@
+"""The `docgen` command: a thin Vietnamese CLI over the library."""

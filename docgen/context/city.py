@@ -1,0 +1,64 @@
+"""Context of the Sở Nội vụ's summary report over the city."""
+from __future__ import annotations
+
+from docgen import vi
+from docgen.context.common import (
+    DocumentSpec,
+    initials,
+    plan_body,
+    plan_context,
+    so_ky_hieu,
+    year_date_line,
+)
+from docgen.errors import TemplateError
+from docgen.levels.city import CityResult
+from docgen.model import tiers
+from docgen.score import tally
+from docgen.vi import BLANK, decimal_text
+
+CITY_CLASS_COLUMNS = 4  # the city template's class columns (tools/templates_chain.py)
+
+
+def city_documents(c: CityResult) -> list[DocumentSpec]:
+    """The Sở Nội vụ's summary report: classes per district (or per cluster, two tiers) and the nominees."""
+    plan = c.plan.data
+    names = tally.class_names(plan)
+    if len(names) != CITY_CLASS_COLUMNS:
+        raise TemplateError(f"Mẫu báo cáo tổng hợp cấp thành phố có {CITY_CLASS_COLUMNS} cột xếp loại, Kế hoạch có "
+                            f"{len(names)} loại ({', '.join(names)}). Sửa mẫu bao-cao-tong-hop-thanh-pho.docx "
+                            "(tools/templates_chain.py) cho đủ cột.")
+    issuer = plan["co_quan_ban_hanh"]
+    form = (plan.get("khen_thuong") or {}).get("hinh_thuc_cap_thanh_pho") or "Bằng khen"
+    groups = [{"stt": i, "ten": g.ten[0].upper() + g.ten[1:], "phu": g.phu,
+               "so_don_vi": g.so_don_vi, "dem": [k.so_luong for k in g.counts]}
+              for i, g in enumerate(c.groups, start=1)]
+    total_clusters = sum(int(g.phu) for g in c.groups) if not c.two_tier else ""
+    nominees = [{"stt": i, "nhom": g.ten[0].upper() + g.ten[1:], "ten_ubnd": g.nominee.ten_ubnd,
+                 "tong_diem": decimal_text(g.nominee.tong_diem), "xep_loai": g.nominee.xep_loai}
+                for i, g in enumerate([g for g in c.groups if g.nominee], start=1)]
+    k = len(nominees)
+    ask = (f"{issuer['ten']} kính trình {tiers.province_ubnd(plan)} xem xét, tặng {form} cho {k:02d} tập thể có thành "
+           "tích xuất sắc tiêu biểu nêu trên./." if k else
+           f"Không có tập thể nào được đề nghị tặng {form}./.")
+    ctx = {
+        "ke_hoach": plan_context(plan),
+        "co_quan_chu_quan": vi.upper(tiers.province_ubnd(plan)), "co_quan_ban_hanh": vi.upper(issuer["ten"]),
+        "so_ky_hieu": so_ky_hieu(None, f"BC-{initials(issuer['ten'])}"),
+        "dia_danh_ngay": year_date_line(tiers.province_place(plan), None, plan["nam"]),
+        "kinh_gui": tiers.recipients([tiers.province_ubnd(plan)]),
+        "nguon": f"{len(c.groups)} Cụm" if c.two_tier else f"{len(c.groups)} quận, huyện, thị xã",
+        "co_quan": plan_body(plan),
+        "cot_nhom": "Cụm" if c.two_tier else "Quận, huyện, thị xã",
+        "cap_xa": "xã, phường" if c.two_tier else "xã, phường, thị trấn",  # no thị trấn since 01/7/2025
+        "cot_phu": "Đơn vị Cụm trưởng" if c.two_tier else "Số Cụm",
+        "loai": names, "nhom": groups,
+        "tong": {"phu": str(total_clusters), "so_don_vi": sum(g.so_don_vi for g in c.groups),
+                 "dem": [k.so_luong for k in c.counts]},
+        "gioi_thieu_de_cu": ("Mỗi Cụm đề nghị 01 tập thể xuất sắc, tiêu biểu:" if c.two_tier else
+                             "Mỗi quận, huyện, thị xã đề nghị 01 tập thể xuất sắc, tiêu biểu nhất:"),
+        "de_cu": nominees, "de_nghi": ask,
+        "noi_nhan": ["- Như trên;", "- Lưu: VT, VP."],
+        "ky": {"dong": ["GIÁM ĐỐC"], "ho_ten": BLANK},
+    }
+    return [DocumentSpec("bao-cao-tong-hop-thanh-pho.docx", "bao-cao-tong-hop-thanh-pho.docx", ctx,
+                         "Báo cáo tổng hợp kết quả kiểm tra chéo của cấp tỉnh, thành phố")]

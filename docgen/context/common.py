@@ -1,0 +1,138 @@
+"""Pieces every document's context shares: names, numbers, signers, the plan's reference."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from docgen import vi
+from docgen.model import tiers
+from docgen.vi import BLANK
+
+LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()  # điểm a), b), c)… (F-BODY-8)
+
+
+SIGN_BLANK = {"dong": ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], "ho_ten": BLANK}
+
+
+def leader_header(leader: dict) -> dict:
+    """A commune UBND has no chủ quản: its own name on two bold lines (nd30-format 10.1)."""
+    return {"co_quan_dong_1": "ỦY BAN NHÂN DÂN", "co_quan_dong_2": vi.upper(unit_name(leader))}
+
+
+def year_date_line(place: str, value, year: int) -> str:
+    """The place-date line; without a date the year is still known: 'Cổ Loa, ngày …… tháng …… năm 2017'."""
+    if value:
+        return vi.place_date(place, value)
+    return f"{place}, ngày {BLANK} tháng {BLANK} năm {year}"
+
+
+def plan_reference(plan: dict) -> str:
+    """'Kế hoạch số 148/KH-SNV ngày 23/01/2017 của Sở Nội vụ thành phố Hà Nội' (F-PL-3)."""
+    issuer = plan["co_quan_ban_hanh"]
+    owner = issuer.get("co_quan_chu_quan") or ""
+    body = issuer["ten"] + (" " + owner[len("UBND "):] if owner.startswith("UBND ") else "")
+    date = plan.get("ngay_ban_hanh")
+    return (f"Kế hoạch số {blank(plan.get('so_ky_hieu'))}"
+            + (f" ngày {vi.short_date(date)}" if date else f" ngày {BLANK}") + f" của {body}")
+
+
+def plan_body(plan: dict) -> str:
+    """'Sở Nội vụ thành phố Hà Nội': the plan's issuer, named with its province."""
+    issuer = plan["co_quan_ban_hanh"]
+    return f"{issuer['ten']} {tiers.province_name(plan)}" if issuer.get("co_quan_chu_quan") else issuer["ten"]
+
+
+def initials(name: str) -> str:
+    """'Sở Nội vụ' → 'SNV' (the agency part of a ký hiệu, F-SO-4)."""
+    return "".join(w[0] for w in vi.nfc(name).split() if w[0].isalpha()).upper()
+
+
+def committee_signer(p: dict) -> dict:
+    """The district's signer: for the People's Committee (TM.), KT. when a Vice-Chairman signs."""
+    if p.get("chuc_vu") == "Phó Chủ tịch":
+        return {"dong": ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"], "ho_ten": p["ho_ten"]}
+    return {"dong": ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], "ho_ten": p["ho_ten"]}
+
+
+def person_text(p: dict) -> str:
+    return f"{p['ho_ten']}, {blank(p.get('chuc_vu'))}"
+
+
+def votes_text(n, voters) -> str:
+    if n is None:
+        return f"{BLANK} phiếu tán thành"
+    return f"{n}/{voters} phiếu tán thành" if voters else f"{n} phiếu tán thành"
+
+
+CHAIR = "Chủ tịch"
+
+
+@dataclass(frozen=True)
+class DocumentSpec:
+    """One document to render: its file name in the dossier, its template and its variables."""
+
+    file_name: str
+    template: str
+    context: dict
+    title: str
+
+
+def blank(value) -> str:
+    """The value, or a dotted blank for the clerk to fill by hand: never 'None'."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return BLANK
+    return str(value)
+
+
+def so_ky_hieu(number, suffix: str) -> str:
+    """'Số: 05/BB-ĐKT', or 'Số:       /BB-ĐKT' to be numbered at issue (F-SO-1, F-SO-2, F-SO-6)."""
+    return vi.so_line(number, suffix)
+
+
+def unit_name(unit: dict) -> str:
+    """'xã Cổ Loa'."""
+    return f"{unit['loai']} {unit['ten']}"
+
+
+def plan_context(plan: dict) -> dict:
+    issuer = plan["co_quan_ban_hanh"]
+    owner = issuer.get("co_quan_chu_quan")
+    body = issuer["ten"] + (" " + owner.replace("UBND ", "") if owner and owner.startswith("UBND ") else "")
+    number = plan.get("so_ky_hieu")
+    date = plan.get("ngay_ban_hanh")
+    ref = f"Kế hoạch số {blank(number)}"
+    ref += f" ngày {vi.short_date(date)}" if date else ""
+    t = plan["thoi_gian"]
+    return {
+        "nam": plan["nam"],
+        "ten_day_du": f"{ref} của {body} về {plan['trich_yeu']}",
+        "ky_nghiep_vu": blank(t.get("ky_nghiep_vu")),
+        "ky_bao_cao_thong_ke": blank(t.get("ky_bao_cao_thong_ke")),
+        "so_noi_dung": len(plan["noi_dung"]),
+        "muc_xep_loai": f"Kế hoạch {body} năm {plan['nam']}",
+    }
+
+
+def person(p: dict | None, role: str = "") -> dict:
+    p = p or {}
+    return {"ho_ten": blank(p.get("ho_ten")), "chuc_vu": blank(p.get("chuc_vu")), "vai_tro": role}
+
+
+def findings(plan: dict, unit: dict) -> list[dict]:
+    """Every content of the plan, with the team's notes or dotted blanks to fill in."""
+    notes = {n["noi_dung"]: n for n in unit.get("nhan_xet") or []}
+    out = []
+    for content in plan["noi_dung"]:
+        n = notes.get(content["so"], {})
+        out.append({"so": content["so"], "ten": content["ten"], "uu_diem": blank(n.get("uu_diem")),
+                    "han_che": blank(n.get("han_che")), "kien_nghi": blank(n.get("kien_nghi"))})
+    return out
+
+
+def commune_signer(unit: dict) -> dict:
+    """A commune's letter is signed for the People's Committee: TM., and KT. when a Vice-Chairman signs."""
+    head = unit["dai_dien"]
+    if head["chuc_vu"] == CHAIR:
+        lines = ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
+    else:
+        lines = ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
+    return {"dong": lines, "ho_ten": head["ho_ten"]}

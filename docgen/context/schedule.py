@@ -1,0 +1,48 @@
+"""Context of the cluster's visit schedule (Lịch kiểm tra)."""
+from __future__ import annotations
+
+from docgen import vi
+from docgen.context.common import (
+    commune_signer,
+    leader_header,
+    so_ky_hieu,
+    unit_name,
+    year_date_line,
+)
+from docgen.model import schedule, tiers
+
+
+def schedule_context(plan: dict, cluster: dict, common: dict) -> dict:
+    units = cluster["don_vi"]
+    by_code = {u["ma"]: u for u in units}
+    leader = by_code[cluster["cum"]["cum_truong"]]
+    up = tiers.upper(plan, cluster)
+    days = schedule.lead_days(plan)
+    rows = []
+    for n, v in enumerate(schedule.visits(plan, cluster), start=1):
+        u = units[v.index]
+        ubnd = f"UBND {unit_name(u)}"
+        rows.append({
+            "stt": n,
+            "gio": vi.time_words(u.get("gio_bat_dau")) if u.get("gio_bat_dau") else "",
+            "ngay": f"{vi.weekday(v.ngay)}, {vi.short_date(v.ngay)}",
+            "don_vi": ubnd + (" (Cụm trưởng)" if v.cum_truong else ""),
+            "dia_diem": u.get("dia_diem") or f"Trụ sở {ubnd}",
+            "han_tu_cham": vi.short_date(v.han_tu_cham),
+        })
+    hop = cluster["hop_cum"]
+    lich = cluster.get("lich_kiem_tra") or {}
+    members = [u for u in units if u is not leader]
+    return {
+        **common, **leader_header(leader),
+        "so_ky_hieu": so_ky_hieu(lich.get("so"), "TB-UBND"),
+        "dia_danh_ngay": year_date_line(leader["ten"], lich.get("ngay"), plan["nam"]),
+        "cum_truong_ubnd": f"UBND {unit_name(leader)}",
+        "lich": rows,
+        "so_ngay_truoc": f"{days:02d}",
+        "hop": {"gio": vi.time_words(hop.get("gio_bat_dau")), "ngay": vi.date_words(hop["ngay"]),
+                "dia_diem": hop.get("dia_diem") or f"Hội trường UBND {unit_name(leader)}"},
+        "noi_nhan": ([f"- UBND {unit_name(u)};" for u in members]
+                     + [f"- {up.nhan_bao_cao} (để báo cáo);", "- Lưu: VT, VP."]),
+        "ky": commune_signer(leader),
+    }

@@ -1,0 +1,129 @@
+"""City level: the Sở Nội vụ's summary over every district (three tiers) or every cluster (two tiers)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from docgen.errors import DocgenError, InputError, Issue, ValidationFailed
+from docgen.levels import cluster, district
+from docgen.load import discover, reader
+from docgen.model import tiers
+from docgen.score import tally
+
+
+@dataclass(frozen=True)
+class Group:
+    """One row of the city's table: a district (three tiers) or a cluster (two tiers)."""
+
+    ten: str  # "huyện Đông Anh" | "Cụm số 1"
+    phu: str  # the number of clusters (three tiers) | the leader commune (two tiers)
+    so_don_vi: int
+    counts: list[tally.ClassCount]
+    nominee: district.Nominee | None  # the district's choice | the cluster's nominee
+
+
+@dataclass
+class CityResult:
+    plan: reader.Loaded
+    two_tier: bool
+    groups: list[Group]
+    counts: list[tally.ClassCount]  # over the whole city
+    inputs: list[Path]  # every file read, for the manifest
+    warnings: list[Issue] = field(default_factory=list)
+
+    @property
+    def nominees(self) -> list[district.Nominee]:
+        return [g.nominee for g in self.groups if g.nominee]
+
+
+def _plan_file(path: Path) -> Path | None:
+    try:
+        doc = reader.load_file(path)
+        return (path.parent / doc.data["ke_hoach"]).resolve()
+    except (DocgenError, KeyError, TypeError):
+        return None  # the file's own check reports it
+
+
+def check_city(folder: Path) -> CityResult:
+    """Check every district (or, in two-tier mode, every cluster) under `folder` and tally them."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise InputError(discover.not_a_folder(folder, "thư mục chứa các thư mục quận, huyện (hoặc các tệp Cụm, "
+                                                       "với Kế hoạch hai cấp)"))
+    district_files, cluster_files = discover.scan(folder)
+    if not cluster_files:
+        raise InputError(f"{folder}: không có tệp Cụm nào (tệp .yaml có dòng `loai_tep: cum`).")
+    plans = {}
+    for f in district_files + cluster_files:
+        p = _plan_file(f)
+        if p is not None:
+            plans.setdefault(p, []).append(f)
+    if len(plans) > 1:
+        raise ValidationFailed(f"{folder}: các tệp theo {len(plans)} Kế hoạch khác nhau; mỗi lần tổng hợp một Kế hoạch "
+                               "(một năm). Chạy riêng cho thư mục của từng năm.",
+                               [Issue(f"theo Kế hoạch {p} ({len(fs)} tệp).", str(fs[0])) for p, fs in plans.items()])
+    if not plans:
+        cluster.check_cluster(cluster_files[0])  # raises with the reason the plan cannot be read
+        raise InputError(f"{folder}: không đọc được tệp Kế hoạch của các tệp Cụm (khóa 'ke_hoach').")
+    plan, _ = cluster.load_plan(next(iter(plans)))
+    if tiers.two_tier(plan.data):
+        return _two_tier(folder, plan, district_files, cluster_files)
+    return _three_tier(folder, plan, district_files, cluster_files)
+
+
+def _three_tier(folder, plan, district_files, cluster_files) -> CityResult:
+    homes = [f.parent for f in district_files]
+    stray = [f for f in cluster_files if not any(h in f.parents for h in homes)]
+    problems = [Issue("tệp Cụm không nằm trong thư mục của quận, huyện nào (thư mục có tệp `loai_tep: huyen`). "
+                      "Chuyển tệp vào thư mục của huyện đã thành lập Cụm.", str(f)) for f in stray]
+    results: list[district.DistrictResult] = []
+    for home in homes:
+        try:
+            results.append(district.check_district(home))
+        except DocgenError as e:
+            problems += e.issues or [Issue(e.message, str(home))]
+    names = [r.name for r in results]
+    for r in results:
+        if names.count(r.name) > 1:
+            problems.append(r.file.issue(("huyen",), f"{r.name} có ở nhiều thư mục; mỗi huyện một thư mục."))
+    if not district_files:
+        problems.append(Issue("không có tệp cấp huyện nào (loai_tep: huyen). Mỗi thư mục quận, huyện cần một tệp "
+                              "huyen.yaml (xem inputs/2017/dong-anh/huyen.yaml).", str(folder)))
+    if problems:
+        raise ValidationFailed(f"Có {sum(1 for i in problems if i.level == 'error')} lỗi; chưa lập báo cáo tổng hợp.",
+                               problems)
+    groups = [Group(r.name, str(len(r.clusters)), len(r.communes), r.counts, r.choice) for r in results]
+    every = [(c.ten_ubnd, c.xep_loai) for r in results for c in r.communes]
+    inputs = [plan.path] + district_files + cluster_files
+    return CityResult(plan, False, groups, tally.count_classes(plan.data, every), inputs,
+                      [w for r in results for w in r.warnings])
+
+
+def _two_tier(folder, plan, district_files, cluster_files) -> CityResult:
+    problems = [Issue(f"Kế hoạch năm {plan.data['nam']} theo mô hình hai cấp (hai_cap): không có cấp huyện, bỏ tệp "
+                      "cấp huyện này ra khỏi thư mục.", str(f)) for f in district_files]
+    checked, more = cluster.check_all(cluster_files)
+    problems += more
+    warnings = [w for c in checked for w in c.warnings]
+    communes, nominees, more = district.collect(checked)
+    problems += more
+    names = [c.cluster.data["cum"]["ten"] for c in checked]
+    for c in checked:
+        if names.count(c.cluster.data["cum"]["ten"]) > 1:
+            problems.append(c.cluster.issue(("cum", "ten"), f"có nhiều Cụm cùng tên '{c.cluster.data['cum']['ten']}'; "
+                                                            "mỗi Cụm một tên riêng."))
+    if problems:
+        raise ValidationFailed(f"Có {sum(1 for i in problems if i.level == 'error')} lỗi; chưa lập báo cáo tổng hợp.",
+                               problems)
+    by_cluster = {n.source: n for n in nominees}
+    groups = []
+    for c in checked:
+        data = c.cluster.data
+        leader = next(u for u in data["don_vi"] if u["ma"] == data["cum"]["cum_truong"])
+        mine = [x for x in communes if x.cum == data["cum"]["ten"]]
+        groups.append(Group(data["cum"]["ten"], f"{leader['loai']} {leader['ten']}", len(mine),
+                            tally.count_classes(plan.data, [(x.ten_ubnd, x.xep_loai) for x in mine]),
+                            by_cluster.get(c.cluster.path)))
+    every = [(x.ten_ubnd, x.xep_loai) for x in communes]
+    return CityResult(plan, True, groups, tally.count_classes(plan.data, every), [plan.path] + cluster_files,
+                      warnings)

@@ -1,0 +1,110 @@
+"""Cluster level: one cluster file loaded, validated and scored with its plan (Checked)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from docgen import resources
+from docgen.errors import DocgenError, Incomplete, Issue, ValidationFailed
+from docgen.load import reader
+from docgen.score import classify
+from docgen.score import cluster as score_cluster
+from docgen.score import rules as score_rules
+from docgen.validate import blanks, cluster_rules, plan_rules, schema, text
+
+
+@dataclass
+class Checked:
+    """A cluster file that passed validation, with its plan and its scores."""
+
+    cluster: reader.Loaded
+    plan: reader.Loaded
+    rules: score_rules.Rules
+    result: score_cluster.ClusterResult
+    warnings: list[Issue] = field(default_factory=list)
+
+
+def load_plan(path: Path) -> tuple[reader.Loaded, list[Issue]]:
+    """A plan file, validated; ValidationFailed when it has errors."""
+    plan = reader.load_file(path)
+    kind, issues = schema.kind_of(plan)
+    if kind != "ke_hoach":
+        issues = issues or [plan.issue(("loai_tep",), f"tệp này là {schema.KIND_NAMES.get(kind, kind)}, "
+                                                      "không phải tệp Kế hoạch (loai_tep: ke_hoach).")]
+        raise ValidationFailed(f"{path}: không phải tệp Kế hoạch hợp lệ.", issues)
+    plan = text.coerce_text(plan, "ke_hoach")
+    issues = text.input_issues(plan, "ke_hoach")
+    if not issues:
+        issues = plan_rules.plan_issues(plan)
+    errors = [i for i in issues if i.level == "error"]
+    if errors:
+        raise ValidationFailed(f"Tệp Kế hoạch {path} có {len(errors)} lỗi.", issues)
+    return plan, issues
+
+
+def plan_path_of(cluster: reader.Loaded) -> Path:
+    return (cluster.path.parent / cluster.data["ke_hoach"]).resolve()
+
+
+def check_cluster(path: Path) -> Checked:
+    """Load, validate and score one cluster file; ValidationFailed with every problem found."""
+    cluster = reader.load_file(path)
+    kind, issues = schema.kind_of(cluster)
+    if issues:
+        raise ValidationFailed(f"{path}: thiếu hoặc sai 'loai_tep'.", issues)
+    if kind != "cum":
+        raise ValidationFailed(f"{path}: đây là {schema.KIND_NAMES[kind]}, không phải tệp của một Cụm.", [
+            cluster.issue(("loai_tep",), "lệnh này cần tệp của một Cụm (loai_tep: cum); tệp Kế hoạch được "
+                                         "đọc qua khóa 'ke_hoach' trong tệp Cụm.")])
+    todo = blanks.todo(cluster, schema.schema_for("cum"))
+    cluster = blanks.pruned(cluster, schema.schema_for("cum"))
+    cluster = text.coerce_text(cluster, "cum")
+    issues = text.input_issues(cluster, "cum")
+    if todo:
+        raise Incomplete(str(path), todo, [i for i in issues if not blanks.covers(todo, i)])
+    if issues:
+        raise ValidationFailed(f"Tệp {path} có {len(issues)} lỗi.", issues)
+    plan_file = plan_path_of(cluster)
+    if plan_file.is_dir():
+        raise ValidationFailed(f"Tệp {path} có lỗi.", [cluster.issue(
+            ("ke_hoach",), f"'{cluster.data['ke_hoach']}' là một thư mục, không phải tệp Kế hoạch. Ghi đường dẫn "
+                           "đến tệp .yaml của Kế hoạch, ví dụ ../../ke-hoach-2017.yaml.")])
+    if not plan_file.is_file():
+        raise ValidationFailed(f"Tệp {path} có lỗi.", [cluster.issue(
+            ("ke_hoach",), f"không tìm thấy tệp Kế hoạch '{cluster.data['ke_hoach']}' ({plan_file}). "
+                           "Đường dẫn tính từ thư mục chứa tệp Cụm.")])
+    plan, plan_warnings = load_plan(plan_file)
+    issues = cluster_rules.cluster_issues(cluster, plan.data)
+    issues += cluster_rules.tier_issues(cluster, plan.data) + cluster_rules.schedule_issues(cluster, plan.data)
+    errors = [i for i in issues if i.level == "error"]
+    if errors:
+        raise ValidationFailed(f"Tệp {path} có {len(errors)} lỗi.", issues)
+    rules = score_rules.rules_from_plan(plan.data)
+    result = score_cluster.score_cluster(rules, cluster.data)
+    issues += cluster_rules.award_issues(cluster, plan.data, result)
+    errors = [i for i in issues if i.level == "error"]
+    if errors:
+        raise ValidationFailed(f"Tệp {path} có {len(errors)} lỗi.", issues)
+    return Checked(cluster, plan, rules, result, plan_warnings + issues)
+
+
+def check_all(files) -> tuple[list[Checked], list[Issue]]:
+    """Check every cluster file: the ones that pass, and every problem of the ones that do not."""
+    checked: list[Checked] = []
+    problems: list[Issue] = []
+    for f in files:
+        try:
+            checked.append(check_cluster(f))
+        except DocgenError as e:
+            problems += e.issues or [Issue(e.message, str(f))]
+    return checked, problems
+
+
+DEFAULT_PLAN = resources.ROOT / "inputs" / "ke-hoach-2017.yaml"  # the 2017 plan shipped with docgen
+
+
+def classify_scores(scores, plan_path: Path | None = None) -> tuple[score_rules.Rules, classify.Classification]:
+    """The class of one set of agreed content scores ("10,5" or 10.5) under a plan (default: 2017)."""
+    plan, _ = load_plan(Path(plan_path) if plan_path else DEFAULT_PLAN)
+    rules = score_rules.rules_from_plan(plan.data)
+    return rules, classify.classify(rules, list(scores))

@@ -1,0 +1,264 @@
+"""District level: one district's cluster files and its district file, checked together; the tally of
+classes, the clusters' nominees, and the district's one choice among them (or the suggestion)."""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from docgen.errors import DocgenError, InputError, Issue, ValidationFailed
+from docgen.levels import cluster as levels_cluster
+from docgen.load import reader
+from docgen.load.discover import not_a_folder, scan
+from docgen.model import tiers
+from docgen.score import tally
+from docgen.validate import schema
+from docgen.vi import decimal_text, parse_date, short_date
+
+
+@dataclass(frozen=True)
+class Commune:
+    """One commune of the district with its cluster's verdict."""
+
+    cum: str  # "Cụm số 1"
+    ma: str
+    ten_ubnd: str  # "UBND xã Cổ Loa"
+    tong_diem: Decimal
+    xep_loai: str
+    hang: int  # rank inside its cluster
+
+
+@dataclass(frozen=True)
+class Nominee:
+    """The one commune a cluster proposes (hop_cum.de_nghi_tap_the)."""
+
+    cum: str
+    ma: str
+    ten_ubnd: str
+    tong_diem: Decimal
+    xep_loai: str
+    source: Path  # its cluster file
+
+    def text(self) -> str:
+        return f"{self.ten_ubnd} ({decimal_text(self.tong_diem)} điểm, xếp loại {self.xep_loai})"
+
+
+@dataclass
+class DistrictResult:
+    """Everything the district's documents need, checked."""
+
+    file: reader.Loaded  # the district file
+    plan: reader.Loaded
+    clusters: list[levels_cluster.Checked]
+    communes: list[Commune]
+    nominees: list[Nominee]  # one per cluster that proposed one, in cluster order
+    suggested: list[Nominee]  # the nominees with the highest agreed total (several when tied)
+    choice: Nominee | None
+    chosen_by_council: bool  # False when the choice is docgen's suggestion
+    counts: list[tally.ClassCount]
+    warnings: list[Issue] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return tiers.district_name(self.file.data["huyen"])
+
+
+def two_tier_refusal(plan: reader.Loaded, where: str) -> ValidationFailed:
+    """The district step does not exist for a two-tier plan: say so, and say what to do instead."""
+    data = plan.data
+    up = (data.get("cap_tren_truc_tiep") or {}).get("ten") or tiers.province_ubnd(data)
+    return ValidationFailed(
+        f"{where}: Kế hoạch năm {data['nam']} theo mô hình chính quyền địa phương hai cấp (cap_chinh_quyen: "
+        "hai_cap), không có cấp huyện nên không có bước tổng hợp cấp huyện.",
+        [plan.issue(("cap_chinh_quyen",), f"các Cụm báo cáo thẳng về {up}. Lập hồ sơ Cụm bằng `docgen build`, "
+                                          "tổng hợp cấp tỉnh, thành phố bằng `docgen city THƯ_MỤC`.")])
+
+
+def load_district_file(path: Path) -> tuple[reader.Loaded, reader.Loaded, list[Issue]]:
+    """The district file and its plan, both validated (ValidationFailed otherwise), and warnings."""
+    doc = reader.load_file(path)
+    kind, issues = schema.kind_of(doc)
+    if issues:
+        raise ValidationFailed(f"{path}: thiếu hoặc sai 'loai_tep'.", issues)
+    if kind != "huyen":
+        raise ValidationFailed(f"{path}: đây là {schema.KIND_NAMES[kind]}, không phải tệp cấp huyện.",
+                               [doc.issue(("loai_tep",), "cần tệp cấp huyện (loai_tep: huyen).")])
+    issues = schema.schema_issues(doc, "huyen")
+    if issues:
+        raise ValidationFailed(f"Tệp {path} có {len(issues)} lỗi.", issues)
+    plan_file = (doc.path.parent / doc.data["ke_hoach"]).resolve()
+    if not plan_file.is_file():
+        raise ValidationFailed(f"Tệp {path} có lỗi.", [doc.issue(
+            ("ke_hoach",), f"không tìm thấy tệp Kế hoạch '{doc.data['ke_hoach']}' ({plan_file}). "
+                           "Đường dẫn tính từ thư mục chứa tệp cấp huyện.")])
+    plan, warnings = levels_cluster.load_plan(plan_file)
+    if tiers.two_tier(plan.data):
+        raise two_tier_refusal(plan, str(path))
+    issues = []
+    for key in ("hoi_dong", "cong_van", "bao_cao"):
+        value = (doc.data.get(key) or {}).get("ngay")
+        try:
+            value and parse_date(value)
+        except ValueError:
+            issues.append(doc.issue((key, "ngay"), f"ngày '{value}' không có thật. Kiểm tra lại ngày và tháng."))
+    if issues:
+        raise ValidationFailed(f"Tệp {path} có {len(issues)} lỗi.", issues)
+    return doc, plan, warnings
+
+
+def check_district_file(path: Path) -> list[Issue]:
+    """Problems of a district file on its own (for `docgen validate`); the folder is checked by check_district."""
+    try:
+        return load_district_file(path)[2]
+    except DocgenError as e:
+        return e.issues or [Issue(e.message, str(path))]
+
+
+def _same_district(a: dict, b: dict) -> bool:
+    return a["ten"] == b["ten"] and a["loai"] == b["loai"]
+
+
+def check_district(folder: Path) -> DistrictResult:
+    """Check a district folder as a whole and make its choice; ValidationFailed lists every problem."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise InputError(not_a_folder(folder, "thư mục của một quận, huyện (chứa tệp cấp huyện và các tệp Cụm)"))
+    district_files, cluster_files = scan(folder)
+    if not district_files:
+        for f in cluster_files:  # a two-tier folder gets the two-tier answer, not "missing district file"
+            try:
+                cluster = reader.load_file(f)
+                plan, _ = levels_cluster.load_plan(levels_cluster.plan_path_of(cluster))
+            except (DocgenError, KeyError, TypeError):
+                continue
+            if tiers.two_tier(plan.data):
+                raise two_tier_refusal(plan, str(folder))
+        raise InputError(f"{folder}: không có tệp cấp huyện (tệp .yaml có dòng `loai_tep: huyen`). Tạo tệp "
+                         "huyen.yaml theo mẫu inputs/2017/dong-anh/huyen.yaml rồi chạy lại.")
+    if len(district_files) > 1:
+        raise InputError(f"{folder}: có {len(district_files)} tệp cấp huyện ({', '.join(map(str, district_files))}). "
+                         "Lệnh này dùng cho thư mục của một huyện; với cả thành phố, dùng `docgen city`.")
+    doc, plan, warnings = load_district_file(district_files[0])
+    if not cluster_files:
+        raise InputError(f"{folder}: không có tệp Cụm nào (loai_tep: cum) của {tiers.district_name(doc.data['huyen'])}.")
+
+    passed, problems = levels_cluster.check_all(cluster_files)
+    checked: list[levels_cluster.Checked] = []
+    for c in passed:
+        if c.plan.path.resolve() != plan.path.resolve():
+            problems.append(c.cluster.issue(("ke_hoach",), f"tệp Cụm theo Kế hoạch {c.plan.path}, khác Kế hoạch "
+                                                           f"của tệp cấp huyện ({plan.path})."))
+            continue
+        if not _same_district(c.cluster.data["huyen"], doc.data["huyen"]):
+            problems.append(c.cluster.issue(("huyen",), f"Cụm thuộc {tiers.district_name(c.cluster.data['huyen'])}, "
+                                                        f"không phải {tiers.district_name(doc.data['huyen'])} "
+                                                        "của tệp cấp huyện trong thư mục này."))
+            continue
+        checked.append(c)
+        warnings += c.warnings
+    if problems:
+        raise ValidationFailed(f"Có {sum(1 for i in problems if i.level == 'error')} lỗi trong các tệp của "
+                               f"{tiers.district_name(doc.data['huyen'])}; chưa lập văn bản nào.", problems)
+
+    communes, nominees, problems = collect(checked)
+    hd_day = parse_date(doc.data["hoi_dong"]["ngay"])
+    for c in checked:
+        met = parse_date(c.cluster.data["hop_cum"]["ngay"])
+        if hd_day < met:
+            problems.append(doc.issue(("hoi_dong", "ngay"), f"Thường trực Hội đồng họp ngày {short_date(hd_day)}, "
+                                                            f"trước ngày họp của {c.cluster.data['cum']['ten']} "
+                                                            f"({short_date(met)})."))
+    deadline = plan.data["thoi_gian"].get("huyen_bao_cao_thanh_pho_truoc_ngay")
+    if deadline and hd_day > parse_date(deadline):
+        warnings.append(doc.issue(("hoi_dong", "ngay"), f"Thường trực Hội đồng họp ngày {short_date(hd_day)}, sau hạn "
+                                                        f"cấp huyện báo cáo ({short_date(deadline)}).", "warning"))
+    choice, by_council, suggested, issues = choose(doc, nominees, communes)
+    problems += [i for i in issues if i.level == "error"]
+    warnings += [i for i in issues if i.level != "error"]
+    if problems:
+        raise ValidationFailed(f"Có {len(problems)} lỗi trong các tệp của {tiers.district_name(doc.data['huyen'])}; "
+                               "chưa lập văn bản nào.", problems)
+    counts = tally.count_classes(plan.data, [(c.ten_ubnd, c.xep_loai) for c in communes])
+    return DistrictResult(doc, plan, checked, communes, nominees, suggested, choice, by_council, counts, warnings)
+
+
+def collect(checked: list[levels_cluster.Checked]) -> tuple[list[Commune], list[Nominee], list[Issue]]:
+    """Every commune and every cluster's nominee; a commune may belong to one cluster only."""
+    communes: list[Commune] = []
+    nominees: list[Nominee] = []
+    problems: list[Issue] = []
+    seen: dict[str, str] = {}
+    for c in checked:
+        data = c.cluster.data
+        cum = data["cum"]["ten"]
+        for i, u in enumerate(data["don_vi"]):
+            r = c.result.by_code(u["ma"])
+            name = f"UBND {u['loai']} {u['ten']}"
+            if name in seen:
+                problems.append(c.cluster.issue(("don_vi", i, "ten"), f"{name} đã có trong {seen[name]}; mỗi đơn vị "
+                                                                      "chỉ thuộc một Cụm."))
+            seen[name] = cum
+            communes.append(Commune(cum, u["ma"], name, r.tong_diem, r.xep_loai, r.hang))
+        nominee = data["hop_cum"].get("de_nghi_tap_the")
+        if nominee:
+            r = c.result.by_code(nominee["don_vi"])
+            u = next(u for u in data["don_vi"] if u["ma"] == nominee["don_vi"])
+            nominees.append(Nominee(cum, u["ma"], f"UBND {u['loai']} {u['ten']}", r.tong_diem, r.xep_loai,
+                                    c.cluster.path))
+    return communes, nominees, problems
+
+
+def suggest(nominees: list[Nominee]) -> list[Nominee]:
+    """The nominees with the highest agreed total: one, or several when they tie (never broken silently)."""
+    if not nominees:
+        return []
+    high = max(n.tong_diem for n in nominees)
+    return [n for n in nominees if n.tong_diem == high]
+
+
+def choose(doc: reader.Loaded, nominees: list[Nominee], communes: list[Commune]
+           ) -> tuple[Nominee | None, bool, list[Nominee], list[Issue]]:
+    """The district's one commune for the city award: its council's choice, checked against the clusters'
+    nominees, or the suggestion when the council wrote none. Returns (choice, by council, suggested, issues)."""
+    best = suggest(nominees)
+    picked = (doc.data.get("de_nghi") or {}).get("don_vi")
+    path = ("de_nghi", "don_vi")
+    if picked:
+        if not nominees:
+            return None, False, best, [doc.issue(path, "không Cụm nào đề nghị đơn vị nào (không có đơn vị đạt loại được "
+                                                       "đề nghị), nên huyện không có đơn vị để chọn. Xóa mục de_nghi.")]
+        matches = [n for n in nominees if n.ma == picked]
+        if len(matches) > 1:
+            return None, False, best, [doc.issue(path, f"mã '{picked}' có ở nhiều Cụm ("
+                                                       f"{', '.join(n.cum for n in matches)}); đổi mã trong tệp Cụm "
+                                                       "để mỗi đơn vị của huyện có một mã riêng.")]
+        if not matches:
+            codes = [n.ma for n in nominees]
+            listed = "; ".join(f"{n.ma} ({n.ten_ubnd}, {n.cum})" for n in nominees)
+            known = next((c for c in communes if c.ma == picked), None)
+            if known:
+                why = f"{known.ten_ubnd} ({known.cum}) không được Cụm đề nghị."
+            else:
+                near = difflib.get_close_matches(picked, codes, n=1)
+                why = f"không có đơn vị mã '{picked}' trong các Cụm của huyện." + (f" Có phải là '{near[0]}'?" if near else "")
+            return None, False, best, [doc.issue(path, f"{why} Huyện chỉ chọn trong các đơn vị được các Cụm đề nghị: "
+                                                       f"{listed}.")]
+        choice = matches[0]
+        issues = []
+        if choice not in best:
+            issues.append(doc.issue(path, f"{choice.ten_ubnd} ({decimal_text(choice.tong_diem)} điểm) không có tổng điểm "
+                                          f"thống nhất cao nhất trong các đơn vị được đề nghị (cao nhất: "
+                                          f"{', '.join(n.text() for n in best)}). Nếu Hội đồng đã biểu quyết như vậy "
+                                          "thì giữ nguyên.", "warning"))
+        return choice, True, best, issues
+    if not nominees:
+        return None, False, best, [doc.issue((), "không Cụm nào đề nghị đơn vị nào, nên huyện không đề nghị Bằng khen; "
+                                                 "chỉ lập biên bản và báo cáo.", "warning")]
+    if len(best) > 1:
+        return None, False, best, [doc.issue((), "chưa ghi đơn vị được chọn (de_nghi) và các đơn vị sau bằng điểm nhau: "
+                                                 f"{'; '.join(f'{n.text()}, {n.cum}' for n in best)}. Hội đồng biểu quyết "
+                                                 f"chọn 01 đơn vị rồi ghi, ví dụ: `de_nghi: {{don_vi: {best[0].ma}}}`.")]
+    return best[0], False, best, [doc.issue((), f"chưa ghi đơn vị được chọn (de_nghi); docgen dùng gợi ý: {best[0].text()}, "
+                                                "có tổng điểm thống nhất cao nhất. Ghi `de_nghi: {don_vi: "
+                                                f"{best[0].ma}}}` sau khi Hội đồng biểu quyết.", "warning")]

@@ -1,0 +1,1 @@
+"""Load stage: input files found and read into plain data with the place of every value."""

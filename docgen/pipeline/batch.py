@@ -1,0 +1,225 @@
+"""City scale: build every cluster of a folder in parallel worker processes, whole or not at all.
+
+Three phases. First every cluster file is checked (load, validate, score) in the workers, and
+nothing is rendered unless all pass. Then the workers render the clusters' dossiers into a scratch
+folder outside the output folder, each worker compiling each template once (the render stage caches
+compiled templates per process); only paths come back, so memory does not grow with the city. Last,
+this process writes every dossier with write.write_all: on any problem (a document edited by hand, a
+full disk) the output folders stay exactly as they were. The result does not depend on the number of
+workers: every document is rendered from its own cluster file alone.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from docgen.errors import DocgenError, Incomplete, Issue, ValidationFailed
+from docgen.levels import cluster
+from docgen.load import discover
+from docgen.output import pdf as output_pdf
+from docgen.output import write
+from docgen.pipeline import dossier as pipeline_dossier
+from docgen.pipeline.dossier import Built
+
+CHECK = "kiem_tra"   # progress phases, named for the CLI to label
+
+
+BUILD = "lap_ho_so"
+
+
+STALE = ("văn bản của lần lập trước, lần này không lập nữa (đơn vị đã đổi tên hoặc bỏ khỏi Cụm?); "
+         "docgen giữ nguyên, hãy xóa tay nếu không cần.")
+
+
+Progress = Callable[[str, int, int], None]  # (phase, done, total)
+
+
+@dataclass
+class Summary:
+    """What a run built: each cluster (in file order), the totals and the time it took."""
+
+    built: list[pipeline_dossier.Built]
+    out_dir: Path
+    jobs: int
+    seconds: float
+
+    @property
+    def clusters(self) -> int:
+        return len(self.built)
+
+    @property
+    def documents(self) -> int:
+        return sum(1 for b in self.built for f in b.files if f.suffix == ".docx")
+
+
+def default_jobs() -> int:
+    """The cores this process may use (affinity and containers included when the OS tells)."""
+    if hasattr(os, "process_cpu_count"):
+        return os.process_cpu_count() or 1
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
+@dataclass
+class _Failure:
+    """A DocgenError raised in a worker, carried back whole (its issues included)."""
+
+    kind: type
+    message: str
+    state: dict
+
+    def error(self) -> DocgenError:
+        err = self.kind.__new__(self.kind)
+        Exception.__init__(err, self.message)
+        err.__dict__.update(self.state)
+        return err
+
+
+def _failure(e: DocgenError) -> _Failure:
+    return _Failure(type(e), e.message, dict(e.__dict__))
+
+
+def _check_task(path: Path):
+    """Phase 1 in a worker: one cluster file's warnings and the folder its dossier goes to, or its failure."""
+    try:
+        checked = cluster.check_cluster(path)
+    except DocgenError as e:
+        return path, _failure(e), None, []
+    slug = pipeline_dossier.cluster_slug(checked.cluster.data, checked.plan.data)
+    return path, None, (slug, checked.cluster.where(("cum", "ten"))), checked.warnings
+
+
+def _render_task(path: Path, out_dir: Path, template_dir: Path | None, soffice: str | None, scratch: Path):
+    """Phase 2 in a worker: one cluster's dossier, rendered (and converted to PDF with `soffice`) into
+    its own folder under `scratch`, outside the output folder; only the paths travel back, so the
+    parent never holds a city's documents in memory."""
+    try:
+        checked = cluster.check_cluster(path)
+        files, manifest = pipeline_dossier.render_cluster(checked, template_dir, soffice)
+    except DocgenError as e:
+        return path, _failure(e)
+    slug = pipeline_dossier.cluster_slug(checked.cluster.data, checked.plan.data)
+    spool = Path(tempfile.mkdtemp(prefix=f"{slug}-", dir=scratch))
+    for name, data in files.items():
+        (spool / name).write_bytes(data)
+    return path, write.Dossier(Path(out_dir) / slug, {name: spool / name for name in files}, manifest)
+
+
+class _InProcess:
+    """The pool's interface, run here, one task at a time (--jobs 1: no process to start)."""
+
+    def run(self, fn, tasks, on_result):
+        for args in tasks:
+            on_result(fn(*args))
+
+    def close(self, cancel: bool = False):
+        pass
+
+
+class _Pool:
+    """A process pool that reports each result as it completes; the first crash stops the run."""
+
+    def __init__(self, jobs: int):
+        self.executor = ProcessPoolExecutor(max_workers=jobs)
+
+    def run(self, fn, tasks, on_result):
+        futures = [self.executor.submit(fn, *args) for args in tasks]
+        for fut in as_completed(futures):
+            on_result(fut.result())  # a worker's bug re-raises here
+
+    def close(self, cancel: bool = False):
+        self.executor.shutdown(wait=True, cancel_futures=cancel)
+
+
+def build_many(paths, out_dir: Path, jobs: int | None = None, template_dir: Path | None = None,
+               progress: Progress | None = None, *, force: bool = False, pdf: bool = False) -> Summary:
+    """Build the dossier of every cluster file in `paths` with `jobs` worker processes.
+
+    Every file is checked before anything is rendered (ValidationFailed lists every problem of every
+    file), every dossier is rendered before anything is written, and then all are written whole or
+    not at all. A document edited by hand since the last run stops the build (OutputError naming it)
+    unless `force`, which keeps it beside the new one. With `pdf`, LibreOffice must be installed
+    (checked first)."""
+    started = time.perf_counter()
+    soffice = output_pdf.require_soffice() if pdf else None
+    files = discover.inputs(paths)
+    jobs = max(1, min(jobs or default_jobs(), len(files)))
+    out_dir = Path(out_dir)
+    report = progress or (lambda phase, done, total: None)
+    runner = _InProcess() if jobs == 1 else _Pool(jobs)
+    cancel = True
+    scratch: Path | None = None
+    try:
+        checked: dict[Path, tuple] = {}
+
+        def on_checked(result):
+            path, failure, slug, warnings = result
+            checked[path] = (failure, slug, warnings)
+            report(CHECK, len(checked), len(files))
+
+        runner.run(_check_task, [(f,) for f in files], on_checked)
+        failures = [checked[f][0].error() for f in files if checked[f][0] is not None]
+        if len(files) == 1 and failures and isinstance(failures[0], Incomplete):
+            raise failures[0]  # one file left half-filled: its to-do list says it best
+        problems = [i for e in failures for i in (e.issues or [Issue(e.message)])]
+        folders: dict[str, list[tuple[Path, tuple]]] = {}
+        for f in files:
+            if checked[f][1] is not None:
+                slug, where = checked[f][1]
+                folders.setdefault(slug, []).append((f, where))
+        problems += _same_folder_issues(folders, out_dir)
+        errors = [i for i in problems if i.level == "error"]
+        if failures or errors:
+            raise ValidationFailed(f"Có {len(errors)} lỗi; chưa tạo hồ sơ nào. Sửa các lỗi dưới đây rồi chạy lại.",
+                                   problems)
+
+        dossiers: dict[Path, write.Dossier] = {}
+        scratch = Path(tempfile.mkdtemp(prefix="docgen-"))  # rendered dossiers wait here until all are done
+
+        def on_rendered(result):
+            path, dossier = result
+            if isinstance(dossier, _Failure):
+                raise dossier.error()
+            dossiers[path] = dossier
+            report(BUILD, len(dossiers), len(files))
+
+        runner.run(_render_task, [(f, out_dir, template_dir, soffice, scratch) for f in files], on_rendered)
+        cancel = False
+        written = write.write_all([dossiers[f] for f in files], force)
+    finally:
+        runner.close(cancel=cancel)
+        if scratch is not None:
+            shutil.rmtree(scratch, ignore_errors=True)
+    built = []
+    for f, w in zip(files, written):
+        stale = [Issue(STALE, str(p), level="warning") for p in w.stale]
+        built.append(pipeline_dossier.Built(f, w.folder, w.files, checked[f][2] + stale, w.backups))
+    return Summary(built, out_dir, jobs, time.perf_counter() - started)
+
+
+def _same_folder_issues(folders: dict[str, list[tuple[Path, tuple]]], out_dir: Path) -> list[Issue]:
+    """Two cluster files with the same district and cluster name would write the same folder."""
+    issues = []
+    for slug, found in folders.items():
+        if len(found) > 1:
+            for p, (line, col) in found:
+                others = ", ".join(str(o) for o, _ in found if o != p)
+                issues.append(Issue(f"Cụm này trùng huyện và tên Cụm với tệp {others}: cả hai sẽ ghi vào cùng "
+                                    f"thư mục {out_dir / slug}. Sửa 'huyen.ten' hoặc 'cum.ten' cho đúng.",
+                                    str(p), line, col, pointer="cum.ten"))
+    return issues
+
+
+def build(paths, out_dir: Path, template_dir: Path | None = None, force: bool = False,
+          pdf: bool = False, jobs: int = 1) -> list[Built]:
+    """Build the dossier of every cluster file: all are checked and rendered before anything is written,
+    and then written whole or not at all (see batch.build_many, which does the work)."""
+
+    return build_many(paths, out_dir, jobs=jobs, template_dir=template_dir, force=force, pdf=pdf).built

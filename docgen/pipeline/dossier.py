@@ -1,0 +1,72 @@
+"""A cluster's dossier end to end: check → contexts → render → manifest → write."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from docgen import __version__, vi
+from docgen.context import cluster as context_cluster
+from docgen.context import index as context_index
+from docgen.errors import Issue, ValidationFailed
+from docgen.levels.cluster import Checked
+from docgen.model import tiers
+from docgen.output import manifest as output_manifest
+from docgen.output import pdf
+from docgen.render import document, environment
+
+
+@dataclass
+class Built:
+    """What `build` wrote for one cluster."""
+
+    source: Path
+    folder: Path
+    files: list[Path]
+    warnings: list[Issue]
+    backups: list[Path] = field(default_factory=list)  # hand-edited documents kept beside the new ones (--force)
+
+
+def cluster_slug(cluster: dict, plan: dict | None = None) -> str:
+    """'dong-anh-cum-so-1'; with no district (two-tier plans) the province: 'ha-noi-cum-so-1'."""
+    where = cluster["huyen"]["ten"] if cluster.get("huyen") else (tiers.province_place(plan) if plan else "")
+    return vi.slug(f"{where} {cluster['cum']['ten']}")
+
+
+def render_cluster(checked: Checked, template_dir: Path | None = None,
+                   soffice: str | None = None) -> tuple[dict[str, bytes], dict]:
+    """Every file of the dossier as bytes, and the manifest describing them.
+
+    First the index (Danh mục hồ sơ), then the documents in filing order; with `soffice` (LibreOffice)
+    also a PDF of each and one combined PDF to print, and the index shows the page counts."""
+    plan, cluster = checked.plan.data, checked.cluster.data
+    specs = context_cluster.build_documents(plan, cluster, checked.result)
+    documents: dict[str, bytes] = {}
+    for s in specs:
+        if s.file_name in documents:  # validation keeps names apart; never let one document hide another
+            raise ValidationFailed(f"Hai văn bản của hồ sơ trùng tên tệp {s.file_name}.")
+        documents[s.file_name] = document.render(s.template, s.context, template_dir)
+    pdfs: dict[str, bytes] = {}
+    pages = None
+    if soffice:
+        pdfs = pdf.convert(documents, soffice)
+        pages = {s.file_name: pdf.page_count(pdfs[Path(s.file_name).stem + ".pdf"]) for s in specs}
+    index = context_index.index_spec(plan, cluster, specs, pages)
+    files = {index.file_name: document.render(index.template, index.context, template_dir), **documents}
+    if soffice:
+        pdfs = {**pdf.convert({index.file_name: files[index.file_name]}, soffice), **pdfs}
+        pdfs[pdf.COMBINED] = pdf.combine(list(pdfs.values()))  # index first, then filing order
+        files.update(pdfs)
+    manifest = {
+        "docgen": __version__,
+        "dau_vao": {
+            "cum": {"tep": checked.cluster.path.name, "sha256": output_manifest.sha256(checked.cluster.path.read_bytes())},
+            "ke_hoach": {"tep": checked.plan.path.name, "sha256": output_manifest.sha256(checked.plan.path.read_bytes())},
+        },
+        "van_ban": [{"tep": s.file_name, "mau": s.template, "ten": s.title, "sha256": output_manifest.sha256(files[s.file_name]),
+                     "mau_sha256": output_manifest.sha256(environment.template_path(s.template, template_dir).read_bytes())}
+                    for s in [index] + specs],
+    }
+    if pdfs:
+        manifest["pdf"] = [{"tep": name, "so_trang": pdf.page_count(data), "sha256": output_manifest.sha256(data)}
+                           for name, data in pdfs.items()]
+    return files, manifest

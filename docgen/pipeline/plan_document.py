@@ -1,0 +1,31 @@
+"""The Kế hoạch as a document: a plan file rendered to .docx and written."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from docgen.context.plan import document_context
+from docgen.errors import Issue
+from docgen.levels import cluster
+from docgen.output import write
+from docgen.pipeline.next_plan import TEMPLATE
+from docgen.render import document
+
+
+@dataclass
+class RenderedPlan:
+    """What `render_plan` wrote."""
+
+    source: Path
+    file: Path
+    warnings: list[Issue]
+
+
+def render_plan(path: Path, out_dir: Path, template_dir: Path | None = None) -> RenderedPlan:
+    """Validate a plan file and write its Kế hoạch as OUT_DIR/<plan file name>.docx (or to OUT_DIR
+    itself when it is a file name ending in .docx)."""
+    plan, warnings = cluster.load_plan(Path(path))
+    data = document.render(TEMPLATE, document_context(plan), template_dir)
+    out = Path(out_dir)
+    target = out if out.suffix.lower() == ".docx" else out / (Path(path).stem + ".docx")
+    return RenderedPlan(Path(path), write.write_file(target, data), warnings)

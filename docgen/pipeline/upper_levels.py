@@ -1,0 +1,81 @@
+"""The levels above a cluster, end to end: check → contexts → render → write, for a district, the city,
+and the blank Phụ lục 01 of a plan."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from docgen import __version__, vi
+from docgen.context import city as context_city
+from docgen.context import district as context_district
+from docgen.context import sheet
+from docgen.context.common import DocumentSpec
+from docgen.errors import Issue
+from docgen.levels import city, cluster, district
+from docgen.model import tiers
+from docgen.output import manifest as output_manifest
+from docgen.output import write
+from docgen.render import document
+
+
+@dataclass
+class Written:
+    """What one command wrote: the folder, its files (manifest last) and the warnings met on the way."""
+
+    folder: Path
+    files: list[Path]
+    warnings: list[Issue]
+
+
+def _render(specs: list[DocumentSpec], inputs: dict[str, Path], template_dir: Path | None) -> tuple[dict, dict]:
+    files: dict[str, bytes] = {}
+    docs = []
+    for spec in specs:
+        data = document.render(spec.template, spec.context, template_dir)
+        files[spec.file_name] = data
+        docs.append({"tep": spec.file_name, "mau": spec.template, "ten": spec.title, "sha256": output_manifest.sha256(data)})
+    manifest = {"docgen": __version__,
+                "dau_vao": {name: output_manifest.sha256(path.read_bytes()) for name, path in inputs.items()},
+                "van_ban": docs}
+    return files, manifest
+
+
+def _names(paths: list[Path], base: Path) -> dict[str, Path]:
+    """Input files named relative to the folder given (cum-so-1.yaml exists in several districts)."""
+    out = {}
+    for p in paths:
+        p = Path(p).resolve()
+        try:
+            name = str(p.relative_to(base.resolve()))
+        except ValueError:
+            name = p.name
+        out[name] = p
+    return out
+
+
+def build_district(folder: Path, out_dir: Path, template_dir: Path | None = None) -> Written:
+    """The district's documents for the folder of one district (its district file and cluster files)."""
+    d = district.check_district(Path(folder))
+    specs = context_district.district_documents(d)
+    inputs = [d.plan.path, d.file.path] + [c.cluster.path for c in d.clusters]
+    files, manifest = _render(specs, _names(inputs, Path(folder)), template_dir)
+    target = Path(out_dir) / vi.slug(d.name)
+    return Written(target, write.write_dossier(target, files, manifest), d.warnings)
+
+
+def build_city(folder: Path, out_dir: Path, template_dir: Path | None = None) -> Written:
+    """The Sở Nội vụ's summary report over a folder of districts (or of clusters, for a two-tier plan)."""
+    c = city.check_city(Path(folder))
+    specs = context_city.city_documents(c)
+    files, manifest = _render(specs, _names(c.inputs, Path(folder)), template_dir)
+    target = Path(out_dir) / vi.slug(f"{tiers.province_place(c.plan.data)} {c.plan.data['nam']}")
+    return Written(target, write.write_dossier(target, files, manifest), c.warnings)
+
+
+def build_blank_sheet(plan_file: Path, out_dir: Path, template_dir: Path | None = None) -> Written:
+    """Phụ lục 01 of a plan with no commune and no scores, for a commune to fill by hand."""
+    plan, warnings = cluster.load_plan(Path(plan_file))
+    spec = sheet.blank_sheet(plan.data)
+    files, manifest = _render([spec], {plan.path.name: plan.path}, template_dir)
+    target = Path(out_dir) / f"phu-luc-01-{plan.data['nam']}"
+    return Written(target, write.write_dossier(target, files, manifest), warnings)

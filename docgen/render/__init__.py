@@ -1,0 +1,1 @@
+"""Render stage: .docx templates filled with contexts (compiled fast path, plain path, diagnosis)."""

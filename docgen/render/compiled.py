@@ -1,0 +1,290 @@
+"""Render stage, fast path: each .docx template compiled once per process, then rendered many times.
+
+Plain docxtpl reopens the package, re-parses every part and recompiles the body, each header and
+six core properties as new Jinja templates on every render, then python-docx re-serializes and
+re-compresses every part (styles.xml alone is hundreds of kilobytes). Here the package is opened
+once: the parts a render cannot change are kept as ready-made zip entries (already compressed), and
+the parts it changes are kept as Jinja templates compiled once. A render is then: Jinja render of
+each compiled part, docxtpl's own post-processing of its output (the same functions, called in the
+same order as DocxTemplate.render), python-docx's serialization of the changed parts, and the zip
+written with fixed timestamps exactly as render.normalize_zip writes it.
+
+The result is byte-identical to render.render_plain for the same template and context; tests prove
+it over every template and every sample document. A template using something this path does not
+mirror (footnotes, a package without core properties) or a context holding objects docxtpl would
+treat specially (RichText, InlineImage, Subdoc...) makes `compiled_for`/`render` return None and the
+caller falls back to the plain path.
+
+One process renders one document at a time (compiled parts remember their last output, and docxtpl's
+helper keeps a counter): parallelism is by processes (docgen.batch), never threads.
+"""
+from __future__ import annotations
+
+import copy
+import datetime
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+import jinja2
+from docx import Document
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.coreprops import CoreProperties
+from docx.opc.oxml import serialize_part_xml
+from docx.oxml.ns import qn
+from docx.oxml.parser import parse_xml
+from docxtpl import DocxTemplate
+
+from docgen.render import rule_lines
+from docgen.render.package import fixed_core_properties, normalize_zip
+
+# docxtpl's DocxTemplate.render_properties: the core properties it renders, in its order.
+CORE_PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
+
+
+FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+
+
+LISTING_CHARS = ("\t", "\a", "\n", "\f")
+
+
+PLAIN_TYPES = (str, int, float, bool, type(None), Decimal, datetime.date, datetime.time)
+
+
+class Unsupported(Exception):
+    """The template uses something the fast path does not mirror; use the plain path."""
+
+
+@dataclass
+class _Deferred:
+    """A part whose Jinja source failed to compile: the error is raised when docxtpl would raise it."""
+
+    error: jinja2.TemplateError
+
+    def render(self, context):
+        raise self.error
+
+
+@dataclass
+class _Entry:
+    """One zip entry as zipfile writes it: its ZipInfo and its bytes (local header + compressed data)."""
+
+    info: zipfile.ZipInfo
+    raw: bytes
+
+
+@dataclass
+class _Part:
+    """A part re-rendered on every render, its last zip entry remembered (headers rarely change)."""
+
+    member: str
+    template: object = None
+    encoding: str = "utf-8"
+    last: tuple = (None, None)
+
+    def entry(self, key, make, fixed_time) -> _Entry:
+        """The zip entry for this render's `key`, rebuilt only when it differs from the last one."""
+        if self.last[0] != key:
+            self.last = (key, _entry(self.member, make(), fixed_time))
+        return self.last[1]
+
+
+@dataclass
+class Compiled:
+    """A template ready to render: zip entries in python-docx's order, static ones pre-built."""
+
+    path: Path
+    order: list[str]                # member names, in the order python-docx saves them
+    static: dict[str, _Entry]       # members no render changes
+    body_member: str
+    body: object                    # compiled Jinja template of the document body (or _Deferred)
+    skeleton: object                # the document root element with an empty body
+    headers: list[_Part]            # header parts then footer parts, in docxtpl's order
+    core: _Part                     # docProps/core.xml
+    core_element: object
+    core_templates: list
+    part: object = None             # the package's main part, lent each render's tree for rule_lines
+
+
+def _entry(name: str, data: bytes, fixed_time) -> _Entry:
+    """The entry exactly as render.normalize_zip writes it (same ZipInfo fields, same compressor)."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        info = zipfile.ZipInfo(name, date_time=fixed_time)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.external_attr = 0o644 << 16
+        zf.writestr(info, data)
+        end = buf.tell()
+    return _Entry(info, buf.getvalue()[info.header_offset:end])
+
+
+def _zip(entries: list[_Entry]) -> bytes:
+    """A zip of ready-made entries: the bytes zipfile would write for the same members in this order.
+
+    Entries are appended the way ZipFile.mkdir appends a pre-built entry; ZipFile writes the central
+    directory. Checked against normalize_zip when each template is compiled (compile_template)."""
+    out = io.BytesIO()
+    zf = zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED)
+    for e in entries:
+        info = copy.copy(e.info)
+        info.header_offset = out.tell()
+        out.write(e.raw)
+        zf.filelist.append(info)
+        zf.NameToInfo[info.filename] = info
+    zf.start_dir = out.tell()
+    zf._didModify = True
+    zf.close()
+    return out.getvalue()
+
+
+class _Helper(DocxTemplate):
+    """docxtpl's own text and tree functions (patch_xml, resolve_listing, fix_tables), without a package."""
+
+    def __init__(self):
+        super().__init__(None)
+
+    def __getattr__(self, name):  # never delegate to a (missing) python-docx Document
+        raise AttributeError(name)
+
+
+_HELPER = _Helper()
+
+
+def _compile_part(env, xml: str):
+    """docxtpl's render_xml_part up to the Jinja compile, done once."""
+    src = re.sub(r"<w:p([ >])", r"\n<w:p\1", _HELPER.patch_xml(xml))
+    try:
+        return env.from_string(src)
+    except jinja2.TemplateError as e:
+        return _Deferred(e)
+
+
+def _finish_part(out: str) -> str:
+    """docxtpl's render_xml_part after the Jinja render."""
+    out = re.sub(r"\n<w:p([ >])", r"<w:p\1", out)
+    out = out.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+    # resolve_listing only rewrites \t, \a, \n and \f inside <w:t>: without them it returns its input.
+    if any(ch in out for ch in LISTING_CHARS):
+        out = _HELPER.resolve_listing(out)
+    return out
+
+
+def compile_template(path: Path, env, fixed_time) -> Compiled:
+    """Open the package once and prepare everything a render needs; Unsupported if it can't be mirrored."""
+    tpl = DocxTemplate(str(path))
+    tpl.init_docx()
+    doc = tpl.docx
+    package = doc.part.package
+    parts = list(package.iter_parts())
+    if any(p.content_type == FOOTNOTES_CT for p in parts):
+        raise Unsupported("footnotes")
+    core = [p for p in parts if p.content_type == CT.OPC_CORE_PROPERTIES]
+    if len(core) != 1:  # docxtpl would create one stamped with the current time
+        raise Unsupported("core properties")
+
+    body = _compile_part(env, tpl.get_xml())
+    headers = []
+    for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
+        for _rid, part in tpl.get_headers_footers(uri):
+            xml = tpl.get_part_xml(part)
+            headers.append(_Part(part.partname.membername, _compile_part(env, xml),
+                                 tpl.get_headers_footers_encoding(xml)))
+    props = doc.core_properties
+    core_templates = []
+    for prop in CORE_PROPERTIES:
+        try:
+            core_templates.append(env.from_string(getattr(props, prop)))
+        except jinja2.TemplateError as e:
+            core_templates.append(_Deferred(e))
+
+    skeleton = copy.deepcopy(doc.element)
+    skeleton_body = skeleton.find(qn("w:body"))
+    for child in list(skeleton_body):
+        skeleton_body.remove(child)
+
+    # What python-docx writes for the untouched package: member order and every unchanged member.
+    saved = io.BytesIO()
+    Document(str(path)).save(saved)
+    with zipfile.ZipFile(io.BytesIO(saved.getvalue())) as zf:
+        members = {info.filename: zf.read(info.filename) for info in zf.infolist()}
+    order = list(members)
+    entries = {name: _entry(name, data, fixed_time) for name, data in members.items()}
+
+    core_member = core[0].partname.membername
+    if core_member in members:
+        entries[core_member] = _entry(core_member, fixed_core_properties(members[core_member]), fixed_time)
+    if _zip([entries[n] for n in order]) != normalize_zip(saved.getvalue()):
+        raise Unsupported("zip writer")
+
+    dynamic = {doc.part.partname.membername, core[0].partname.membername} | {h.member for h in headers}
+    if not dynamic <= set(order):
+        raise Unsupported("parts")
+    return Compiled(
+        path=path, order=order, static={n: e for n, e in entries.items() if n not in dynamic},
+        body_member=doc.part.partname.membername, body=body, skeleton=skeleton, headers=headers,
+        core=_Part(core[0].partname.membername), core_element=copy.deepcopy(core[0].element),
+        core_templates=core_templates, part=doc.part)
+
+
+def is_plain(value) -> bool:
+    """True when the context holds only plain data (docxtpl treats nothing in it specially)."""
+    if isinstance(value, PLAIN_TYPES):
+        return True
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and is_plain(v) for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return all(is_plain(v) for v in value)
+    return False
+
+
+def render_compiled(c: Compiled, context: dict, fixed_time) -> bytes:
+    """The .docx bytes: DocxTemplate.render's steps on the compiled parts, then the zip."""
+    # Body: build_xml → fix_tables → fix_docpr_ids → map_tree, as DocxTemplate.render does.
+    xml = _finish_part(c.body.render(context))
+    tree = _HELPER.fix_tables(xml)
+    _HELPER.docx_ids_index = 1000  # render_init
+    _HELPER.fix_docpr_ids(tree)
+    root = copy.deepcopy(c.skeleton)
+    root.replace(root.find(qn("w:body")), tree)
+    # render.render_plain resizes the short rule lines before saving: the same step, on this tree
+    c.part._element = root
+    rule_lines.fit(c.part.document, c.path.name)
+    dynamic = {c.body_member: _entry(c.body_member, serialize_part_xml(root), fixed_time)}
+
+    # Headers then footers: map_headers_footers_xml loads the rendered XML as a new XmlPart.
+    for part in c.headers:
+        out = _finish_part(part.template.render(context))
+        dynamic[part.member] = part.entry(
+            out, lambda: serialize_part_xml(parse_xml(out.encode(part.encoding))), fixed_time)
+
+    # Core properties: render_properties renders and sets each string property in turn.
+    values = tuple(t.render(context) for t in c.core_templates)
+
+    def core_xml():
+        element = copy.deepcopy(c.core_element)
+        props = CoreProperties(element)
+        for prop, value in zip(CORE_PROPERTIES, values):
+            setattr(props, prop, value)
+        return fixed_core_properties(serialize_part_xml(element))
+
+    dynamic[c.core.member] = c.core.entry(values, core_xml, fixed_time)
+    return _zip([dynamic.get(name) or c.static[name] for name in c.order])
+
+
+_CACHE: dict[tuple, Compiled | None] = {}
+
+
+def compiled_for(path: Path, env, fixed_time) -> Compiled | None:
+    """The compiled template for this file (compiled at most once per process and file version);
+    None when the fast path cannot mirror it."""
+    st = path.stat()
+    key = (str(path.resolve()), st.st_mtime_ns, st.st_size)
+    if key not in _CACHE:
+        try:
+            _CACHE[key] = compile_template(path, env, fixed_time)
+        except Unsupported:
+            _CACHE[key] = None
+    return _CACHE[key]
