@@ -1,4 +1,4 @@
-"""Template contexts: turn a validated cluster, its plan and its scores into the variables each document shows."""
+"""The cluster's own documents (inspection minutes, Phụ lục 02, meeting minutes, letter) and the whole dossier's list."""
 from __future__ import annotations
 
 from docgen import vi

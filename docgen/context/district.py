@@ -1,4 +1,4 @@
-"""Template contexts of the district's documents (council minutes, letter to the city, summary report) and the city's report."""
+"""Contexts of the district's documents: council minutes, letter to the city, summary report."""
 from __future__ import annotations
 
 from docgen import vi

@@ -74,14 +74,7 @@ def check_cluster(path: Path) -> Checked:
             ("ke_hoach",), f"không tìm thấy tệp Kế hoạch '{cluster.data['ke_hoach']}' ({plan_file}). "
                            "Đường dẫn tính từ thư mục chứa tệp Cụm.")])
     plan, plan_warnings = load_plan(plan_file)
-    issues = cluster_rules.cluster_issues(cluster, plan.data)
-    issues += cluster_rules.tier_issues(cluster, plan.data) + cluster_rules.schedule_issues(cluster, plan.data)
-    errors = [i for i in issues if i.level == "error"]
-    if errors:
-        raise ValidationFailed(f"Tệp {path} có {len(errors)} lỗi.", issues)
-    rules = score_rules.rules_from_plan(plan.data)
-    result = score_cluster.score_cluster(rules, cluster.data)
-    issues += cluster_rules.award_issues(cluster, plan.data, result)
+    issues, rules, result = cluster_rules.validate_cluster(cluster, plan.data)
     errors = [i for i in issues if i.level == "error"]
     if errors:
         raise ValidationFailed(f"Tệp {path} có {len(errors)} lỗi.", issues)

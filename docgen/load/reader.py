@@ -1,4 +1,4 @@
-"""Load stage: read a YAML file safely into plain data, remembering the line and column of every value."""
+"""Read a YAML file safely into plain data, remembering the line and column of every value."""
 from __future__ import annotations
 
 import re

@@ -1,4 +1,4 @@
-"""PDF stage: the dossier's .docx files converted by LibreOffice headless, page counts, one combined PDF to print."""
+"""The dossier's .docx files converted to PDF by LibreOffice headless, page counts, one combined PDF to print."""
 from __future__ import annotations
 
 import io

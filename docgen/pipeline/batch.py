@@ -4,7 +4,7 @@ Three phases. First every cluster file is checked (load, validate, score) in the
 nothing is rendered unless all pass. Then the workers render the clusters' dossiers into a scratch
 folder outside the output folder, each worker compiling each template once (the render stage caches
 compiled templates per process); only paths come back, so memory does not grow with the city. Last,
-this process writes every dossier with write.write_all: on any problem (a document edited by hand, a
+this process writes every dossier with output.write.write_all: on any problem (a document edited by hand, a
 full disk) the output folders stay exactly as they were. The result does not depend on the number of
 workers: every document is rendered from its own cluster file alone.
 """

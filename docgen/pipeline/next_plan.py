@@ -1,9 +1,8 @@
-"""The plan as a document: render this year's Kế hoạch (.docx), and make next year's plan file from it.
+"""Next year's plan file from this year's: dates and years moved on, numbers to fill, comments kept.
 
-`render_plan` validates a plan file and writes its Kế hoạch in the NĐ 30 format; `next_plan` copies a
-plan file to a later year, moving every date and year that belongs to the plan and blanking the
-references that are re-issued every year, with the clerk's comments and layout kept (ruamel.yaml
-round-trip). The text itself carries no literal years: its placeholders follow the moved data.
+`next_plan` copies a plan file to a later year, moving every date and year that belongs to the plan and
+blanking the references that are re-issued every year, with the clerk's comments and layout kept
+(ruamel.yaml round-trip). The text itself carries no literal years: its placeholders follow the moved data.
 """
 from __future__ import annotations
 

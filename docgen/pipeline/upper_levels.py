@@ -1,5 +1,4 @@
-"""The levels above a cluster, end to end: check → contexts → render → write, for a district, the city,
-and the blank Phụ lục 01 of a plan."""
+"""The levels above a cluster end to end (check → contexts → render → write): district, city, blank Phụ lục 01."""
 from __future__ import annotations
 
 from dataclasses import dataclass

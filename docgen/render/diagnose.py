@@ -1,13 +1,4 @@
-"""Templates as a clerk edits them: their Jinja tags part by part, which tag failed, and which variables they use.
-
-A .docx template holds Jinja tags in several XML parts: the body, headers, footers, footnotes and the
-file properties. docxtpl first cleans each part (`patch_xml`) and puts every paragraph on its own line,
-so a Jinja line number points at one paragraph; the tag is found in that paragraph's text.
-
-`check` walks the Jinja syntax tree of every part and follows each variable (`don_vi.ten`, a loop
-variable `tv` over `doan.thanh_vien`, ...) through the shape of the context docgen really builds,
-so that a misspelt variable is found before any dossier is rendered.
-"""
+"""Failure diagnosis: a template's Jinja tags part by part, and which tag failed and why, in a clerk's words."""
 from __future__ import annotations
 
 import difflib

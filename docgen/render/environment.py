@@ -1,4 +1,4 @@
-"""Render stage: fill a .docx template with a context through docxtpl, strictly and safely, into bytes."""
+"""The sandboxed, strict, autoescaping Jinja environment docgen renders with, and where templates are found."""
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,4 +1,4 @@
-"""Score stage: the plan's classification (A, B, C, D) in exact decimal arithmetic, with its reasons."""
+"""The plan's classification (A, B, C, D) of one set of scores, in exact decimal arithmetic, with its reasons."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -7,7 +7,8 @@ from docgen.errors import Issue
 from docgen.load.reader import Loaded, pointer_of
 from docgen.model.schedule import Visit, visits
 from docgen.model.tiers import two_tier
-from docgen.score.rules import rules_from_plan
+from docgen.score.cluster import ClusterResult, score_cluster
+from docgen.score.rules import Rules, rules_from_plan
 from docgen.score.unit_scores import read_scores
 from docgen.validate.fields import date_field, times_field
 from docgen.vi import decimal_text, parse_date, short_date, slug
@@ -239,3 +240,17 @@ def award_issues(cluster: Loaded, plan: dict, result) -> list[Issue]:
         issues.append(cluster.issue(("hop_cum",), f"Cụm chưa ghi đơn vị đề nghị khen thưởng (de_nghi_tap_the); "
                                                   f"gợi ý: {best}{tie}.", "warning"))
     return issues
+
+
+def validate_cluster(cluster: Loaded, plan: dict) -> tuple[list[Issue], Rules | None, ClusterResult | None]:
+    """Every cross-field rule of a cluster file against its plan, in one call: the file's own rules, its
+    tier, its schedule, then (only when those hold, since they need sound scores) the award proposals.
+
+    Returns the issues (warnings included) and, when the scores could be computed, the plan's rules and
+    the cluster's result, so that the caller does not score twice."""
+    issues = cluster_issues(cluster, plan) + tier_issues(cluster, plan) + schedule_issues(cluster, plan)
+    if any(i.level == "error" for i in issues):
+        return issues, None, None
+    rules = rules_from_plan(plan)
+    result = score_cluster(rules, cluster.data)
+    return issues + award_issues(cluster, plan, result), rules, result

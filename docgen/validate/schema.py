@@ -1,4 +1,4 @@
-"""Validate stage: JSON Schema and the plan's cross-field rules, every problem in Vietnamese with its place."""
+"""JSON Schema checks of input files, each problem in Vietnamese with its place and the key it likely meant."""
 from __future__ import annotations
 
 import difflib
