@@ -6,9 +6,9 @@ __version__ = "0.1.0"
 # The library's entry points, imported on first use: `import docgen` stays cheap and cycle-free.
 _API = {
     "DocgenError": "docgen.errors",
-    "build": "docgen.pipeline.dossier",
+    "build": "docgen.pipeline.batch",
     "check_cluster": "docgen.levels.cluster",
-    "check_file": "docgen.levels.cluster",
+    "check_file": "docgen.levels.any_file",
 }
 __all__ = [*_API, "__version__"]
 
