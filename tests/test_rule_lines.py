@@ -26,13 +26,13 @@ def test_cached_and_uncached_fitting_give_the_same_bytes(monkeypatch):
     specs = every_sample_spec()
     cached = [document.render(s.template, s.context) for s in specs]  # twice: the second run hits the cache
     cached_again = [document.render(s.template, s.context) for s in specs]
-    assert ooxml._PARA_CACHE, "the fitting did not use the paragraph cache"
+    assert ooxml.cached_paras(), "the fitting did not use the paragraph cache"
 
     real = ooxml.DocxModel
     monkeypatch.setattr(render_rule_lines, "DocxModel", lambda *a, **kw: real(*a, **{**kw, "reuse": False}))
-    ooxml._PARA_CACHE.clear()
+    ooxml.clear_para_cache()
     uncached = [document.render(s.template, s.context) for s in specs]
-    assert not ooxml._PARA_CACHE
+    assert not ooxml.cached_paras()
     assert len(specs) > 90
     assert cached == cached_again == uncached
 
@@ -41,6 +41,6 @@ def test_a_cached_paragraph_holds_no_document():
     """Entries are kept without their elements, so that the cache does not keep documents alive."""
     spec = every_sample_spec()[0]
     document.render(spec.template, spec.context)
-    assert ooxml._PARA_CACHE
-    for p in ooxml._PARA_CACHE.values():
+    assert ooxml.cached_paras()
+    for p in ooxml.cached_paras():
         assert p.el is None and p.container is None and all(r.el is None for r in p.runs)

@@ -1,4 +1,4 @@
-"""Write docgen/font_metrics.py: advance widths of Times New Roman (regular and bold) for the characters
+"""Write docgen/ooxml/font_metrics.py: advance widths of Times New Roman (regular and bold) for the characters
 Vietnamese documents use, read from Liberation Serif (same metrics as Times New Roman).
 
 docgen lint uses them to tell whether the Quốc hiệu fits on one line and how long the lines under the
@@ -14,7 +14,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent.parent / "docgen" / "font_metrics.py"
+OUT = Path(__file__).resolve().parent.parent / "docgen" / "ooxml" / "font_metrics.py"
 FONTS = {"regular": "LiberationSerif-Regular.ttf", "bold": "LiberationSerif-Bold.ttf"}
 
 
