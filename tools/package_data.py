@@ -14,13 +14,15 @@ from setuptools.command.build_py import build_py
 
 DATA = "docgen/_data"  # where docgen.resources looks for its own copy
 
+ROOT = Path(__file__).resolve().parent.parent
+
 FOLDERS = {"templates_docx": "*.docx", "schemas": "*.json", "inputs": "**/*.yaml"}  # the plans and the samples
 
 
-def data_files(root: Path) -> list[Path]:
+def data_files() -> list[Path]:
     """The files the wheel carries, relative to the project root."""
-    return sorted(f.relative_to(root) for folder, pattern in FOLDERS.items()
-                  for f in (root / folder).glob(pattern) if f.is_file())
+    return sorted(f.relative_to(ROOT) for folder, pattern in FOLDERS.items()
+                  for f in (ROOT / folder).glob(pattern) if f.is_file())
 
 
 class BuildPy(build_py):
@@ -30,15 +32,14 @@ class BuildPy(build_py):
         super().run()
         if getattr(self, "editable_mode", False):
             return  # an editable install reads the checkout's own folders
-        root = Path.cwd()  # setuptools builds from the project root
         target = Path(self.build_lib) / DATA
         shutil.rmtree(target, ignore_errors=True)  # nothing stale from an earlier build
-        for rel in data_files(root):
+        for rel in data_files():
             dest = target / rel
             dest.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(root / rel, dest)
+            shutil.copyfile(ROOT / rel, dest)
 
     def get_source_files(self):
-        """What the sdist needs to build the wheel again: the data and this file."""
-        here = Path(__file__).resolve().relative_to(Path.cwd().resolve()).as_posix()
-        return [*super().get_source_files(), here, *(p.as_posix() for p in data_files(Path.cwd()))]
+        """What the sdist needs to build the wheel again: the data and this file (relative to the root)."""
+        here = Path(__file__).resolve().relative_to(ROOT)
+        return [*super().get_source_files(), *(p.as_posix() for p in [here, *data_files()])]
