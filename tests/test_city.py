@@ -35,7 +35,7 @@ def sample_specs():
         specs = context_cluster.build_documents(c.plan.data, c.cluster.data, c.result)
         yield from specs
         yield index.index_spec(c.plan.data, c.cluster.data, specs)
-    yield from template_check._level_specs(resources.SAMPLES)
+    yield from template_check._level_specs(resources.samples_dir())
 
 
 def tree_bytes(folder: Path) -> dict[str, bytes]:

@@ -37,15 +37,16 @@ PRINTED = [
 ]
 
 
-def make_all(workdir: Path) -> dict[str, str]:
-    """Run every command in `workdir`; {relative path or 'stdout:<command>': sha256}."""
-    env = {**os.environ, "PYTHONHASHSEED": "0"}
+def make_all(workdir: Path, docgen=(sys.executable, "-m", "docgen"), inputs: Path = INPUTS,
+             env: dict | None = None) -> dict[str, str]:
+    """Run every command in `workdir` with `docgen` on the samples in `inputs`;
+    {relative path or 'stdout:<command>': sha256}."""
+    env = {**(os.environ if env is None else env), "PYTHONHASHSEED": "0"}
     digests: dict[str, str] = {}
 
     def run(cmd):
-        args = [a.format(i=INPUTS) for a in cmd]
-        proc = subprocess.run([sys.executable, "-m", "docgen", *args], cwd=workdir, env=env,
-                              capture_output=True, timeout=600)
+        args = [a.format(i=inputs) for a in cmd]
+        proc = subprocess.run([*docgen, *args], cwd=workdir, env=env, capture_output=True, timeout=600)
         assert proc.returncode == 0, (args, proc.stderr.decode())
         return proc.stdout
 
@@ -58,7 +59,7 @@ def make_all(workdir: Path) -> dict[str, str]:
         if f.is_file():
             data = f.read_bytes()
             if f.suffix == ".yaml":  # `docgen init` links the checkout's schema and plan by a relative path
-                data = data.replace(os.path.relpath(ROOT, f.parent).encode(), b"<checkout>")
+                data = data.replace(os.path.relpath(inputs.parent, f.parent).encode(), b"<checkout>")
             digests[f.relative_to(workdir / "o").as_posix()] = hashlib.sha256(data).hexdigest()
     return digests
 

@@ -19,7 +19,7 @@ def every_sample_spec():
         c = cluster.check_cluster(f)
         docs = context_cluster.build_documents(c.plan.data, c.cluster.data, c.result)
         specs += docs + [index.index_spec(c.plan.data, c.cluster.data, docs)]
-    return specs + template_check._level_specs(resources.SAMPLES)
+    return specs + template_check._level_specs(resources.samples_dir())
 
 
 def test_cached_and_uncached_fitting_give_the_same_bytes(monkeypatch):

@@ -93,11 +93,8 @@ def check_all(files) -> tuple[list[Checked], list[Issue]]:
     return checked, problems
 
 
-DEFAULT_PLAN = resources.ROOT / "inputs" / "ke-hoach-2017.yaml"  # the 2017 plan shipped with docgen
-
-
 def classify_scores(scores, plan_path: Path | None = None) -> tuple[score_rules.Rules, classify.Classification]:
     """The class of one set of agreed content scores ("10,5" or 10.5) under a plan (default: 2017)."""
-    plan, _ = load_plan(Path(plan_path) if plan_path else DEFAULT_PLAN)
+    plan, _ = load_plan(Path(plan_path) if plan_path else resources.default_plan())
     rules = score_rules.rules_from_plan(plan.data)
     return rules, classify.classify(rules, list(scores))

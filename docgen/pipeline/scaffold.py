@@ -12,7 +12,7 @@ import textwrap
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from docgen import vi
+from docgen import resources, vi
 from docgen.errors import InputError, Issue
 from docgen.levels import cluster
 from docgen.load.reader import Loaded
@@ -113,6 +113,17 @@ def relative(target: Path, start_dir: Path) -> str:
         return target.as_posix()
 
 
+def schema_link(folder: Path) -> list[str]:
+    """The line through which VS Code checks the file against the schema. In a checkout: relative, so the
+    link moves with the checkout. From a wheel: the installed schema's file: URI (the editor reads the link
+    up to the first space; a URI has none). From a zipped package there is no file to link to: no line."""
+    target = resources.schema_file(validate_schema.KINDS["cum"])
+    if target is None:
+        return []
+    link = relative(target, folder) if resources.in_checkout() else target.resolve().as_uri()
+    return [f"# yaml-language-server: $schema={link}"]
+
+
 def default_output(huyen: str, cum: str, year) -> Path:
     """inputs/<year>/<district>/<cluster>.yaml, like the samples."""
     return Path("inputs") / str(year) / vi.slug(huyen) / f"{vi.slug(cum)}.yaml"
@@ -147,11 +158,9 @@ def cluster_text(req: Request, plan: Loaded) -> str:
             raise InputError("Loại đơn vị hành chính chưa đúng.",
                              [Issue(f"'{value}' phải là một trong: {', '.join(kinds)}.", opt)])
     data = plan.data
-    schema_rel = relative(validate_schema.SCHEMA_DIR / validate_schema.KINDS["cum"], req.out.parent)
     huyen_name, huyen_kind = split_kind(req.huyen, DISTRICT_KINDS, req.loai_huyen)
     w = _Writer(plan=data, leader=leader)
-    w.lines += [
-        f"# yaml-language-server: $schema={schema_rel}",
+    w.lines += schema_link(req.out.parent) + [
         f"# Tệp Cụm: {req.cum}, {huyen_kind} {huyen_name}, kiểm tra chéo công tác văn thư, lưu trữ năm {data.get('nam')}.",
         "# Tạo bằng `docgen init`. Điền các mục còn trống: gõ sau dấu ':' (hoặc vào giữa hai dấu ngoặc kép),",
         "# giữ nguyên khoảng trắng đầu dòng. Dòng bắt đầu bằng '#' là lời dẫn, docgen bỏ qua.",

@@ -12,21 +12,21 @@ from docgen.levels.cluster import check_cluster, load_plan
 from docgen.load import discover
 from docgen.load.discover import inputs
 from docgen.render import environment, template_check
-from docgen.resources import SAMPLES
+from docgen.resources import samples_dir
 
 
 def template_vocabulary(samples=None) -> dict[str, template_check.Map]:
     """For each template, the shape of every context docgen renders it with, from real sample clusters
     (never a hand-kept list: what context.py builds is what templates may use)."""
     vocab: dict[str, template_check.Map] = {}
-    for f in inputs(samples or [SAMPLES]):
+    for f in inputs(samples or [samples_dir()]):
         checked = check_cluster(f)
         specs = cluster.build_documents(checked.plan.data, checked.cluster.data, checked.result)
         specs.append(index.index_spec(checked.plan.data, checked.cluster.data, specs))
         for spec in specs:
             vocab[spec.template] = template_check.merge(vocab.get(spec.template), template_check.shape_of(spec.context))
     if samples is None:
-        for spec in _level_specs(SAMPLES):
+        for spec in _level_specs(samples_dir()):
             vocab[spec.template] = template_check.merge(vocab.get(spec.template), template_check.shape_of(spec.context))
     return vocab
 

@@ -8,9 +8,9 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from docgen.errors import TemplateError
-from docgen.resources import ROOT
+from docgen import resources
 
-TEMPLATE_DIR = ROOT / "templates_docx"
+TEMPLATE_DIR = resources.template_dir()
 
 
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # same input, same bytes: no clock in the zip

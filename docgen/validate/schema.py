@@ -8,14 +8,11 @@ import re
 
 import jsonschema
 
+from docgen import resources
 from docgen.errors import Issue
 from docgen.load.reader import Loaded, pointer_of
-from docgen.resources import ROOT
 from docgen.score.rules import parse_score
 from docgen.vi import slug
-
-SCHEMA_DIR = ROOT / "schemas"
-
 
 KINDS = {"cum": "cum.schema.json", "ke_hoach": "ke-hoach.schema.json", "huyen": "huyen.schema.json"}
 
@@ -29,7 +26,7 @@ _TYPE_VI = {"string": "chữ", "integer": "số nguyên", "number": "số", "obj
 
 @functools.lru_cache(maxsize=None)
 def schema_for(kind: str) -> dict:
-    return json.loads((SCHEMA_DIR / KINDS[kind]).read_text(encoding="utf-8"))
+    return json.loads(resources.schema_text(KINDS[kind]))
 
 
 @functools.lru_cache(maxsize=None)
