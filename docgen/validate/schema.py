@@ -8,7 +8,7 @@ import re
 
 import jsonschema
 
-from docgen.errors import Issue
+from docgen.errors import Issue, ScoreError
 from docgen.load.reader import Loaded, pointer_of
 from docgen.resources import ROOT
 from docgen.score.rules import parse_score
@@ -186,7 +186,7 @@ def _translate(doc: Loaded, root: dict, err) -> list[Issue]:
         try:
             parse_score(err.instance)
             why = "không phải là số điểm"
-        except ValueError as e:
+        except ScoreError as e:
             why = str(e)
         return [doc.issue(path, f"{_score_place(path)}: {why}.")]
     if v == "anyOf":
