@@ -47,7 +47,7 @@ def initials(name: str) -> str:
 
 
 def committee_signer(p: dict) -> dict:
-    """The district's signer: for the People's Committee (TM.), KT. when a Vice-Chairman signs."""
+    """Signing for a People's Committee, a commune's or a district's: TM., and KT. when a Vice-Chairman signs."""
     if p.get("chuc_vu") == "Phó Chủ tịch":
         return {"dong": ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"], "ho_ten": p["ho_ten"]}
     return {"dong": ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], "ho_ten": p["ho_ten"]}
@@ -61,9 +61,6 @@ def votes_text(n, voters) -> str:
     if n is None:
         return f"{BLANK} phiếu tán thành"
     return f"{n}/{voters} phiếu tán thành" if voters else f"{n} phiếu tán thành"
-
-
-CHAIR = "Chủ tịch"
 
 
 @dataclass(frozen=True)
@@ -81,11 +78,6 @@ def blank(value) -> str:
     if value is None or (isinstance(value, str) and not value.strip()):
         return BLANK
     return str(value)
-
-
-def so_ky_hieu(number, suffix: str) -> str:
-    """'Số: 05/BB-ĐKT', or 'Số:       /BB-ĐKT' to be numbered at issue (F-SO-1, F-SO-2, F-SO-6)."""
-    return vi.so_line(number, suffix)
 
 
 def unit_name(unit: dict) -> str:
@@ -126,13 +118,3 @@ def findings(plan: dict, unit: dict) -> list[dict]:
         out.append({"so": content["so"], "ten": content["ten"], "uu_diem": blank(n.get("uu_diem")),
                     "han_che": blank(n.get("han_che")), "kien_nghi": blank(n.get("kien_nghi"))})
     return out
-
-
-def commune_signer(unit: dict) -> dict:
-    """A commune's letter is signed for the People's Committee: TM., and KT. when a Vice-Chairman signs."""
-    head = unit["dai_dien"]
-    if head["chuc_vu"] == CHAIR:
-        lines = ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
-    else:
-        lines = ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
-    return {"dong": lines, "ho_ten": head["ho_ten"]}
