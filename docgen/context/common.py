@@ -27,12 +27,16 @@ def year_date_line(place: str, value, year: int) -> str:
 
 def plan_reference(plan: dict) -> str:
     """'Kế hoạch số 148/KH-SNV ngày 23/01/2017 của Sở Nội vụ thành phố Hà Nội' (F-PL-3)."""
-    issuer = plan["co_quan_ban_hanh"]
-    owner = issuer.get("co_quan_chu_quan") or ""
-    body = issuer["ten"] + (" " + owner[len("UBND "):] if owner.startswith("UBND ") else "")
     date = plan.get("ngay_ban_hanh")
     return (f"Kế hoạch số {blank(plan.get('so_ky_hieu'))}"
-            + (f" ngày {vi.short_date(date)}" if date else f" ngày {BLANK}") + f" của {body}")
+            + (f" ngày {vi.short_date(date)}" if date else f" ngày {BLANK}") + f" của {_issuer(plan)}")
+
+
+def _issuer(plan: dict) -> str:
+    """'Sở Nội vụ thành phố Hà Nội' when the issuer's parent is a UBND; the issuer alone otherwise."""
+    issuer = plan["co_quan_ban_hanh"]
+    owner = issuer.get("co_quan_chu_quan") or ""
+    return issuer["ten"] + (" " + owner[len("UBND "):] if owner.startswith("UBND ") else "")
 
 
 def plan_body(plan: dict) -> str:
@@ -86,9 +90,7 @@ def unit_name(unit: dict) -> str:
 
 
 def plan_context(plan: dict) -> dict:
-    issuer = plan["co_quan_ban_hanh"]
-    owner = issuer.get("co_quan_chu_quan")
-    body = issuer["ten"] + (" " + owner.replace("UBND ", "") if owner and owner.startswith("UBND ") else "")
+    body = _issuer(plan)
     number = plan.get("so_ky_hieu")
     date = plan.get("ngay_ban_hanh")
     ref = f"Kế hoạch số {blank(number)}"
