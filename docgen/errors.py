@@ -1,7 +1,7 @@
 """All errors docgen raises: one root, each carrying where the problem is and what to do."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -24,10 +24,20 @@ class Issue:
                 parts.append(str(self.column))
         return ":".join(parts)
 
+    @property
+    def is_error(self) -> bool:
+        """An error blocks the build; a warning never does."""
+        return self.level == "error"
+
     def format(self) -> str:
         prefix = "cảnh báo: " if self.level == "warning" else ""
         where = f" [{self.pointer}]" if self.pointer else ""
         return f"{self.location()}: {prefix}{self.message}{where}"
+
+
+def only_errors(issues) -> list[Issue]:
+    """The issues that block the build, in order; warnings left out."""
+    return [i for i in issues if i.is_error]
 
 
 class DocgenError(Exception):
@@ -80,18 +90,3 @@ class TemplateError(DocgenError):
 
 class OutputError(DocgenError):
     """Raised when the dossier cannot be written safely (hand-edited files, disk errors)."""
-
-
-@dataclass
-class Report:
-    """Issues collected over a run; errors and warnings kept apart."""
-
-    issues: list[Issue] = field(default_factory=list)
-
-    @property
-    def errors(self) -> list[Issue]:
-        return [i for i in self.issues if i.level == "error"]
-
-    @property
-    def warnings(self) -> list[Issue]:
-        return [i for i in self.issues if i.level == "warning"]

@@ -199,7 +199,7 @@ def score_with_words(value) -> str:
     return f"{decimal_text(value)} điểm ({number_words(value)} điểm)"
 
 
-def so_line(number, suffix: str) -> str:
+def number_line(number, suffix: str) -> str:
     """The Số line (F-SO-1..3, F-SO-6): 'Số: 05/BB-UBND' (a zero before 1–9 only), 'Số: 15/BB-UBND',
     or 'Số:       /BB-UBND' with room for the number written at issue when none is given.
     A number given whole ('5/BB-UBND') keeps its own ký hiệu."""

@@ -15,6 +15,7 @@ from docx import Document
 
 from benchmarks.city import make_city
 from docgen import errors, resources
+from docgen.cli import build as build_command
 from docgen.cli import main
 from docgen.context import cluster as context_cluster
 from docgen.context import index
@@ -135,12 +136,12 @@ def test_cli_summary_and_no_progress_when_stderr_is_not_a_terminal(tmp_path, cap
 
 
 def test_cli_with_many_clusters_prints_the_summary_and_the_folder_not_every_file(tmp_path, capsys):
-    make_city(tmp_path / "city", clusters=main.LIST_LIMIT + 1, seed=3)
+    make_city(tmp_path / "city", clusters=build_command.LIST_LIMIT + 1, seed=3)
     assert main.main(["build", str(tmp_path / "city"), "-o", str(tmp_path / "out"), "-j", "1"]) == 0
     out, err = capsys.readouterr()
     n = len(list((tmp_path / "out").rglob("*.docx")))
-    assert n > 7 * (main.LIST_LIMIT + 1)
-    assert f"Xong: {main.LIST_LIMIT + 1} Cụm, {n} văn bản" in out and "(1 tiến trình)" in out
+    assert n > 7 * (build_command.LIST_LIMIT + 1)
+    assert f"Xong: {build_command.LIST_LIMIT + 1} Cụm, {n} văn bản" in out and "(1 tiến trình)" in out
     assert f"Hồ sơ ở thư mục {tmp_path / 'out'}/" in out
     # no cluster and no file listed one by one
     assert "Đã lập hồ sơ" not in out and not any(line.startswith(f"  {tmp_path}") for line in out.splitlines())

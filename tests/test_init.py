@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from conftest import PLAN_2017, ROOT, docx_text
 
 from docgen import vi
+from docgen.cli import init as init_command
 from docgen.cli import main
 from docgen.errors import Incomplete
 from docgen.levels import cluster
@@ -140,14 +141,14 @@ def test_unknown_leader_and_repeated_commune_are_input_errors(tmp_path, capsys):
 
 
 def test_without_a_keyboard_missing_options_are_a_usage_error(tmp_path, capsys, monkeypatch):
-    monkeypatch.setattr(main, "_interactive", lambda: False)
+    monkeypatch.setattr(init_command, "_interactive", lambda: False)
     code, _, err = run(capsys, "init", "--plan", str(PLAN_2017), "-o", str(tmp_path / "c.yaml"))
     assert code == 2 and "thiếu --huyen" in err
     assert not (tmp_path / "c.yaml").exists()
 
 
 def test_at_a_keyboard_it_asks_in_vietnamese(tmp_path, monkeypatch):
-    monkeypatch.setattr(main, "_interactive", lambda: True)
+    monkeypatch.setattr(init_command, "_interactive", lambda: True)
     monkeypatch.chdir(tmp_path)
     (tmp_path / "inputs").mkdir()
     (tmp_path / "inputs" / "ke-hoach-2017.yaml").write_bytes(PLAN_2017.read_bytes())

@@ -9,7 +9,7 @@ import pytest
 from conftest import DATA, INPUTS, PLAN_2017, docx_text, to_pdf
 
 from docgen.cli import main
-from docgen.errors import InputError, OutputError, ValidationFailed
+from docgen.errors import DocgenError, InputError, OutputError, ValidationFailed
 from docgen.levels import any_file, cluster
 from docgen.load import reader
 from docgen.model import plan_text
@@ -223,6 +223,19 @@ def test_placeholders_resolve_as_documented():
         assert plan_text.resolve(written, data) == expected, written
     assert [plan_text.letter(i) for i in range(6)] == ["a", "b", "c", "d", "đ", "e"]
     assert [plan_text.roman(n) for n in (1, 4, 9, 14)] == ["I", "IV", "IX", "XIV"]
+
+
+@pytest.mark.parametrize("written, message", [
+    ("{khong_co}", "không có 'khong_co'"),
+    ("{nam:thang}", "{nam} là một số; kiểu ':thang' chỉ dùng cho ngày."),
+    ("dấu { lẻ", "dấu '{' lẻ"),
+])
+def test_a_placeholder_that_cannot_be_resolved_is_a_docgen_error(written, message):
+    """The plan's text errors share the root that the CLI turns into a message and exit code 1."""
+    data = reader.load_file(PLAN_2017).data
+    with pytest.raises(DocgenError) as e:
+        plan_text.resolve(written, data)
+    assert message in e.value.message
 
 
 # ---------------------------------------------------------------- next year's plan

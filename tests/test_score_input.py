@@ -208,8 +208,8 @@ def test_ranking_shares_a_rank_on_equal_totals_and_the_tie_is_reported():
         {"phu-linh": A86, "tien-duoc": A88, "soc-son": A88b, "hong-ky": C60}))
     assert {r.ma: r.hang for r in result.don_vi} == {"tien-duoc": 1, "soc-son": 1, "phu-linh": 3, "hong-ky": 4}
     assert [r.ma for r in result.ranked()] == ["tien-duoc", "soc-son", "phu-linh", "hong-ky"]
-    assert result.de_cu_goi_y == ["tien-duoc", "soc-son"] and result.hoa_diem
-    assert result.de_cu_text() == ("Có 2 đơn vị loại A bằng điểm cao nhất (88 điểm): Tiên Dược và Sóc Sơn. "
+    assert result.de_cu_goi_y == ["tien-duoc", "soc-son"] and result.tied
+    assert result.nomination_text() == ("Có 2 đơn vị loại A bằng điểm cao nhất (88 điểm): Tiên Dược và Sóc Sơn. "
                                    "Cụm biểu quyết chọn 1 đơn vị để đề nghị khen thưởng.")
 
 
@@ -217,16 +217,16 @@ def test_the_nominee_is_the_highest_total_among_class_a_not_overall():
     result = score_cluster.score_cluster(RULES, cluster_with(
         {"phu-linh": A86, "tien-duoc": B90, "soc-son": A88, "hong-ky": C60}))
     assert result.by_code("tien-duoc").hang == 1 and result.by_code("tien-duoc").xep_loai == "B"
-    assert result.de_cu_goi_y == ["soc-son"] and not result.hoa_diem
-    assert result.de_cu_text() == ("Gợi ý đề nghị khen thưởng: Sóc Sơn (88 điểm), tổng điểm cao nhất trong các "
+    assert result.de_cu_goi_y == ["soc-son"] and not result.tied
+    assert result.nomination_text() == ("Gợi ý đề nghị khen thưởng: Sóc Sơn (88 điểm), tổng điểm cao nhất trong các "
                                    "đơn vị loại A.")
 
 
 def test_no_nominee_when_no_commune_is_class_a():
     result = score_cluster.score_cluster(RULES, cluster_with(
         {"phu-linh": B90, "tien-duoc": C60, "soc-son": C60, "hong-ky": [0] * 7}))
-    assert result.de_cu_goi_y == [] and not result.hoa_diem
-    assert result.de_cu_text() == "Không có đơn vị nào đạt loại A nên Cụm không đề nghị khen thưởng tập thể."
+    assert result.de_cu_goi_y == [] and not result.tied
+    assert result.nomination_text() == "Không có đơn vị nào đạt loại A nên Cụm không đề nghị khen thưởng tập thể."
 
 
 def test_score_cluster_refuses_unvalidated_bad_scores():

@@ -14,7 +14,7 @@ from conftest import PLAN_2017
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from docgen.errors import ScoreError
+from docgen.errors import DocgenError, ScoreError
 from docgen.load import reader
 from docgen.score import classify
 from docgen.score import rules as score_rules
@@ -268,6 +268,14 @@ def test_a_bad_score_is_a_score_error_naming_the_content(bad, message):
     with pytest.raises(ScoreError) as e:
         classify.classify(RULES, with_score(FULL, 4, bad))
     assert message in e.value.message
+
+
+@pytest.mark.parametrize("bad", ["abc", "-1", "24,125", None, True])
+def test_a_bad_score_on_its_own_is_a_docgen_error_with_its_message(bad):
+    """parse_score's errors share the root that the CLI turns into a message and exit code 1."""
+    with pytest.raises(DocgenError) as e:
+        score_rules.parse_score(bad)
+    assert isinstance(e.value, ScoreError) and str(e.value) == e.value.message and e.value.lines() == [str(e.value)]
 
 
 def test_every_bad_score_is_reported_at_once_and_the_count_is_checked():

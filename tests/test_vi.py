@@ -160,8 +160,8 @@ def test_upper(text, up):
     (None, "Số:       /BB-UBND"), ("", "Số:       /BB-UBND"), ("  ", "Số:       /BB-UBND"),  # F-SO-6
     ("7/UBND-VX", "Số: 07/UBND-VX"),  # a whole số-ký hiệu keeps its own ký hiệu
 ])
-def test_so_line(number, line):
-    assert vi.so_line(number, "BB-UBND") == line
+def test_number_line(number, line):
+    assert vi.number_line(number, "BB-UBND") == line
 
 
 def test_slug():

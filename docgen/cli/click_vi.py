@@ -1,7 +1,10 @@
-"""Vietnamese for click's own words (Usage, Options, its error messages), so that help and errors read in one language."""
+"""Vietnamese for click: its own words (Usage, Options, its error messages) and the command classes using them."""
 from __future__ import annotations
 
+import functools
 import gettext
+
+import click
 
 import click.core
 import click.decorators
@@ -71,3 +74,22 @@ def install() -> None:
             module._ = _vi
         if hasattr(module, "ngettext"):
             module.ngettext = _vi_n
+
+
+OPTS = "[TÙY CHỌN]"  # click's "[OPTIONS]", in the clerk's language
+
+
+class ViCommand(click.Command):
+    """A command whose usage line says [TÙY CHỌN], whoever adds it."""
+
+    def __init__(self, *args, options_metavar=OPTS, **kwargs):
+        super().__init__(*args, options_metavar=options_metavar, **kwargs)
+
+
+class ViGroup(click.Group):
+    command_class = ViCommand
+
+
+install()  # before any command is declared: some of click's words are translated when an option is made
+
+command = functools.partial(click.command, cls=ViCommand)  # @command(): a ViCommand, for the group to add

@@ -7,14 +7,13 @@ from docgen.context.common import (
     initials,
     plan_body,
     plan_context,
-    so_ky_hieu,
     year_date_line,
 )
 from docgen.errors import TemplateError
 from docgen.levels.city import CityResult
 from docgen.model import tiers
 from docgen.score import tally
-from docgen.vi import BLANK, decimal_text
+from docgen.vi import BLANK, decimal_text, number_line
 
 CITY_CLASS_COLUMNS = 4  # the city template's class columns (tools/templates_chain.py)
 
@@ -43,7 +42,7 @@ def city_documents(c: CityResult) -> list[DocumentSpec]:
     ctx = {
         "ke_hoach": plan_context(plan),
         "co_quan_chu_quan": vi.upper(tiers.province_ubnd(plan)), "co_quan_ban_hanh": vi.upper(issuer["ten"]),
-        "so_ky_hieu": so_ky_hieu(None, f"BC-{initials(issuer['ten'])}"),
+        "so_ky_hieu": number_line(None, f"BC-{initials(issuer['ten'])}"),
         "dia_danh_ngay": year_date_line(tiers.province_place(plan), None, plan["nam"]),
         "kinh_gui": tiers.recipients([tiers.province_ubnd(plan)]),
         "nguon": f"{len(c.groups)} Cụm" if c.two_tier else f"{len(c.groups)} quận, huyện, thị xã",

@@ -5,11 +5,10 @@ from docgen import vi
 from docgen.context.common import (
     DocumentSpec,
     blank,
-    commune_signer,
+    committee_signer,
     findings,
     person,
     plan_context,
-    so_ky_hieu,
     unit_name,
 )
 from docgen.context.reports import achievement_context, report_context
@@ -17,7 +16,7 @@ from docgen.context.schedule import schedule_context
 from docgen.context.sheet import sheet_context
 from docgen.model import tiers
 from docgen.score.cluster import ClusterResult
-from docgen.vi import BLANK, decimal_text
+from docgen.vi import BLANK, decimal_text, number_line
 
 
 def extend(docs: list[DocumentSpec], plan: dict, cluster: dict, result: ClusterResult, common: dict) -> list[DocumentSpec]:
@@ -97,7 +96,7 @@ def build_documents(plan: dict, cluster: dict, result: ClusterResult) -> list[Do
     leader_place = leader["ten"]
     common = {
         "ke_hoach": kh, "cum": cum, "doan": doan, "can_cu_cum": can_cu_cum,
-        "co_quan_chu_quan": up.chu_quan_hoa,
+        "co_quan_chu_quan": up.parent_header,
         "tu_ngay": vi.date_words(visit_days[0]), "den_ngay": vi.date_words(visit_days[-1]),
         "so_don_vi": len(units), "ngay_hop_chu": vi.date_words(hop["ngay"]),
         "cum_truong_chuc_vu": f"Chủ tịch UBND {unit_name(leader)}",
@@ -123,7 +122,7 @@ def build_documents(plan: dict, cluster: dict, result: ClusterResult) -> list[Do
         people += [person(p) for p in unit.get("thanh_phan_khac") or []]
         ctx = dict(common)
         ctx.update({
-            "so_ky_hieu": so_ky_hieu(unit.get("so_bien_ban"), "BB-ĐKT"),
+            "so_ky_hieu": number_line(unit.get("so_bien_ban"), "BB-ĐKT"),
             "co_quan_ban_hanh": vi.upper(f"Đoàn kiểm tra chéo {cum_name}"),
             "dia_danh_ngay": vi.place_date(unit["ten"], unit["ngay_kiem_tra"]),
             "don_vi": {
@@ -180,7 +179,7 @@ def build_documents(plan: dict, cluster: dict, result: ClusterResult) -> list[Do
     agreed = hop.get("bieu_quyet_xep_loai")
     ctx = dict(common)
     ctx.update({
-        "so_ky_hieu": so_ky_hieu(hop.get("so_bien_ban"), "BB-ĐKT"),
+        "so_ky_hieu": number_line(hop.get("so_bien_ban"), "BB-ĐKT"),
         "co_quan_ban_hanh": vi.upper(f"Đoàn kiểm tra chéo {cum_name}"),
         "dia_danh_ngay": vi.place_date(leader_place, hop["ngay"]),
         "hop": {
@@ -205,7 +204,7 @@ def build_documents(plan: dict, cluster: dict, result: ClusterResult) -> list[Do
     leader_ubnd = f"UBND {unit_name(leader)}"
     ctx = dict(common)
     ctx.update({
-        "so_ky_hieu": so_ky_hieu(cv.get("so"), f"UBND-{unit_abbr}"),
+        "so_ky_hieu": number_line(cv.get("so"), f"UBND-{unit_abbr}"),
         "co_quan_dong_1": "ỦY BAN NHÂN DÂN",
         "co_quan_dong_2": vi.upper(unit_name(leader)),
         "co_quan_ban_hanh_thuong": leader_ubnd,
@@ -221,7 +220,7 @@ def build_documents(plan: dict, cluster: dict, result: ClusterResult) -> list[Do
             "Báo cáo thành tích của tập thể, cá nhân được đề nghị khen thưởng.",
         ],
         "noi_nhan": ["- Như trên;", f"- UBND các đơn vị trong {cum_name};", f"- Lưu: VT, {unit_abbr}."],
-        "ky": commune_signer(leader),
+        "ky": committee_signer(leader["dai_dien"]),
     })
     docs.append(DocumentSpec("cong-van-de-nghi-khen-thuong.docx", "cong-van-de-nghi-khen-thuong.docx", ctx,
                              "Công văn đề nghị khen thưởng"))

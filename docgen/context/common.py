@@ -27,12 +27,16 @@ def year_date_line(place: str, value, year: int) -> str:
 
 def plan_reference(plan: dict) -> str:
     """'Kế hoạch số 148/KH-SNV ngày 23/01/2017 của Sở Nội vụ thành phố Hà Nội' (F-PL-3)."""
-    issuer = plan["co_quan_ban_hanh"]
-    owner = issuer.get("co_quan_chu_quan") or ""
-    body = issuer["ten"] + (" " + owner[len("UBND "):] if owner.startswith("UBND ") else "")
     date = plan.get("ngay_ban_hanh")
     return (f"Kế hoạch số {blank(plan.get('so_ky_hieu'))}"
-            + (f" ngày {vi.short_date(date)}" if date else f" ngày {BLANK}") + f" của {body}")
+            + (f" ngày {vi.short_date(date)}" if date else f" ngày {BLANK}") + f" của {_issuer(plan)}")
+
+
+def _issuer(plan: dict) -> str:
+    """'Sở Nội vụ thành phố Hà Nội' when the issuer's parent is a UBND; the issuer alone otherwise."""
+    issuer = plan["co_quan_ban_hanh"]
+    owner = issuer.get("co_quan_chu_quan") or ""
+    return issuer["ten"] + (" " + owner[len("UBND "):] if owner.startswith("UBND ") else "")
 
 
 def plan_body(plan: dict) -> str:
@@ -47,7 +51,7 @@ def initials(name: str) -> str:
 
 
 def committee_signer(p: dict) -> dict:
-    """The district's signer: for the People's Committee (TM.), KT. when a Vice-Chairman signs."""
+    """Signing for a People's Committee, a commune's or a district's: TM., and KT. when a Vice-Chairman signs."""
     if p.get("chuc_vu") == "Phó Chủ tịch":
         return {"dong": ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"], "ho_ten": p["ho_ten"]}
     return {"dong": ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], "ho_ten": p["ho_ten"]}
@@ -61,9 +65,6 @@ def votes_text(n, voters) -> str:
     if n is None:
         return f"{BLANK} phiếu tán thành"
     return f"{n}/{voters} phiếu tán thành" if voters else f"{n} phiếu tán thành"
-
-
-CHAIR = "Chủ tịch"
 
 
 @dataclass(frozen=True)
@@ -83,20 +84,13 @@ def blank(value) -> str:
     return str(value)
 
 
-def so_ky_hieu(number, suffix: str) -> str:
-    """'Số: 05/BB-ĐKT', or 'Số:       /BB-ĐKT' to be numbered at issue (F-SO-1, F-SO-2, F-SO-6)."""
-    return vi.so_line(number, suffix)
-
-
 def unit_name(unit: dict) -> str:
     """'xã Cổ Loa'."""
     return f"{unit['loai']} {unit['ten']}"
 
 
 def plan_context(plan: dict) -> dict:
-    issuer = plan["co_quan_ban_hanh"]
-    owner = issuer.get("co_quan_chu_quan")
-    body = issuer["ten"] + (" " + owner.replace("UBND ", "") if owner and owner.startswith("UBND ") else "")
+    body = _issuer(plan)
     number = plan.get("so_ky_hieu")
     date = plan.get("ngay_ban_hanh")
     ref = f"Kế hoạch số {blank(number)}"
@@ -126,13 +120,3 @@ def findings(plan: dict, unit: dict) -> list[dict]:
         out.append({"so": content["so"], "ten": content["ten"], "uu_diem": blank(n.get("uu_diem")),
                     "han_che": blank(n.get("han_che")), "kien_nghi": blank(n.get("kien_nghi"))})
     return out
-
-
-def commune_signer(unit: dict) -> dict:
-    """A commune's letter is signed for the People's Committee: TM., and KT. when a Vice-Chairman signs."""
-    head = unit["dai_dien"]
-    if head["chuc_vu"] == CHAIR:
-        lines = ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
-    else:
-        lines = ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
-    return {"dong": lines, "ho_ten": head["ho_ten"]}

@@ -9,13 +9,12 @@ from docgen.context.common import (
     person_text,
     plan_body,
     plan_context,
-    so_ky_hieu,
     votes_text,
 )
 from docgen.levels.district import DistrictResult
 from docgen.model import tiers
 from docgen.score import tally
-from docgen.vi import BLANK, decimal_text
+from docgen.vi import BLANK, decimal_text, number_line
 
 
 def district_documents(d: DistrictResult) -> list[DocumentSpec]:
@@ -49,7 +48,7 @@ def district_documents(d: DistrictResult) -> list[DocumentSpec]:
     minutes = {
         **common,
         "co_quan_chu_quan": vi.upper(ubnd), "co_quan_ban_hanh": "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG",
-        "so_ky_hieu": so_ky_hieu(hd.get("so_bien_ban"), "BB-HĐTĐKT"),
+        "so_ky_hieu": number_line(hd.get("so_bien_ban"), "BB-HĐTĐKT"),
         "dia_danh_ngay": vi.place_date(place, hd["ngay"]),
         "hd": {
             "gio_bat_dau": vi.time_words(hd.get("gio_bat_dau")), "ngay": vi.date_words(hd["ngay"]),
@@ -74,7 +73,7 @@ def district_documents(d: DistrictResult) -> list[DocumentSpec]:
                    f"xét chọn 01 tập thể tiêu biểu nhất đề nghị khen thưởng ({votes}).")
         letter = {
             **common, **header,
-            "so_ky_hieu": so_ky_hieu(cv.get("so"), f"UBND-{abbr}"),
+            "so_ky_hieu": number_line(cv.get("so"), f"UBND-{abbr}"),
             "trich_yeu": f"V/v đề nghị tặng Bằng khen tập thể có thành tích xuất sắc trong công tác văn thư, lưu trữ "
                          f"năm {plan['nam']}",
             "dia_danh_ngay": vi.place_date(place, cv.get("ngay") or hd["ngay"]),
@@ -106,7 +105,7 @@ def district_documents(d: DistrictResult) -> list[DocumentSpec]:
                          "so_don_vi": len(cd["don_vi"]), "thoi_gian": span})
     report = {
         **common, **header,
-        "so_ky_hieu": so_ky_hieu(bc.get("so"), "BC-UBND"),
+        "so_ky_hieu": number_line(bc.get("so"), "BC-UBND"),
         "dia_danh_ngay": vi.place_date(place, bc.get("ngay") or cv.get("ngay") or hd["ngay"]),
         "kinh_gui": tiers.recipients([plan_body(plan)]),
         "tu_ngay": vi.date_words(days[0]), "den_ngay": vi.date_words(days[-1]),

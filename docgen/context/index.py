@@ -28,7 +28,7 @@ def index_spec(plan: dict, cluster: dict, documents: list[DocumentSpec],
     if documents and all(d.file_name in pages for d in documents):
         total += f", {sum(pages[d.file_name] for d in documents)} trang"
     ctx = {
-        "co_quan_chu_quan": up.chu_quan_hoa,
+        "co_quan_chu_quan": up.parent_header,
         "co_quan_ban_hanh": vi.upper(f"Đoàn kiểm tra chéo {cum_name}"),
         "ke_hoach": {"nam": plan["nam"]},
         "cum": {"ten_day_du": f"{cum_name}, {district}"},

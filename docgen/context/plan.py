@@ -7,7 +7,7 @@ from docgen.context.common import initials
 from docgen.errors import ValidationFailed
 from docgen.load import reader
 from docgen.model import plan_text
-from docgen.vi import BLANK
+from docgen.vi import BLANK, number_line
 
 
 def document_context(plan: reader.Loaded) -> dict:
@@ -29,7 +29,7 @@ def document_context(plan: reader.Loaded) -> dict:
     return {
         "co_quan_chu_quan": vi.upper(issuer.get("co_quan_chu_quan") or ""),
         "co_quan_ban_hanh": vi.upper(issuer["ten"]),
-        "so_ky_hieu": common.so_ky_hieu(data.get("so_ky_hieu"), f"KH-{abbr}"),
+        "so_ky_hieu": number_line(data.get("so_ky_hieu"), f"KH-{abbr}"),
         "dia_danh_ngay": vi.place_date(issuer.get("dia_danh"), data.get("ngay_ban_hanh")),
         "trich_yeu": subject[:1].upper() + subject[1:],
         "doan": [{"kieu": p.kieu, "chu": p.chu} for p in paragraphs],

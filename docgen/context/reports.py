@@ -6,16 +6,15 @@ from decimal import Decimal
 from docgen import vi
 from docgen.context.common import (
     blank,
-    commune_signer,
+    committee_signer,
     findings,
     leader_header,
-    so_ky_hieu,
     unit_name,
 )
 from docgen.model import schedule, tiers
 from docgen.score import tally
 from docgen.score.cluster import ClusterResult
-from docgen.vi import BLANK, decimal_text
+from docgen.vi import BLANK, decimal_text, number_line
 
 
 def report_context(plan: dict, cluster: dict, result: ClusterResult, common: dict) -> dict:
@@ -56,7 +55,7 @@ def report_context(plan: dict, cluster: dict, result: ClusterResult, common: dic
     cv = cluster.get("cong_van") or {}
     return {
         **common, **leader_header(leader),
-        "so_ky_hieu": so_ky_hieu(bao_cao.get("so"), "BC-UBND"),
+        "so_ky_hieu": number_line(bao_cao.get("so"), "BC-UBND"),
         "dia_danh_ngay": vi.place_date(leader["ten"], bao_cao.get("ngay") or cv.get("ngay") or hop["ngay"]),
         "kinh_gui": up.kinh_gui,
         "cap_tren": up.cap_tren,
@@ -72,7 +71,7 @@ def report_context(plan: dict, cluster: dict, result: ClusterResult, common: dic
         "kien_nghi": hop.get("y_kien") or [BLANK],
         "noi_nhan": ["- Như trên;", f"- UBND các đơn vị trong {cluster['cum']['ten']};",
                      f"- Lưu: VT, {cv.get('ky_hieu_don_vi_soan_thao') or 'VP'}."],
-        "ky": commune_signer(leader),
+        "ky": committee_signer(leader["dai_dien"]),
     }
 
 
@@ -105,10 +104,10 @@ def achievement_context(plan: dict, cluster: dict, result: ClusterResult, common
     cv = cluster.get("cong_van") or {}
     return {
         **common,
-        "chu_quan": up.chu_quan_hoa,
+        "chu_quan": up.parent_header,
         "ten_don_vi_hoa": vi.upper(f"UBND {unit_name(unit)}"),
         "ten_don_vi": f"UBND {unit_name(unit)}",
-        "so_ky_hieu": so_ky_hieu(None, "BC-UBND"),  # F-SO-1: numbered by hand when issued (F-SO-6)
+        "so_ky_hieu": number_line(None, "BC-UBND"),  # F-SO-1: numbered by hand when issued (F-SO-6)
         "dia_danh_ngay": vi.place_date(unit["ten"], cv.get("ngay") or hop["ngay"]),
         "hinh_thuc": form,
         "ten_day_du": full,
@@ -123,5 +122,5 @@ def achievement_context(plan: dict, cluster: dict, result: ClusterResult, common
         "tong_diem": decimal_text(r.tong_diem),
         "uu_diem": strengths,
         "cac_nam": [str(plan["nam"] - k) for k in (3, 2, 1)],
-        "ky": commune_signer(unit),
+        "ky": committee_signer(unit["dai_dien"]),
     }

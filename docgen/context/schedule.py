@@ -3,9 +3,8 @@ from __future__ import annotations
 
 from docgen import vi
 from docgen.context.common import (
-    commune_signer,
+    committee_signer,
     leader_header,
-    so_ky_hieu,
     unit_name,
     year_date_line,
 )
@@ -35,7 +34,7 @@ def schedule_context(plan: dict, cluster: dict, common: dict) -> dict:
     members = [u for u in units if u is not leader]
     return {
         **common, **leader_header(leader),
-        "so_ky_hieu": so_ky_hieu(lich.get("so"), "TB-UBND"),
+        "so_ky_hieu": vi.number_line(lich.get("so"), "TB-UBND"),
         "dia_danh_ngay": year_date_line(leader["ten"], lich.get("ngay"), plan["nam"]),
         "cum_truong_ubnd": f"UBND {unit_name(leader)}",
         "lich": rows,
@@ -44,5 +43,5 @@ def schedule_context(plan: dict, cluster: dict, common: dict) -> dict:
                 "dia_diem": hop.get("dia_diem") or f"Hội trường UBND {unit_name(leader)}"},
         "noi_nhan": ([f"- UBND {unit_name(u)};" for u in members]
                      + [f"- {up.nhan_bao_cao} (để báo cáo);", "- Lưu: VT, VP."]),
-        "ky": commune_signer(leader),
+        "ky": committee_signer(leader["dai_dien"]),
     }

@@ -8,7 +8,7 @@ from docgen.context.common import (
     LETTERS,
     SIGN_BLANK,
     DocumentSpec,
-    commune_signer,
+    committee_signer,
     plan_reference,
     unit_name,
 )
@@ -59,7 +59,7 @@ def sheet_context(plan: dict, unit: dict | None = None, r=None, up: tiers.Upper 
         "tong_diem": decimal_text(r.tong_diem),
         "ket_qua": (f"Tổng điểm tự chấm: {decimal_text(r.tong_tu_cham)} điểm, đơn vị tự xếp loại {own.xep_loai}. "
                     f"Điểm thống nhất của Cụm: {vi.score_with_words(r.tong_diem)}, xếp loại {r.xep_loai}."),
-        "ky": commune_signer(unit),
+        "ky": committee_signer(unit["dai_dien"]),
     })
     if unit.get("ngay_gui_tu_cham"):
         ctx["dia_danh_ngay"] = vi.place_date(unit["ten"], unit["ngay_gui_tu_cham"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from docgen.errors import DocgenError, InputError, Issue, ValidationFailed
+from docgen.errors import DocgenError, InputError, Issue, ValidationFailed, only_errors
 from docgen.levels import cluster, district
 from docgen.load import discover, reader
 from docgen.model import tiers
@@ -90,7 +90,7 @@ def _three_tier(folder, plan, district_files, cluster_files) -> CityResult:
         problems.append(Issue("không có tệp cấp huyện nào (loai_tep: huyen). Mỗi thư mục quận, huyện cần một tệp "
                               "huyen.yaml (xem inputs/2017/dong-anh/huyen.yaml).", str(folder)))
     if problems:
-        raise ValidationFailed(f"Có {sum(1 for i in problems if i.level == 'error')} lỗi; chưa lập báo cáo tổng hợp.",
+        raise ValidationFailed(f"Có {len(only_errors(problems))} lỗi; chưa lập báo cáo tổng hợp.",
                                problems)
     groups = [Group(r.name, str(len(r.clusters)), len(r.communes), r.counts, r.choice) for r in results]
     every = [(c.ten_ubnd, c.xep_loai) for r in results for c in r.communes]
@@ -113,7 +113,7 @@ def _two_tier(folder, plan, district_files, cluster_files) -> CityResult:
             problems.append(c.cluster.issue(("cum", "ten"), f"có nhiều Cụm cùng tên '{c.cluster.data['cum']['ten']}'; "
                                                             "mỗi Cụm một tên riêng."))
     if problems:
-        raise ValidationFailed(f"Có {sum(1 for i in problems if i.level == 'error')} lỗi; chưa lập báo cáo tổng hợp.",
+        raise ValidationFailed(f"Có {len(only_errors(problems))} lỗi; chưa lập báo cáo tổng hợp.",
                                problems)
     by_cluster = {n.source: n for n in nominees}
     groups = []

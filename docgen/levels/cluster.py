@@ -5,8 +5,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from docgen import resources
-from docgen.errors import DocgenError, Incomplete, Issue, ValidationFailed
+from docgen.errors import DocgenError, Incomplete, Issue, ValidationFailed, only_errors
 from docgen.load import reader
+from docgen.model import tiers
 from docgen.score import classify
 from docgen.score import cluster as score_cluster
 from docgen.score import rules as score_rules
@@ -23,6 +24,11 @@ class Checked:
     result: score_cluster.ClusterResult
     warnings: list[Issue] = field(default_factory=list)
 
+    def title(self) -> str:
+        """'Cụm số 1, huyện Đông Anh': the cluster and its district (its province, for a two-tier plan)."""
+        data = self.cluster.data
+        return f"{data['cum']['ten']}, {tiers.upper(self.plan.data, data).dia_ban}"
+
 
 def load_plan(path: Path) -> tuple[reader.Loaded, list[Issue]]:
     """A plan file, validated; ValidationFailed when it has errors."""
@@ -36,7 +42,7 @@ def load_plan(path: Path) -> tuple[reader.Loaded, list[Issue]]:
     issues = text.input_issues(plan, "ke_hoach")
     if not issues:
         issues = plan_rules.plan_issues(plan)
-    errors = [i for i in issues if i.level == "error"]
+    errors = only_errors(issues)
     if errors:
         raise ValidationFailed(f"Tệp Kế hoạch {path} có {len(errors)} lỗi.", issues)
     return plan, issues
@@ -75,7 +81,7 @@ def check_cluster(path: Path) -> Checked:
                            "Đường dẫn tính từ thư mục chứa tệp Cụm.")])
     plan, plan_warnings = load_plan(plan_file)
     issues, rules, result = cluster_rules.validate_cluster(cluster, plan.data)
-    errors = [i for i in issues if i.level == "error"]
+    errors = only_errors(issues)
     if errors:
         raise ValidationFailed(f"Tệp {path} có {len(errors)} lỗi.", issues)
     return Checked(cluster, plan, rules, result, plan_warnings + issues)

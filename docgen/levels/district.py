@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from docgen.errors import DocgenError, InputError, Issue, ValidationFailed
+from docgen.errors import DocgenError, InputError, Issue, ValidationFailed, only_errors
 from docgen.levels import cluster as levels_cluster
 from docgen.load import reader
 from docgen.load.discover import not_a_folder, scan
@@ -158,7 +158,7 @@ def check_district(folder: Path) -> DistrictResult:
         checked.append(c)
         warnings += c.warnings
     if problems:
-        raise ValidationFailed(f"Có {sum(1 for i in problems if i.level == 'error')} lỗi trong các tệp của "
+        raise ValidationFailed(f"Có {len(only_errors(problems))} lỗi trong các tệp của "
                                f"{tiers.district_name(doc.data['huyen'])}; chưa lập văn bản nào.", problems)
 
     communes, nominees, problems = collect(checked)
@@ -174,8 +174,8 @@ def check_district(folder: Path) -> DistrictResult:
         warnings.append(doc.issue(("hoi_dong", "ngay"), f"Thường trực Hội đồng họp ngày {short_date(hd_day)}, sau hạn "
                                                         f"cấp huyện báo cáo ({short_date(deadline)}).", "warning"))
     choice, by_council, suggested, issues = choose(doc, nominees, communes)
-    problems += [i for i in issues if i.level == "error"]
-    warnings += [i for i in issues if i.level != "error"]
+    problems += only_errors(issues)
+    warnings += [i for i in issues if not i.is_error]
     if problems:
         raise ValidationFailed(f"Có {len(problems)} lỗi trong các tệp của {tiers.district_name(doc.data['huyen'])}; "
                                "chưa lập văn bản nào.", problems)

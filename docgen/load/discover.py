@@ -60,6 +60,20 @@ def inputs(paths) -> list[Path]:
     return files
 
 
+def latest_plan(folder: Path = Path("inputs")) -> Path | None:
+    """The newest plan file (ke-hoach-<year>.yaml) in `folder`, offered as the default; None when there is none."""
+    plans = sorted(Path(folder).glob("ke-hoach-*.yaml"))
+    return plans[-1] if plans else None
+
+
+def docx_files(paths) -> list[Path]:
+    """Files as given; folders replaced by every .docx inside them, sorted, without Word's lock files (~$...)."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        out += sorted(f for f in p.rglob("*.docx") if not f.name.startswith("~$")) if p.is_dir() else [p]
+    return out
+
+
 def _looks_like_cluster(path: Path) -> bool:
     """A file that says `loai_tep:` and is not the plan or a district file: clusters, and files whose
     loai_tep is misspelt (so that validation says so rather than the file being skipped in silence)."""

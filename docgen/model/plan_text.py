@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from docgen import vi
+from docgen.errors import ValidationFailed
 from docgen.vi import BLANK, decimal_text
 
 # Letters of the điểm of a khoản, in the order of the Vietnamese alphabet (đ after d, no f/j/w/z).
@@ -48,8 +49,8 @@ DERIVED = {"so_noi_dung": "số nội dung chấm điểm", "tong_diem_toi_da": 
 GENERATED_LINES = ("diem_toi_da", "xep_loai")
 
 
-class TextError(ValueError):
-    """Raised when a placeholder cannot be resolved; the message is Vietnamese and says what to write."""
+class TextError(ValidationFailed):
+    """Raised when a placeholder of the plan's text cannot be resolved; the message is Vietnamese and says what to write."""
 
 
 @dataclass(frozen=True)

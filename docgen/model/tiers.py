@@ -52,7 +52,7 @@ class Upper:
     hinh_thuc: str | None  # the award the cluster proposes its nominee for
 
     @property
-    def chu_quan_hoa(self) -> str:
+    def parent_header(self) -> str:
         """The header's chủ quản line (F-CQ-1, F-CQ-4): 'UBND HUYỆN ĐÔNG ANH'."""
         return vi.upper(self.ubnd)
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from docgen.errors import DocgenError, Incomplete, Issue, ValidationFailed
+from docgen.errors import DocgenError, Incomplete, Issue, ValidationFailed, only_errors
 from docgen.levels import cluster
 from docgen.load import discover
 from docgen.output import pdf as output_pdf
@@ -175,7 +175,7 @@ def build_many(paths, out_dir: Path, jobs: int | None = None, template_dir: Path
                 slug, where = checked[f][1]
                 folders.setdefault(slug, []).append((f, where))
         problems += _same_folder_issues(folders, out_dir)
-        errors = [i for i in problems if i.level == "error"]
+        errors = only_errors(problems)
         if failures or errors:
             raise ValidationFailed(f"Có {len(errors)} lỗi; chưa tạo hồ sơ nào. Sửa các lỗi dưới đây rồi chạy lại.",
                                    problems)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from docgen import __version__, vi
+from docgen import vi
 from docgen.context import cluster as context_cluster
 from docgen.context import index as context_index
 from docgen.errors import Issue, ValidationFailed
@@ -12,7 +12,7 @@ from docgen.levels.cluster import Checked
 from docgen.model import tiers
 from docgen.output import manifest as output_manifest
 from docgen.output import pdf
-from docgen.render import document, environment
+from docgen.render import document
 
 
 @dataclass
@@ -56,17 +56,7 @@ def render_cluster(checked: Checked, template_dir: Path | None = None,
         pdfs = {**pdf.convert({index.file_name: files[index.file_name]}, soffice), **pdfs}
         pdfs[pdf.COMBINED] = pdf.combine(list(pdfs.values()))  # index first, then filing order
         files.update(pdfs)
-    manifest = {
-        "docgen": __version__,
-        "dau_vao": {
-            "cum": {"tep": checked.cluster.path.name, "sha256": output_manifest.sha256(checked.cluster.path.read_bytes())},
-            "ke_hoach": {"tep": checked.plan.path.name, "sha256": output_manifest.sha256(checked.plan.path.read_bytes())},
-        },
-        "van_ban": [{"tep": s.file_name, "mau": s.template, "ten": s.title, "sha256": output_manifest.sha256(files[s.file_name]),
-                     "mau_sha256": output_manifest.sha256(environment.template_path(s.template, template_dir).read_bytes())}
-                    for s in [index] + specs],
-    }
-    if pdfs:
-        manifest["pdf"] = [{"tep": name, "so_trang": pdf.page_count(data), "sha256": output_manifest.sha256(data)}
-                           for name, data in pdfs.items()]
+    inputs = {"cum": checked.cluster.path, "ke_hoach": checked.plan.path}
+    manifest = output_manifest.build([index] + specs, files, inputs, inputs_by_role=True, template_dir=template_dir,
+                                     template_hashes=True, pdfs=pdfs)
     return files, manifest

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from docgen import vi
-from docgen.errors import InputError, Issue, ValidationFailed
+from docgen.errors import InputError, Issue, ValidationFailed, only_errors
 from docgen.levels import cluster
 from docgen.load import reader
 from docgen.model import plan_text
@@ -232,7 +232,7 @@ def _check(text: str, target: Path, year: int) -> list[Issue]:
     clerk's to-do list. An error here is docgen's fault, not the user's."""
     loaded = reader.load_text(text, target)
     issues = schema.schema_issues(loaded, "ke_hoach") or plan_rules.plan_issues(loaded)
-    errors = [i for i in issues if i.level == "error"]
+    errors = only_errors(issues)
     if errors or loaded.data.get("nam") != year:
         raise ValidationFailed(f"Tệp Kế hoạch năm {year} lập ra không hợp lệ (lỗi của docgen, xin báo nhóm phát "
                                "triển); chưa ghi tệp nào.", errors)

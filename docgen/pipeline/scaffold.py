@@ -91,6 +91,11 @@ def units_of(req: Request) -> list[Unit]:
     return units
 
 
+def default_leader(names: list[str], kind: str) -> str:
+    """The leader proposed when none is named: the last commune (visited last), without its kind."""
+    return split_kind(names[-1], COMMUNE_KINDS, kind)[0]
+
+
 def leader_of(req: Request, units: list[Unit]) -> Unit:
     """The leader commune: named by --cum-truong (name or code), else the last one (visited last)."""
     if not req.cum_truong:

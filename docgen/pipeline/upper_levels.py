@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from docgen import __version__, vi
+from docgen import vi
 from docgen.context import city as context_city
 from docgen.context import district as context_district
 from docgen.context import sheet
@@ -27,16 +27,8 @@ class Written:
 
 
 def _render(specs: list[DocumentSpec], inputs: dict[str, Path], template_dir: Path | None) -> tuple[dict, dict]:
-    files: dict[str, bytes] = {}
-    docs = []
-    for spec in specs:
-        data = document.render(spec.template, spec.context, template_dir)
-        files[spec.file_name] = data
-        docs.append({"tep": spec.file_name, "mau": spec.template, "ten": spec.title, "sha256": output_manifest.sha256(data)})
-    manifest = {"docgen": __version__,
-                "dau_vao": {name: output_manifest.sha256(path.read_bytes()) for name, path in inputs.items()},
-                "van_ban": docs}
-    return files, manifest
+    files = {spec.file_name: document.render(spec.template, spec.context, template_dir) for spec in specs}
+    return files, output_manifest.build(specs, files, inputs)
 
 
 def _names(paths: list[Path], base: Path) -> dict[str, Path]:

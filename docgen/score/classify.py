@@ -133,7 +133,7 @@ def classify(rules: Rules, scores: list) -> Classification:
     for content, raw in zip(rules.contents, scores):
         try:
             value = parse_score(raw)
-        except ValueError as e:
+        except ScoreError as e:
             problems.append(f"nội dung {content.so}: {e}.")
             continue
         if value > content.diem_toi_da:

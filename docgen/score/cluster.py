@@ -43,7 +43,7 @@ class ClusterResult:
         return next(r for r in self.don_vi if r.ma == ma)
 
     @property
-    def hoa_diem(self) -> bool:
+    def tied(self) -> bool:
         """True when several communes share the highest total: the meeting votes, docgen does not pick."""
         return len(self.de_cu_goi_y) > 1
 
@@ -52,7 +52,7 @@ class ClusterResult:
         order = {r.ma: i for i, r in enumerate(self.don_vi)}
         return sorted(self.don_vi, key=lambda r: (r.hang, order[r.ma]))
 
-    def de_cu_text(self) -> str:
+    def nomination_text(self) -> str:
         """The suggestion in one Vietnamese sentence."""
         if not self.de_cu_goi_y:
             return (f"Không có đơn vị nào đạt loại {self.loai_de_cu} nên Cụm không đề nghị khen thưởng tập thể.")

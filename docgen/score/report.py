@@ -56,7 +56,7 @@ def cluster_lines(title: str, rules: Rules, result: ClusterResult) -> list[str]:
             for r in result.ranked()]
     lines = [f"{title} — điểm tối đa {decimal_text(rules.max_total)}", ""]
     lines += _table(header, rows, right={0, 3, 4, 5})
-    lines += ["", ("* " if result.de_cu_goi_y else "") + result.de_cu_text(), "", "Lý do xếp loại:"]
+    lines += ["", ("* " if result.de_cu_goi_y else "") + result.nomination_text(), "", "Lý do xếp loại:"]
     for r in result.ranked():
         lines.append(f"  {r.ten} ({r.xep_loai}):")
         lines += [f"    - {reason}" for reason in r.ly_do]

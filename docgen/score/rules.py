@@ -5,6 +5,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from docgen.errors import ScoreError
+
 HUNDRED = Decimal(100)
 
 
@@ -19,13 +21,13 @@ _SCORE_TEXT = re.compile(r"^\s*([-+]?)(\d+)(?:[.,](\d+))?\s*$")
 def parse_score(value) -> Decimal:
     """A score written 10, 10.5 or "10,5" as an exact Decimal.
 
-    ValueError, in Vietnamese, for the three ways a score can be bad on its own: not a number,
+    ScoreError, in Vietnamese, for the three ways a score can be bad on its own: not a number,
     negative, more than 2 decimals (being above the max depends on the content: see callers).
     """
     if value is None:
-        raise ValueError("chưa có điểm (để trống)")
+        raise ScoreError("chưa có điểm (để trống)")
     if isinstance(value, bool):
-        raise ValueError(f"'{_shown(value)}' không phải là số điểm (viết ví dụ 10 hoặc 10,5)")
+        raise ScoreError(f"'{_shown(value)}' không phải là số điểm (viết ví dụ 10 hoặc 10,5)")
     if isinstance(value, int):
         d = Decimal(value)
     elif isinstance(value, Decimal):
@@ -35,21 +37,21 @@ def parse_score(value) -> Decimal:
     elif isinstance(value, str):
         m = _SCORE_TEXT.match(value)
         if not m:
-            raise ValueError(f"'{value.strip()}' không phải là số điểm (viết ví dụ 10 hoặc 10,5)")
+            raise ScoreError(f"'{value.strip()}' không phải là số điểm (viết ví dụ 10 hoặc 10,5)")
         d = Decimal(f"{m[1]}{m[2]}.{m[3]}" if m[3] else f"{m[1]}{m[2]}")
     else:
-        raise ValueError(f"'{_shown(value)}' không phải là số điểm (viết ví dụ 10 hoặc 10,5)")
+        raise ScoreError(f"'{_shown(value)}' không phải là số điểm (viết ví dụ 10 hoặc 10,5)")
     if not d.is_finite():
-        raise ValueError(f"'{value}' không phải là số điểm (viết ví dụ 10 hoặc 10,5)")
+        raise ScoreError(f"'{value}' không phải là số điểm (viết ví dụ 10 hoặc 10,5)")
     if d < 0:
-        raise ValueError(f"điểm {_written(d)} là số âm; điểm phải từ 0 trở lên")
+        raise ScoreError(f"điểm {_written(d)} là số âm; điểm phải từ 0 trở lên")
     try:
         exact = d == d.quantize(CENT)
     except InvalidOperation as e:  # an exponent too large to quantize, e.g. 1.5e99999
-        raise ValueError(f"'{value}' không phải là số điểm hợp lý") from e
+        raise ScoreError(f"'{value}' không phải là số điểm hợp lý") from e
     if not exact:
         places = -d.normalize().as_tuple().exponent
-        raise ValueError(f"điểm {_written(d)} có {places} chữ số thập phân; điểm chỉ ghi tối đa 2 chữ số thập phân")
+        raise ScoreError(f"điểm {_written(d)} có {places} chữ số thập phân; điểm chỉ ghi tối đa 2 chữ số thập phân")
     return d
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from docgen.errors import ScoreError
 from docgen.score.rules import Rules, parse_score
 from docgen.vi import decimal_text
 
@@ -49,7 +50,7 @@ def read_scores(rules: Rules, diem: dict) -> tuple[UnitScores, list[Problem]]:
     def value(path, raw, maximum, what):
         try:
             d = parse_score(raw)
-        except ValueError as e:
+        except ScoreError as e:
             problems.append(Problem(path, f"{what}: {e}."))
             return None
         if d > maximum:

@@ -9,7 +9,7 @@ import re
 import jsonschema
 
 from docgen import resources
-from docgen.errors import Issue
+from docgen.errors import Issue, ScoreError
 from docgen.load.reader import Loaded, pointer_of
 from docgen.score.rules import parse_score
 from docgen.vi import slug
@@ -183,7 +183,7 @@ def _translate(doc: Loaded, root: dict, err) -> list[Issue]:
         try:
             parse_score(err.instance)
             why = "không phải là số điểm"
-        except ValueError as e:
+        except ScoreError as e:
             why = str(e)
         return [doc.issue(path, f"{_score_place(path)}: {why}.")]
     if v == "anyOf":

@@ -1,0 +1,71 @@
+"""`docgen district`, `city` and `phu-luc-01`: the documents of the levels above a cluster."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from docgen.cli.click_vi import command
+from docgen.cli.output import err_all
+from docgen.pipeline import upper_levels
+
+out_option = click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False),
+                          default=Path("outputs"), show_default=True, help="Thư mục ghi văn bản.")
+
+
+def _written(w, what: str) -> None:
+    err_all(w.warnings)
+    click.echo(f"Đã lập {what} → {w.folder}/ ({len(w.files) - 1} văn bản):")
+    for f in w.files:
+        click.echo(f"  {f}")
+
+
+@command()
+@click.argument("folder", type=click.Path(path_type=Path))
+@out_option
+def district(folder, out_dir):
+    """Tổng hợp cấp huyện: biên bản họp Thường trực Hội đồng Thi đua - Khen thưởng, công văn đề nghị Bằng khen, báo cáo.
+
+    FOLDER là thư mục của một quận, huyện: một tệp cấp huyện (loai_tep: huyen) và các tệp Cụm.
+    docgen kiểm tra mỗi Cụm đề nghị một đơn vị và đơn vị huyện chọn là một trong số đó
+    (bỏ trống thì gợi ý đơn vị có tổng điểm cao nhất). Kế hoạch hai cấp (từ 01/7/2025)
+    không có bước này.
+
+    \b
+    Ví dụ:
+      docgen district inputs/2017/dong-anh -o outputs/
+    """
+    _written(upper_levels.build_district(folder, out_dir), "văn bản cấp huyện")
+    click.echo("Việc tiếp theo: gửi công văn, biên bản, báo cáo kèm hồ sơ của Cụm về Sở Nội vụ.")
+
+
+@command()
+@click.argument("folder", type=click.Path(path_type=Path))
+@out_option
+def city(folder, out_dir):
+    """Tổng hợp cấp tỉnh, thành phố: báo cáo của Sở Nội vụ (xếp loại theo từng huyện, đơn vị đề nghị Bằng khen).
+
+    FOLDER chứa các thư mục quận, huyện (mỗi thư mục có tệp cấp huyện và các tệp Cụm);
+    với Kế hoạch hai cấp, FOLDER chứa thẳng các tệp Cụm và báo cáo tính theo từng Cụm.
+
+    \b
+    Ví dụ:
+      docgen city inputs/2017 -o outputs/
+      docgen city inputs/2025 -o outputs/
+    """
+    _written(upper_levels.build_city(folder, out_dir), "báo cáo tổng hợp")
+
+
+@command("phu-luc-01")
+@click.argument("plan", type=click.Path(path_type=Path))
+@out_option
+def blank_sheet(plan, out_dir):
+    """Phụ lục số 01 để trống (nội dung, tiêu chí, điểm tối đa) cho đơn vị tự chấm điểm.
+
+    PLAN là tệp Kế hoạch. Bản đã điền điểm của từng đơn vị nằm trong hồ sơ do `docgen build` lập.
+
+    \b
+    Ví dụ:
+      docgen phu-luc-01 inputs/ke-hoach-2017.yaml -o outputs/
+    """
+    _written(upper_levels.build_blank_sheet(plan, out_dir), "Phụ lục số 01 để trống")
