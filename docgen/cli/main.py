@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from docgen import __version__, lint
-from docgen.cli import click_vi
+from docgen.cli import click_vi, options
 from docgen.errors import DocgenError, Incomplete
 from docgen.levels import any_file, cluster
 from docgen.load import discover
@@ -127,7 +127,8 @@ NEXT_STEPS = [
                    "tên thêm '.ban-sua-tay'.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
               help="Số tiến trình lập hồ sơ song song (mặc định: số nhân của máy).")
-def build(files, out_dir, pdf_, force, jobs):
+@options.templates_option()
+def build(files, out_dir, pdf_, force, jobs, template_dir):
     """Lập hồ sơ của từng Cụm (.docx; thêm PDF với --pdf).
 
     TỆP là tệp Cụm (.yaml) hoặc thư mục chứa các tệp Cụm (ví dụ mọi Cụm của thành phố). Mỗi Cụm
@@ -143,9 +144,11 @@ def build(files, out_dir, pdf_, force, jobs):
       docgen build inputs/2017 -o outputs/
       docgen build inputs/2017 -o outputs/ --force
       docgen build ho-so-thanh-pho/ -o outputs/ --jobs 2
+      docgen build inputs/2017 -o outputs/ -t mau-rieng/      (mẫu riêng thay mẫu cùng tên)
     """
     with _progress_bar() as progress:
-        summary = batch.build_many(files, out_dir, jobs=jobs, progress=progress, force=force, pdf=pdf_)
+        summary = batch.build_many(files, out_dir, jobs=jobs, progress=progress, force=force, pdf=pdf_,
+                                   template_dir=template_dir)
     for b in summary.built:
         for w in b.warnings:
             _err(w.format())
@@ -338,7 +341,8 @@ def init(plan, huyen, loai_huyen, tinh, cum, xa, loai_xa, cum_truong, output, fo
               help="Thư mục ghi văn bản (mặc định: outputs/); với --next: tệp .yaml mới hoặc thư mục "
                    "(mặc định: ke-hoach-<năm>.yaml cạnh tệp gốc).")
 @click.option("--force", "overwrite", is_flag=True, help="Với --next: ghi đè tệp Kế hoạch mới nếu đã có.")
-def plan_command(plan_file, make_next, year, output, overwrite):
+@options.templates_option()
+def plan_command(plan_file, make_next, year, output, overwrite, template_dir):
     """Lập văn bản Kế hoạch (.docx) từ tệp Kế hoạch; với --next, lập tệp Kế hoạch năm sau.
 
     Văn bản ghi vào OUTPUT/<tên tệp Kế hoạch>.docx. Với --next, mọi ngày và năm của
@@ -349,17 +353,20 @@ def plan_command(plan_file, make_next, year, output, overwrite):
     Ví dụ:
       docgen plan inputs/ke-hoach-2017.yaml -o outputs/
       docgen plan --next inputs/ke-hoach-2017.yaml --year 2018 -o inputs/ke-hoach-2018.yaml
+      docgen plan inputs/ke-hoach-2017.yaml -o outputs/ -t mau-rieng/
     """
 
     if not make_next:
         if year is not None or overwrite:
             raise click.UsageError("--year và --force chỉ dùng cùng --next.")
-        done = plan_document.render_plan(plan_file, Path(output or "outputs"))
+        done = plan_document.render_plan(plan_file, Path(output or "outputs"), template_dir)
         for w in done.warnings:
             _err(w.format())
         click.echo(f"Đã lập văn bản Kế hoạch {done.source} → {done.file}")
         click.echo("Việc tiếp theo: mở văn bản kiểm tra lại, ghi số, ngày ban hành, trình ký.")
         return
+    if template_dir is not None:
+        raise click.UsageError("--next lập tệp .yaml, không dùng mẫu văn bản: bỏ -t/--templates.")
     result = next_plan.next_plan(plan_file, year, output)
     written = next_plan.write_next_plan(result, overwrite=overwrite)
     click.echo(f"Đã lập tệp Kế hoạch năm {result.year}: {plan_file} → {written}")
@@ -422,7 +429,8 @@ def _written(w, what: str) -> None:
 @click.argument("folder", type=click.Path(path_type=Path))
 @click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False),
               default=Path("outputs"), show_default=True, help="Thư mục ghi văn bản.")
-def district(folder, out_dir):
+@options.templates_option()
+def district(folder, out_dir, template_dir):
     """Tổng hợp cấp huyện: biên bản họp Thường trực Hội đồng Thi đua - Khen thưởng, công văn đề nghị Bằng khen, báo cáo.
 
     FOLDER là thư mục của một quận, huyện: một tệp cấp huyện (loai_tep: huyen) và các tệp Cụm.
@@ -433,8 +441,9 @@ def district(folder, out_dir):
     \b
     Ví dụ:
       docgen district inputs/2017/dong-anh -o outputs/
+      docgen district inputs/2017/dong-anh -o outputs/ -t mau-rieng/
     """
-    _written(upper_levels.build_district(folder, out_dir), "văn bản cấp huyện")
+    _written(upper_levels.build_district(folder, out_dir, template_dir), "văn bản cấp huyện")
     click.echo("Việc tiếp theo: gửi công văn, biên bản, báo cáo kèm hồ sơ của Cụm về Sở Nội vụ.")
 
 
@@ -442,7 +451,8 @@ def district(folder, out_dir):
 @click.argument("folder", type=click.Path(path_type=Path))
 @click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False),
               default=Path("outputs"), show_default=True, help="Thư mục ghi văn bản.")
-def city(folder, out_dir):
+@options.templates_option()
+def city(folder, out_dir, template_dir):
     """Tổng hợp cấp tỉnh, thành phố: báo cáo của Sở Nội vụ (xếp loại theo từng huyện, đơn vị đề nghị Bằng khen).
 
     FOLDER chứa các thư mục quận, huyện (mỗi thư mục có tệp cấp huyện và các tệp Cụm);
@@ -452,15 +462,17 @@ def city(folder, out_dir):
     Ví dụ:
       docgen city inputs/2017 -o outputs/
       docgen city inputs/2025 -o outputs/
+      docgen city inputs/2017 -o outputs/ -t mau-rieng/
     """
-    _written(upper_levels.build_city(folder, out_dir), "báo cáo tổng hợp")
+    _written(upper_levels.build_city(folder, out_dir, template_dir), "báo cáo tổng hợp")
 
 
 @cli.command("phu-luc-01")
 @click.argument("plan", type=click.Path(path_type=Path))
 @click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False),
               default=Path("outputs"), show_default=True, help="Thư mục ghi văn bản.")
-def phu_luc_01(plan, out_dir):
+@options.templates_option()
+def phu_luc_01(plan, out_dir, template_dir):
     """Phụ lục số 01 để trống (nội dung, tiêu chí, điểm tối đa) cho đơn vị tự chấm điểm.
 
     PLAN là tệp Kế hoạch. Bản đã điền điểm của từng đơn vị nằm trong hồ sơ do `docgen build` lập.
@@ -468,24 +480,28 @@ def phu_luc_01(plan, out_dir):
     \b
     Ví dụ:
       docgen phu-luc-01 inputs/ke-hoach-2017.yaml -o outputs/
+      docgen phu-luc-01 inputs/ke-hoach-2017.yaml -o outputs/ -t mau-rieng/
     """
-    _written(upper_levels.build_blank_sheet(plan, out_dir), "Phụ lục số 01 để trống")
+    _written(upper_levels.build_blank_sheet(plan, out_dir, template_dir), "Phụ lục số 01 để trống")
 
 
 @cli.command("check-templates")
 @click.argument("samples", nargs=-1, metavar="[TỆP_CỤM...]", type=click.Path(path_type=Path))
-@click.option("-t", "--templates", "template_dir", type=click.Path(path_type=Path, file_okay=False, exists=True),
-              default=None, help="Thư mục mẫu văn bản (mặc định: templates_docx/ của docgen).")
+@options.templates_option("Thư mục mẫu .docx riêng: kiểm tra các tệp trong đó cùng các mẫu của docgen mà chúng "
+                          "không thay (như khi lập văn bản với -t). Mặc định: chỉ các mẫu của docgen.")
 def check_templates(samples, template_dir):
     """Kiểm tra các mẫu .docx: thẻ viết sai, biến không có trong dữ liệu docgen đưa vào mẫu.
 
     Dữ liệu được lấy từ các tệp Cụm đã chỉ (mặc định: các tệp mẫu trong inputs/).
+    Với -t THƯ MỤC: kiểm tra đúng bộ mẫu mà build, district, city, plan, phu-luc-01 sẽ dùng với
+    cùng -t (tệp trùng tên thay mẫu của docgen; tệp sai tên, hỏng thì báo lỗi).
     Trả mã 0 khi mọi mẫu dùng được, 1 khi có lỗi.
 
     \b
     Ví dụ:
       docgen check-templates
-      docgen check-templates -t templates_docx/ inputs/2017/dong-anh/cum-so-1.yaml
+      docgen check-templates -t mau-rieng/
+      docgen check-templates -t mau-rieng/ inputs/2017/dong-anh/cum-so-1.yaml
     """
     issues = template_check.check_templates(template_dir, samples or None)
     for issue in issues:
