@@ -148,6 +148,9 @@ def test_a_template_off_the_fast_path_is_reported_and_still_renders(tmp_path, ca
             "(mẫu có chú thích cuối trang); vẫn lập được văn bản nhưng chậm hơn.") in err
     made = next((tmp_path / "out").rglob("*.docx"))
     assert "BẢNG CHẤM ĐIỂM THI ĐUA" in docx_text(made)
+    assert main.main(["check-templates", "-t", str(tmp_path / "mau")]) == 0  # a warning, not an error
+    out, err = capsys.readouterr()
+    assert "dùng được" in out and err.count("cảnh báo: mẫu phu-luc-01.docx không dùng được cách lập nhanh") == 1
 
 
 def test_a_slow_template_is_reported_once_per_run(tmp_path, capsys):

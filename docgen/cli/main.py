@@ -427,8 +427,7 @@ def _written(w, what: str) -> None:
 
 @cli.command()
 @click.argument("folder", type=click.Path(path_type=Path))
-@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False),
-              default=Path("outputs"), show_default=True, help="Thư mục ghi văn bản.")
+@options.output_option()
 @options.templates_option()
 def district(folder, out_dir, template_dir):
     """Tổng hợp cấp huyện: biên bản họp Thường trực Hội đồng Thi đua - Khen thưởng, công văn đề nghị Bằng khen, báo cáo.
@@ -449,8 +448,7 @@ def district(folder, out_dir, template_dir):
 
 @cli.command()
 @click.argument("folder", type=click.Path(path_type=Path))
-@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False),
-              default=Path("outputs"), show_default=True, help="Thư mục ghi văn bản.")
+@options.output_option()
 @options.templates_option()
 def city(folder, out_dir, template_dir):
     """Tổng hợp cấp tỉnh, thành phố: báo cáo của Sở Nội vụ (xếp loại theo từng huyện, đơn vị đề nghị Bằng khen).
@@ -469,8 +467,7 @@ def city(folder, out_dir, template_dir):
 
 @cli.command("phu-luc-01")
 @click.argument("plan", type=click.Path(path_type=Path))
-@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False),
-              default=Path("outputs"), show_default=True, help="Thư mục ghi văn bản.")
+@options.output_option()
 @options.templates_option()
 def phu_luc_01(plan, out_dir, template_dir):
     """Phụ lục số 01 để trống (nội dung, tiêu chí, điểm tối đa) cho đơn vị tự chấm điểm.

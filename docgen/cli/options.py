@@ -15,3 +15,9 @@ def templates_option(help_text: str = TEMPLATES_HELP):
     as for a mistyped command): docgen checks the folder and each file in it, exit 1, naming the file."""
     return click.option("-t", "--templates", "template_dir", type=click.Path(path_type=Path), default=None,
                         metavar="THƯ MỤC", help=help_text)
+
+
+def output_option():
+    """-o/--output DIR for the commands writing documents into a folder (default: outputs/)."""
+    return click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False),
+                        default=Path("outputs"), show_default=True, help="Thư mục ghi văn bản.")

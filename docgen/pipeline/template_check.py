@@ -11,7 +11,7 @@ from docgen.levels import district as levels_district
 from docgen.levels.cluster import check_cluster, load_plan
 from docgen.load import discover
 from docgen.load.discover import inputs
-from docgen.render import environment, overrides, template_check
+from docgen.render import document, environment, overrides, template_check
 from docgen.resources import SAMPLES
 
 
@@ -56,5 +56,9 @@ def check_templates(template_dir: Path | None = None, samples=None) -> list[Issu
     found, problems = overrides.scan(template_dir) if template_dir is not None else ({}, [])
     if template_dir is not None and not Path(template_dir).is_dir():
         return problems
-    return problems + template_check.check(environment.TEMPLATE_DIR, template_vocabulary(samples),
-                                           environment.jinja_env(), found)
+    issues = problems + template_check.check(environment.TEMPLATE_DIR, template_vocabulary(samples),
+                                             environment.jinja_env(), found)
+    broken = {i.source for i in issues if i.level == "error"}
+    usable = {p.name: p for p in environment.TEMPLATE_DIR.glob("*.docx")} | found
+    fine = [name for name, path in sorted(usable.items()) if str(path) not in broken]
+    return issues + document.slow_templates(fine, template_dir)  # a warning: still usable, only slower

@@ -60,10 +60,3 @@ def require(folder: Path | None) -> None:
         raise TemplateError(f"Thư mục mẫu riêng {folder}: có {len(issues)} lỗi; chưa lập văn bản nào. "
                             "Sửa các lỗi dưới đây rồi chạy lại.", issues)
 
-
-def templates(folder: Path | None) -> dict[str, Path]:
-    """Every template by name as a run would use it: the shipped ones, each replaced by the clerk's copy."""
-    out = {p.name: p for p in sorted(environment.TEMPLATE_DIR.glob("*.docx"))}
-    if folder is not None:
-        out.update(scan(folder)[0])
-    return out
