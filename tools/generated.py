@@ -1,13 +1,4 @@
-"""Write generated files without ever overwriting one a person edited since it was generated.
-
-make_templates.py and schemas_src.py are a bootstrap: they write templates_docx/*.docx and
-schemas/*.json, which clerks and maintainers may then edit (a template in Word). tools/generated.json
-records the sha256 of every file as last generated. On a rerun a file whose bytes still have the
-recorded hash (untouched since) is regenerated; a file that differs is left alone, named, unless --force.
-
-The record lives in tools/, not beside the files: it describes two folders, is for whoever runs the
-generators (never shipped with docgen), and stays put if the templates move into the package.
-"""
+"""Write generated files (templates, schemas) without ever overwriting one edited since it was generated."""
 from __future__ import annotations
 
 import argparse
@@ -17,6 +8,11 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# make_templates.py and schemas_src.py are a bootstrap: clerks and maintainers may then edit what they
+# wrote (a template in Word). The record holds the sha256 of every file as last generated: a file still
+# with its recorded hash is regenerated; one that differs is left alone and named, unless --force.
+# It lives in tools/, not beside the files: it covers two folders, is for whoever runs the generators
+# (never shipped with docgen), and stays put if the templates move into the package.
 RECORD = Path("tools") / "generated.json"  # relative to the checkout written into
 
 
