@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -120,10 +121,16 @@ def test_nothing_is_written_when_one_file_of_the_city_is_wrong(tmp_path):
 def test_an_error_in_a_worker_reaches_the_caller_whole(tmp_path):
     templates = tmp_path / "templates"
     shutil.copytree(environment.TEMPLATE_DIR, templates)
-    (templates / "phu-luc-02.docx").unlink()
+    broken = zipfile.ZipFile(templates / "phu-luc-02.docx")
+    parts = {info.filename: broken.read(info) for info in broken.infolist()}
+    broken.close()
+    parts["word/document.xml"] = parts["word/document.xml"].replace(b"{{ nd_1_ten }}", b"{{ 1 / 0 }}", 1)
+    with zipfile.ZipFile(templates / "phu-luc-02.docx", "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
     with pytest.raises(errors.TemplateError) as e:
         batch.build_many([DONG_ANH, GIA_LAM], tmp_path / "out", jobs=2, template_dir=templates)
-    assert "phu-luc-02.docx" in e.value.message and e.value.issues == []
+    assert "phu-luc-02.docx" in e.value.message and "phép chia cho 0" in e.value.message and e.value.issues == []
 
 
 def test_cli_summary_and_no_progress_when_stderr_is_not_a_terminal(tmp_path, capsys):

@@ -1,7 +1,8 @@
 """Write templates_docx/*.docx: real Word files with docxtpl tags, in the NĐ 30/2020 format.
 
-Run `python tools/make_templates.py` after changing the layout here, and commit the .docx files.
-Clerks may also edit the .docx files directly in Word or LibreOffice.
+Run `python tools/make_templates.py` after changing the layout here, and commit the .docx files with
+tools/generated.json. Clerks may also edit the .docx files directly in Word or LibreOffice: a rerun then
+leaves an edited file alone and names it (see generated.py), unless --force.
 """
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+import generated
 import nd30
 import templates_danh_muc
 import templates_ke_hoach
@@ -193,11 +195,19 @@ TEMPLATES.update(templates_danh_muc.TEMPLATES)
 TEMPLATES.update(templates_ke_hoach.TEMPLATES)  # the Kế hoạch itself (docgen plan)
 TEMPLATES.update(__import__("templates_chain").TEMPLATES)  # schedule, Phụ lục 01, reports, district, city
 
-if __name__ == "__main__":
-    OUT.mkdir(exist_ok=True)
+
+
+def generate() -> dict[str, bytes]:
+    """Every template's bytes by its path in the checkout."""
+    out = {}
     for name, build in TEMPLATES.items():
         buf = io.BytesIO()
         build().save(buf)
         # Fixed zip timestamps: an unchanged template is byte-identical after regeneration.
-        (OUT / name).write_bytes(normalize_zip(buf.getvalue()))
-        print(OUT / name)
+        out[f"{OUT.relative_to(generated.ROOT).as_posix()}/{name}"] = normalize_zip(buf.getvalue())
+    return out
+
+
+if __name__ == "__main__":
+    args = generated.arguments("Tạo các mẫu .docx trong templates_docx/ (không ghi đè mẫu đã sửa bằng Word).")
+    sys.exit(generated.write(args.root, generate(), args.force))

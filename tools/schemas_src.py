@@ -1,12 +1,10 @@
-"""Source of schemas/*.json: run `python tools/schemas_src.py` after editing, then commit both."""
+"""Source of schemas/*.json: run `python tools/schemas_src.py` after editing, then commit both (and tools/generated.json)."""
 from __future__ import annotations
 
 import copy
 import json
 import re
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
@@ -635,8 +633,11 @@ district = {
 }
 
 if __name__ == "__main__":
+    import sys
+
+    import generated  # beside this file
+    args = generated.arguments("Tạo các tệp schemas/*.json (không ghi đè tệp đã sửa tay).")
     cluster = with_examples(cluster, CLUSTER_EXAMPLES)
-    for name, schema in [("cum", cluster), ("ke-hoach", plan), ("huyen", district)]:
-        out = ROOT / "schemas" / f"{name}.schema.json"
-        out.write_text(json.dumps(schema, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        print(out)
+    files = {f"schemas/{name}.schema.json": (json.dumps(schema, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+             for name, schema in [("cum", cluster), ("ke-hoach", plan), ("huyen", district)]}
+    sys.exit(generated.write(args.root, files, args.force))

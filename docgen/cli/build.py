@@ -5,6 +5,7 @@ from pathlib import Path
 
 import click
 
+from docgen.cli import options
 from docgen.cli.click_vi import command
 from docgen.cli.output import count, err_all
 from docgen.cli.progress import progress_bar
@@ -34,7 +35,8 @@ NEXT_STEPS = [
                    "tên thêm '.ban-sua-tay'.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
               help="Số tiến trình lập hồ sơ song song (mặc định: số nhân của máy).")
-def build(files, out_dir, pdf_, force, jobs):
+@options.templates_option()
+def build(files, out_dir, pdf_, force, jobs, template_dir):
     """Lập hồ sơ của từng Cụm (.docx; thêm PDF với --pdf).
 
     TỆP là tệp Cụm (.yaml) hoặc thư mục chứa các tệp Cụm (ví dụ mọi Cụm của thành phố). Mỗi Cụm
@@ -50,9 +52,11 @@ def build(files, out_dir, pdf_, force, jobs):
       docgen build inputs/2017 -o outputs/
       docgen build inputs/2017 -o outputs/ --force
       docgen build ho-so-thanh-pho/ -o outputs/ --jobs 2
+      docgen build inputs/2017 -o outputs/ -t mau-rieng/      (mẫu riêng thay mẫu cùng tên)
     """
     with progress_bar() as progress:
-        summary = batch.build_many(files, out_dir, jobs=jobs, progress=progress, force=force, pdf=pdf_)
+        summary = batch.build_many(files, out_dir, jobs=jobs, progress=progress, force=force, pdf=pdf_,
+                                   template_dir=template_dir)
     for b in summary.built:
         err_all(b.warnings)
     if summary.clusters <= LIST_LIMIT:

@@ -5,13 +5,10 @@ from pathlib import Path
 
 import click
 
+from docgen.cli import options
 from docgen.cli.click_vi import command
 from docgen.cli.output import err_all
 from docgen.pipeline import upper_levels
-
-out_option = click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False),
-                          default=Path("outputs"), show_default=True, help="Thư mục ghi văn bản.")
-
 
 def _written(w, what: str) -> None:
     err_all(w.warnings)
@@ -22,8 +19,9 @@ def _written(w, what: str) -> None:
 
 @command()
 @click.argument("folder", type=click.Path(path_type=Path))
-@out_option
-def district(folder, out_dir):
+@options.output_option()
+@options.templates_option()
+def district(folder, out_dir, template_dir):
     """Tổng hợp cấp huyện: biên bản họp Thường trực Hội đồng Thi đua - Khen thưởng, công văn đề nghị Bằng khen, báo cáo.
 
     FOLDER là thư mục của một quận, huyện: một tệp cấp huyện (loai_tep: huyen) và các tệp Cụm.
@@ -34,15 +32,17 @@ def district(folder, out_dir):
     \b
     Ví dụ:
       docgen district inputs/2017/dong-anh -o outputs/
+      docgen district inputs/2017/dong-anh -o outputs/ -t mau-rieng/
     """
-    _written(upper_levels.build_district(folder, out_dir), "văn bản cấp huyện")
+    _written(upper_levels.build_district(folder, out_dir, template_dir), "văn bản cấp huyện")
     click.echo("Việc tiếp theo: gửi công văn, biên bản, báo cáo kèm hồ sơ của Cụm về Sở Nội vụ.")
 
 
 @command()
 @click.argument("folder", type=click.Path(path_type=Path))
-@out_option
-def city(folder, out_dir):
+@options.output_option()
+@options.templates_option()
+def city(folder, out_dir, template_dir):
     """Tổng hợp cấp tỉnh, thành phố: báo cáo của Sở Nội vụ (xếp loại theo từng huyện, đơn vị đề nghị Bằng khen).
 
     FOLDER chứa các thư mục quận, huyện (mỗi thư mục có tệp cấp huyện và các tệp Cụm);
@@ -52,14 +52,16 @@ def city(folder, out_dir):
     Ví dụ:
       docgen city inputs/2017 -o outputs/
       docgen city inputs/2025 -o outputs/
+      docgen city inputs/2017 -o outputs/ -t mau-rieng/
     """
-    _written(upper_levels.build_city(folder, out_dir), "báo cáo tổng hợp")
+    _written(upper_levels.build_city(folder, out_dir, template_dir), "báo cáo tổng hợp")
 
 
 @command("phu-luc-01")
 @click.argument("plan", type=click.Path(path_type=Path))
-@out_option
-def blank_sheet(plan, out_dir):
+@options.output_option()
+@options.templates_option()
+def blank_sheet(plan, out_dir, template_dir):
     """Phụ lục số 01 để trống (nội dung, tiêu chí, điểm tối đa) cho đơn vị tự chấm điểm.
 
     PLAN là tệp Kế hoạch. Bản đã điền điểm của từng đơn vị nằm trong hồ sơ do `docgen build` lập.
@@ -67,5 +69,6 @@ def blank_sheet(plan, out_dir):
     \b
     Ví dụ:
       docgen phu-luc-01 inputs/ke-hoach-2017.yaml -o outputs/
+      docgen phu-luc-01 inputs/ke-hoach-2017.yaml -o outputs/ -t mau-rieng/
     """
-    _written(upper_levels.build_blank_sheet(plan, out_dir), "Phụ lục số 01 để trống")
+    _written(upper_levels.build_blank_sheet(plan, out_dir, template_dir), "Phụ lục số 01 để trống")

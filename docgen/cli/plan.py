@@ -5,6 +5,7 @@ from pathlib import Path
 
 import click
 
+from docgen.cli import options
 from docgen.cli.click_vi import command
 from docgen.cli.output import err_all
 from docgen.pipeline import next_plan, plan_document
@@ -19,7 +20,8 @@ from docgen.pipeline import next_plan, plan_document
               help="Thư mục ghi văn bản (mặc định: outputs/); với --next: tệp .yaml mới hoặc thư mục "
                    "(mặc định: ke-hoach-<năm>.yaml cạnh tệp gốc).")
 @click.option("--force", "overwrite", is_flag=True, help="Với --next: ghi đè tệp Kế hoạch mới nếu đã có.")
-def plan_command(plan_file, make_next, year, output, overwrite):
+@options.templates_option()
+def plan_command(plan_file, make_next, year, output, overwrite, template_dir):
     """Lập văn bản Kế hoạch (.docx) từ tệp Kế hoạch; với --next, lập tệp Kế hoạch năm sau.
 
     Văn bản ghi vào OUTPUT/<tên tệp Kế hoạch>.docx. Với --next, mọi ngày và năm của
@@ -30,15 +32,18 @@ def plan_command(plan_file, make_next, year, output, overwrite):
     Ví dụ:
       docgen plan inputs/ke-hoach-2017.yaml -o outputs/
       docgen plan --next inputs/ke-hoach-2017.yaml --year 2018 -o inputs/ke-hoach-2018.yaml
+      docgen plan inputs/ke-hoach-2017.yaml -o outputs/ -t mau-rieng/
     """
     if not make_next:
         if year is not None or overwrite:
             raise click.UsageError("--year và --force chỉ dùng cùng --next.")
-        done = plan_document.render_plan(plan_file, Path(output or "outputs"))
+        done = plan_document.render_plan(plan_file, Path(output or "outputs"), template_dir)
         err_all(done.warnings)
         click.echo(f"Đã lập văn bản Kế hoạch {done.source} → {done.file}")
         click.echo("Việc tiếp theo: mở văn bản kiểm tra lại, ghi số, ngày ban hành, trình ký.")
         return
+    if template_dir is not None:
+        raise click.UsageError("--next lập tệp .yaml, không dùng mẫu văn bản: bỏ -t/--templates.")
     result = next_plan.next_plan(plan_file, year, output)
     written = next_plan.write_next_plan(result, overwrite=overwrite)
     click.echo(f"Đã lập tệp Kế hoạch năm {result.year}: {plan_file} → {written}")

@@ -26,6 +26,7 @@ from docgen.output import pdf as output_pdf
 from docgen.output import write
 from docgen.pipeline import dossier as pipeline_dossier
 from docgen.pipeline.dossier import Built
+from docgen.render import document, overrides
 
 CHECK = "kiem_tra"   # progress phases, named for the CLI to label
 
@@ -104,12 +105,13 @@ def _render_task(path: Path, out_dir: Path, template_dir: Path | None, soffice: 
         checked = cluster.check_cluster(path)
         files, manifest = pipeline_dossier.render_cluster(checked, template_dir, soffice)
     except DocgenError as e:
-        return path, _failure(e)
+        return path, _failure(e), []
+    slow = document.slow_templates([d["mau"] for d in manifest["van_ban"]], template_dir)
     slug = pipeline_dossier.cluster_slug(checked.cluster.data, checked.plan.data)
     spool = Path(tempfile.mkdtemp(prefix=f"{slug}-", dir=scratch))
     for name, data in files.items():
         (spool / name).write_bytes(data)
-    return path, write.Dossier(Path(out_dir) / slug, {name: spool / name for name in files}, manifest)
+    return path, write.Dossier(Path(out_dir) / slug, {name: spool / name for name in files}, manifest), slow
 
 
 class _InProcess:
@@ -146,8 +148,10 @@ def build_many(paths, out_dir: Path, jobs: int | None = None, template_dir: Path
     file), every dossier is rendered before anything is written, and then all are written whole or
     not at all. A document edited by hand since the last run stops the build (OutputError naming it)
     unless `force`, which keeps it beside the new one. With `pdf`, LibreOffice must be installed
-    (checked first)."""
+    (checked first). `template_dir` holds a clerk's own templates, each replacing the shipped one of
+    the same name (checked first too)."""
     started = time.perf_counter()
+    overrides.require(template_dir)
     soffice = output_pdf.require_soffice() if pdf else None
     files = discover.inputs(paths)
     jobs = max(1, min(jobs or default_jobs(), len(files)))
@@ -181,10 +185,11 @@ def build_many(paths, out_dir: Path, jobs: int | None = None, template_dir: Path
                                    problems)
 
         dossiers: dict[Path, write.Dossier] = {}
+        slow: dict[Path, list[Issue]] = {}
         scratch = Path(tempfile.mkdtemp(prefix="docgen-"))  # rendered dossiers wait here until all are done
 
         def on_rendered(result):
-            path, dossier = result
+            path, dossier, slow[path] = result
             if isinstance(dossier, _Failure):
                 raise dossier.error()
             dossiers[path] = dossier
@@ -198,9 +203,12 @@ def build_many(paths, out_dir: Path, jobs: int | None = None, template_dir: Path
         if scratch is not None:
             shutil.rmtree(scratch, ignore_errors=True)
     built = []
+    told: set[Issue] = set()  # a slow template is reported once per run, with the first cluster using it
     for f, w in zip(files, written):
         stale = [Issue(STALE, str(p), level="warning") for p in w.stale]
-        built.append(pipeline_dossier.Built(f, w.folder, w.files, checked[f][2] + stale, w.backups))
+        first = [i for i in slow[f] if i not in told]
+        told.update(first)
+        built.append(pipeline_dossier.Built(f, w.folder, w.files, checked[f][2] + first + stale, w.backups))
     return Summary(built, out_dir, jobs, time.perf_counter() - started)
 
 

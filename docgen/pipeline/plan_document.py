@@ -9,7 +9,7 @@ from docgen.errors import Issue
 from docgen.levels import cluster
 from docgen.output import write
 from docgen.pipeline.next_plan import TEMPLATE
-from docgen.render import document
+from docgen.render import document, overrides
 
 
 @dataclass
@@ -24,8 +24,10 @@ class RenderedPlan:
 def render_plan(path: Path, out_dir: Path, template_dir: Path | None = None) -> RenderedPlan:
     """Validate a plan file and write its Kế hoạch as OUT_DIR/<plan file name>.docx (or to OUT_DIR
     itself when it is a file name ending in .docx)."""
+    overrides.require(template_dir)
     plan, warnings = cluster.load_plan(Path(path))
     data = document.render(TEMPLATE, document_context(plan), template_dir)
     out = Path(out_dir)
     target = out if out.suffix.lower() == ".docx" else out / (Path(path).stem + ".docx")
+    warnings = warnings + document.slow_templates([TEMPLATE], template_dir)
     return RenderedPlan(Path(path), write.write_file(target, data), warnings)

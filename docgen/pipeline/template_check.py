@@ -11,7 +11,7 @@ from docgen.levels import district as levels_district
 from docgen.levels.cluster import check_cluster, load_plan
 from docgen.load import discover
 from docgen.load.discover import inputs
-from docgen.render import environment, template_check
+from docgen.render import document, environment, overrides, template_check
 from docgen.resources import samples_dir
 
 
@@ -50,6 +50,15 @@ def _level_specs(root: Path) -> list[common.DocumentSpec]:
 
 
 def check_templates(template_dir: Path | None = None, samples=None) -> list[Issue]:
-    """Every problem of the templates: syntax, variables the contexts do not provide, missing files."""
-    return template_check.check(Path(template_dir or environment.TEMPLATE_DIR), template_vocabulary(samples),
-                           environment.jinja_env())
+    """Every problem of the templates a run would use: syntax, variables the contexts do not provide,
+    missing files. With `template_dir` (a clerk's own templates), its files replace the shipped ones of
+    the same name, and the shipped ones it does not replace are checked too."""
+    found, problems = overrides.scan(template_dir) if template_dir is not None else ({}, [])
+    if template_dir is not None and not Path(template_dir).is_dir():
+        return problems
+    issues = problems + template_check.check(environment.TEMPLATE_DIR, template_vocabulary(samples),
+                                             environment.jinja_env(), found)
+    broken = {i.source for i in issues if i.level == "error"}
+    usable = {p.name: p for p in environment.TEMPLATE_DIR.glob("*.docx")} | found
+    fine = [name for name, path in sorted(usable.items()) if str(path) not in broken]
+    return issues + document.slow_templates(fine, template_dir)  # a warning: still usable, only slower

@@ -14,7 +14,7 @@ from docgen.levels import city, cluster, district
 from docgen.model import tiers
 from docgen.output import manifest as output_manifest
 from docgen.output import write
-from docgen.render import document
+from docgen.render import document, overrides
 
 
 @dataclass
@@ -26,9 +26,11 @@ class Written:
     warnings: list[Issue]
 
 
-def _render(specs: list[DocumentSpec], inputs: dict[str, Path], template_dir: Path | None) -> tuple[dict, dict]:
+def _render(specs: list[DocumentSpec], inputs: dict[str, Path], template_dir: Path | None) -> tuple[dict, dict, list]:
+    """The documents, their manifest and a warning for each template that had to take the slow path."""
     files = {spec.file_name: document.render(spec.template, spec.context, template_dir) for spec in specs}
-    return files, output_manifest.build(specs, files, inputs)
+    return (files, output_manifest.build(specs, files, inputs),
+            document.slow_templates([s.template for s in specs], template_dir))
 
 
 def _names(paths: list[Path], base: Path) -> dict[str, Path]:
@@ -46,27 +48,30 @@ def _names(paths: list[Path], base: Path) -> dict[str, Path]:
 
 def build_district(folder: Path, out_dir: Path, template_dir: Path | None = None) -> Written:
     """The district's documents for the folder of one district (its district file and cluster files)."""
+    overrides.require(template_dir)
     d = district.check_district(Path(folder))
     specs = context_district.district_documents(d)
     inputs = [d.plan.path, d.file.path] + [c.cluster.path for c in d.clusters]
-    files, manifest = _render(specs, _names(inputs, Path(folder)), template_dir)
+    files, manifest, slow = _render(specs, _names(inputs, Path(folder)), template_dir)
     target = Path(out_dir) / vi.slug(d.name)
-    return Written(target, write.write_dossier(target, files, manifest), d.warnings)
+    return Written(target, write.write_dossier(target, files, manifest), d.warnings + slow)
 
 
 def build_city(folder: Path, out_dir: Path, template_dir: Path | None = None) -> Written:
     """The Sở Nội vụ's summary report over a folder of districts (or of clusters, for a two-tier plan)."""
+    overrides.require(template_dir)
     c = city.check_city(Path(folder))
     specs = context_city.city_documents(c)
-    files, manifest = _render(specs, _names(c.inputs, Path(folder)), template_dir)
+    files, manifest, slow = _render(specs, _names(c.inputs, Path(folder)), template_dir)
     target = Path(out_dir) / vi.slug(f"{tiers.province_place(c.plan.data)} {c.plan.data['nam']}")
-    return Written(target, write.write_dossier(target, files, manifest), c.warnings)
+    return Written(target, write.write_dossier(target, files, manifest), c.warnings + slow)
 
 
 def build_blank_sheet(plan_file: Path, out_dir: Path, template_dir: Path | None = None) -> Written:
     """Phụ lục 01 of a plan with no commune and no scores, for a commune to fill by hand."""
+    overrides.require(template_dir)
     plan, warnings = cluster.load_plan(Path(plan_file))
     spec = sheet.blank_sheet(plan.data)
-    files, manifest = _render([spec], {plan.path.name: plan.path}, template_dir)
+    files, manifest, slow = _render([spec], {plan.path.name: plan.path}, template_dir)
     target = Path(out_dir) / f"phu-luc-01-{plan.data['nam']}"
-    return Written(target, write.write_dossier(target, files, manifest), warnings)
+    return Written(target, write.write_dossier(target, files, manifest), warnings + slow)

@@ -55,7 +55,8 @@ PLAIN_TYPES = (str, int, float, bool, type(None), Decimal, datetime.date, dateti
 
 
 class Unsupported(Exception):
-    """The template uses something the fast path does not mirror; use the plain path."""
+    """The template uses something the fast path does not mirror; use the plain path. The message says
+    what, in Vietnamese: the clerk is told (see slow_reason)."""
 
 
 @dataclass
@@ -180,10 +181,10 @@ def compile_template(path: Path, env, fixed_time) -> Compiled:
     package = doc.part.package
     parts = list(package.iter_parts())
     if any(p.content_type == FOOTNOTES_CT for p in parts):
-        raise Unsupported("footnotes")
+        raise Unsupported("mẫu có chú thích cuối trang")
     core = [p for p in parts if p.content_type == CT.OPC_CORE_PROPERTIES]
     if len(core) != 1:  # docxtpl would create one stamped with the current time
-        raise Unsupported("core properties")
+        raise Unsupported("mẫu không có phần thuộc tính tệp docProps/core.xml")
 
     body = _compile_part(env, tpl.get_xml())
     headers = []
@@ -217,11 +218,11 @@ def compile_template(path: Path, env, fixed_time) -> Compiled:
     if core_member in members:
         entries[core_member] = _entry(core_member, fixed_core_properties(members[core_member]), fixed_time)
     if _zip([entries[n] for n in order]) != normalize_zip(saved.getvalue()):
-        raise Unsupported("zip writer")
+        raise Unsupported("bản Python này ghi tệp nén .docx khác với cách lập nhanh")
 
     dynamic = {doc.part.partname.membername, core[0].partname.membername} | {h.member for h in headers}
     if not dynamic <= set(order):
-        raise Unsupported("parts")
+        raise Unsupported("có phần của mẫu không được lưu lại khi mở bằng python-docx")
     return Compiled(
         path=path, order=order, static={n: e for n, e in entries.items() if n not in dynamic},
         body_member=doc.part.partname.membername, body=body, skeleton=skeleton, headers=headers,
@@ -274,17 +275,30 @@ def render_compiled(c: Compiled, context: dict, fixed_time) -> bytes:
     return _zip([dynamic.get(name) or c.static[name] for name in c.order])
 
 
-_CACHE: dict[tuple, Compiled | None] = {}
+_CACHE: dict[tuple, tuple[Compiled | None, str]] = {}
+
+
+def _compiled(path: Path, env, fixed_time) -> tuple[Compiled | None, str]:
+    """The compiled template, or None and why not; at most once per process and file version."""
+    st = path.stat()
+    key = (str(path.resolve()), st.st_mtime_ns, st.st_size)
+    if key not in _CACHE:
+        try:
+            _CACHE[key] = (compile_template(path, env, fixed_time), "")
+        except Unsupported as e:
+            _CACHE[key] = (None, str(e))
+        except Exception as e:  # noqa: BLE001 - the plain path reports a broken file properly
+            _CACHE[key] = (None, f"lỗi {type(e).__name__} khi chuẩn bị mẫu")
+    return _CACHE[key]
 
 
 def compiled_for(path: Path, env, fixed_time) -> Compiled | None:
     """The compiled template for this file (compiled at most once per process and file version);
     None when the fast path cannot mirror it."""
-    st = path.stat()
-    key = (str(path.resolve()), st.st_mtime_ns, st.st_size)
-    if key not in _CACHE:
-        try:
-            _CACHE[key] = compile_template(path, env, fixed_time)
-        except Unsupported:
-            _CACHE[key] = None
-    return _CACHE[key]
+    return _compiled(path, env, fixed_time)[0]
+
+
+def slow_reason(path: Path, env, fixed_time) -> str | None:
+    """Why this template cannot take the fast path (in Vietnamese), or None when it can."""
+    compiled, reason = _compiled(path, env, fixed_time)
+    return None if compiled is not None else reason

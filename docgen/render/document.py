@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from docgen.errors import Issue
 from docgen.render import compiled
 from docgen.render.environment import FIXED_TIME, _process_env, template_path
 from docgen.render.plain import render_plain
@@ -24,3 +25,16 @@ def render(template: str, context: dict, template_dir: Path | None = None) -> by
         except Exception:  # noqa: BLE001 - the plain path below reports it properly
             pass
     return render_plain(template, context, template_dir)
+
+
+def slow_templates(templates, template_dir: Path | None = None) -> list[Issue]:
+    """A warning for each of these templates (file names, each once) that cannot take the fast path:
+    its documents are still made, the same bytes, only slower; the clerk who edited it should know."""
+    issues = []
+    for name in dict.fromkeys(templates):
+        path = template_path(name, template_dir)
+        reason = compiled.slow_reason(path, _process_env(), FIXED_TIME)
+        if reason is not None:
+            issues.append(Issue(f"mẫu {name} không dùng được cách lập nhanh ({reason}); vẫn lập được văn bản "
+                                "nhưng chậm hơn.", str(path), level="warning"))
+    return issues

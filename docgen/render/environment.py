@@ -45,7 +45,11 @@ def jinja_env() -> ImmutableSandboxedEnvironment:
 
 
 def template_path(name: str, template_dir: Path | None = None) -> Path:
-    path = (template_dir or TEMPLATE_DIR) / name
+    """The template file a document is made from: the clerk's own copy in `template_dir` when it has
+    one of that name, otherwise docgen's shipped template."""
+    if template_dir is not None and (Path(template_dir) / name).is_file():
+        return Path(template_dir) / name
+    path = TEMPLATE_DIR / name
     if not path.is_file():
         raise TemplateError(f"Không tìm thấy mẫu văn bản {path}. Hãy khôi phục tệp mẫu trong thư mục "
                             f"templates_docx/ (ví dụ bằng `git checkout templates_docx/{name}`).")

@@ -245,17 +245,19 @@ def check_part(part: Part, vocabulary: Map, env: jinja2.Environment) -> list[Fin
     return walker.findings
 
 
-def check(template_dir: Path, vocabularies: dict[str, Map], env: jinja2.Environment) -> list[Issue]:
-    """Every problem of every template in `template_dir`: syntax errors, unknown variables, missing files.
+def check(template_dir: Path, vocabularies: dict[str, Map], env: jinja2.Environment,
+          overrides: dict[str, Path] | None = None) -> list[Issue]:
+    """Every problem of every template in `template_dir`, each replaced by the file of the same name in
+    `overrides` (a clerk's own templates): syntax errors, unknown variables, missing files.
 
     `vocabularies` maps a template file name to the shape of the contexts docgen renders it with."""
     issues: list[Issue] = []
     everything = None
     for shape in vocabularies.values():
         everything = merge(everything, shape)
-    present = sorted(template_dir.glob("*.docx"))
-    names = {p.name for p in present}
-    for name in sorted(set(vocabularies) - names):
+    by_name = {p.name: p for p in template_dir.glob("*.docx")} | dict(overrides or {})
+    present = [by_name[name] for name in sorted(by_name)]
+    for name in sorted(set(vocabularies) - set(by_name)):
         issues.append(Issue(f"thiếu mẫu {name}: docgen cần mẫu này để lập hồ sơ. Hãy khôi phục tệp "
                             f"(ví dụ `git checkout templates_docx/{name}`).", str(template_dir / name)))
     for path in present:
