@@ -7,8 +7,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 from docx import Document
 
+from docgen.levels import cluster
 from docgen.pipeline import batch, plan_document, upper_levels
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -17,6 +19,43 @@ PLAN_2017 = INPUTS / "ke-hoach-2017.yaml"
 DONG_ANH = INPUTS / "2017" / "dong-anh" / "cum-so-1.yaml"
 GIA_LAM = INPUTS / "2017" / "gia-lam" / "cum-so-2.yaml"
 DATA = Path(__file__).resolve().parent / "data"
+DONG_ANH_DIR = INPUTS / "2017" / "dong-anh"
+GIA_LAM_DIR = INPUTS / "2017" / "gia-lam"
+PLAN_2025 = INPUTS / "ke-hoach-2025.yaml"
+CUM_2025 = INPUTS / "2025" / "cum-so-1.yaml"
+
+
+def copy_yaml(src: Path, dst: Path, change=None) -> Path:
+    """A sample file rewritten at `dst`, its plan path made absolute, `change(data)` applied."""
+    data = yaml.safe_load(src.read_text(encoding="utf-8"))
+    data["ke_hoach"] = str((src.parent / data["ke_hoach"]).resolve())
+    if change:
+        change(data)
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    dst.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return dst
+
+
+def copy_district(src_dir: Path, dst_dir: Path, district_change=None, cluster_changes=None) -> Path:
+    cluster_changes = cluster_changes or {}
+    for f in sorted(src_dir.glob("*.yaml")):
+        copy_yaml(f, dst_dir / f.name, district_change if f.name == "huyen.yaml" else cluster_changes.get(f.name))
+    return dst_dir
+
+
+def unit(data, code):
+    """The commune `code` of a cluster file's data."""
+    return next(u for u in data["don_vi"] if u["ma"] == code)
+
+
+def warnings_of(path):
+    """The warnings of a valid cluster file."""
+    return [w for w in cluster.check_cluster(path).warnings if w.level == "warning"]
+
+
+def messages(excinfo) -> str:
+    """The lines of a caught DocgenError, as the CLI would print them."""
+    return "\n".join(excinfo.value.lines())
 
 
 def docx_text(path) -> str:
