@@ -10,7 +10,15 @@ import pytest
 import yaml
 from docx import Document
 
-from docgen.levels import cluster
+from docgen.context import city as context_city
+from docgen.context import cluster as context_cluster
+from docgen.context import district as context_district
+from docgen.context import index, sheet
+from docgen.context import plan as context_plan
+from docgen.context.common import DocumentSpec
+from docgen.levels import city, cluster, district
+from docgen.errors import InputError
+from docgen.load import discover, reader
 from docgen.pipeline import batch, plan_document, upper_levels
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,6 +64,41 @@ def warnings_of(path):
 def messages(excinfo) -> str:
     """The lines of a caught DocgenError, as the CLI would print them."""
     return "\n".join(excinfo.value.lines())
+
+
+def cluster_specs(paths) -> list[DocumentSpec]:
+    """Every document of each cluster's dossier, then its index (what `docgen build` renders)."""
+    specs: list[DocumentSpec] = []
+    for path in paths:
+        c = cluster.check_cluster(path)
+        docs = context_cluster.build_documents(c.plan.data, c.cluster.data, c.result)
+        specs += docs + [index.index_spec(c.plan.data, c.cluster.data, docs)]
+    return specs
+
+
+def level_specs() -> list[DocumentSpec]:
+    """The documents above the cluster from the samples: each plan's Kế hoạch and blank Phụ lục 01,
+    each district's documents, each year's city report (what plan, phu-luc-01, district, city render)."""
+    specs: list[DocumentSpec] = []
+    for f in sorted(INPUTS.glob("ke-hoach-*.yaml")):
+        plan, _ = cluster.load_plan(f)
+        if plan.data.get("van_ban"):
+            specs.append(DocumentSpec(f.name, "ke-hoach.docx", context_plan.document_context(plan), "Kế hoạch"))
+        specs.append(sheet.blank_sheet(plan.data))
+    for year in sorted(p for p in INPUTS.iterdir() if p.is_dir()):
+        for folder in sorted({f.parent for f in discover.scan(year)[0]}):
+            specs += context_district.district_documents(district.check_district(folder))
+        specs += context_city.city_documents(city.check_city(year))
+    return specs
+
+
+def load_result(text: str, name: str):
+    """What the reader makes of a YAML text: (data, value positions, key positions), or the error's lines."""
+    try:
+        got = reader.load_text(text, name)
+        return got.data, got.positions, got.key_positions
+    except InputError as e:
+        return e.lines()
 
 
 def docx_text(path) -> str:
