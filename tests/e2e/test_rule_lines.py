@@ -13,6 +13,7 @@ from conftest import DONG_ANH, GIA_LAM, INPUTS, ROOT, cluster_specs, level_specs
 from lxml import etree
 
 from docgen.load import discover
+from docgen.ooxml import DocxModel
 from docgen.render import document
 
 # Renders every sample document in a new process, last one first: each document then meets a paragraph
@@ -21,6 +22,7 @@ FRESH = """
 import hashlib, json
 from conftest import INPUTS, cluster_specs, level_specs
 from docgen.load import discover
+from docgen.ooxml import DocxModel
 from docgen.render import document
 specs = cluster_specs(discover.expand([INPUTS])) + level_specs()
 print(json.dumps([hashlib.sha256(document.render(s.template, s.context)).hexdigest() for s in reversed(specs)]))
@@ -43,6 +45,19 @@ def test_rendering_again_or_in_a_fresh_process_gives_the_same_bytes():
     fresh = json.loads(proc.stdout)[::-1]
     changed = [s.file_name for s, a, b, c in zip(specs, first, again, fresh) if not a == b == c]
     assert not changed, f"{len(changed)} documents differ between renderings: {changed[:10]}"
+
+
+def test_a_remembered_paragraph_reads_like_a_fresh_one(tmp_path):
+    """DocxModel(reuse=True), which the fitting uses, sees every paragraph as DocxModel(reuse=False) does."""
+
+    def seen(model):
+        return [(p.part, p.text, p.width_mm, p.wrapped()) for p in model.paras]
+
+    for n, s in enumerate(cluster_specs([DONG_ANH]) + level_specs()):
+        f = tmp_path / f"{n}.docx"
+        f.write_bytes(document.render(s.template, s.context))
+        fresh = seen(DocxModel(f, reuse=False))
+        assert seen(DocxModel(f, reuse=True)) == fresh == seen(DocxModel(f, reuse=True)), s.file_name
 
 
 def live_xml_elements() -> int:
