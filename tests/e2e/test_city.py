@@ -196,7 +196,7 @@ def test_libyaml_and_pure_python_parsing_give_the_same_values_positions_and_mess
     if not yaml.__with_libyaml__:
         pytest.skip("PyYAML built without libyaml: only the pure-Python parser is used")
     files = list(INPUTS.rglob("*.yaml")) + list(DATA.glob("*.yaml")) + make_city(tmp_path, clusters=1)
-    cases = [(reader.read_text(f), str(f)) for f in files] + [(text, "x.yaml") for text in BAD_YAML]
+    cases = [(reader.read_text(f), str(f)) for f in files] + [(text, f"hong-{n}.yaml") for n, text in enumerate(BAD_YAML)]
     fast = [load_result(text, name) for text, name in cases]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "tests")])}
     proc = subprocess.run([sys.executable, "-c", PURE], input=json.dumps(cases).encode(), capture_output=True,
