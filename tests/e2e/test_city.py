@@ -69,7 +69,7 @@ def test_same_bytes_with_line_breaks_tabs_markup_and_templated_core_properties(t
 
 
 def test_both_paths_report_a_missing_variable_the_same_way():
-    spec = next(sample_specs())
+    spec = cluster_specs(SAMPLES[:1])[0]
     ctx = {k: v for k, v in spec.context.items() if k != "doan"}
     with pytest.raises(errors.TemplateError) as fast:
         document.render(spec.template, ctx)
