@@ -7,8 +7,18 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 from docx import Document
 
+from docgen.context import city as context_city
+from docgen.context import cluster as context_cluster
+from docgen.context import district as context_district
+from docgen.context import index, sheet
+from docgen.context import plan as context_plan
+from docgen.context.common import DocumentSpec
+from docgen.levels import city, cluster, district
+from docgen.errors import InputError
+from docgen.load import discover, reader
 from docgen.pipeline import batch, plan_document, upper_levels
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -17,6 +27,78 @@ PLAN_2017 = INPUTS / "ke-hoach-2017.yaml"
 DONG_ANH = INPUTS / "2017" / "dong-anh" / "cum-so-1.yaml"
 GIA_LAM = INPUTS / "2017" / "gia-lam" / "cum-so-2.yaml"
 DATA = Path(__file__).resolve().parent / "data"
+DONG_ANH_DIR = INPUTS / "2017" / "dong-anh"
+GIA_LAM_DIR = INPUTS / "2017" / "gia-lam"
+PLAN_2025 = INPUTS / "ke-hoach-2025.yaml"
+CUM_2025 = INPUTS / "2025" / "cum-so-1.yaml"
+
+
+def copy_yaml(src: Path, dst: Path, change=None) -> Path:
+    """A sample file rewritten at `dst`, its plan path made absolute, `change(data)` applied."""
+    data = yaml.safe_load(src.read_text(encoding="utf-8"))
+    data["ke_hoach"] = str((src.parent / data["ke_hoach"]).resolve())
+    if change:
+        change(data)
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    dst.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return dst
+
+
+def copy_district(src_dir: Path, dst_dir: Path, district_change=None, cluster_changes=None) -> Path:
+    cluster_changes = cluster_changes or {}
+    for f in sorted(src_dir.glob("*.yaml")):
+        copy_yaml(f, dst_dir / f.name, district_change if f.name == "huyen.yaml" else cluster_changes.get(f.name))
+    return dst_dir
+
+
+def unit(data, code):
+    """The commune `code` of a cluster file's data."""
+    return next(u for u in data["don_vi"] if u["ma"] == code)
+
+
+def warnings_of(path):
+    """The warnings of a valid cluster file."""
+    return [w for w in cluster.check_cluster(path).warnings if w.level == "warning"]
+
+
+def messages(excinfo) -> str:
+    """The lines of a caught DocgenError, as the CLI would print them."""
+    return "\n".join(excinfo.value.lines())
+
+
+def cluster_specs(paths) -> list[DocumentSpec]:
+    """Every document of each cluster's dossier, then its index (what `docgen build` renders)."""
+    specs: list[DocumentSpec] = []
+    for path in paths:
+        c = cluster.check_cluster(path)
+        docs = context_cluster.build_documents(c.plan.data, c.cluster.data, c.result)
+        specs += docs + [index.index_spec(c.plan.data, c.cluster.data, docs)]
+    return specs
+
+
+def level_specs() -> list[DocumentSpec]:
+    """The documents above the cluster from the samples: each plan's Kế hoạch and blank Phụ lục 01,
+    each district's documents, each year's city report (what plan, phu-luc-01, district, city render)."""
+    specs: list[DocumentSpec] = []
+    for f in sorted(INPUTS.glob("ke-hoach-*.yaml")):
+        plan, _ = cluster.load_plan(f)
+        if plan.data.get("van_ban"):
+            specs.append(DocumentSpec(f.name, "ke-hoach.docx", context_plan.document_context(plan), "Kế hoạch"))
+        specs.append(sheet.blank_sheet(plan.data))
+    for year in sorted(p for p in INPUTS.iterdir() if p.is_dir()):
+        for folder in sorted({f.parent for f in discover.scan(year)[0]}):
+            specs += context_district.district_documents(district.check_district(folder))
+        specs += context_city.city_documents(city.check_city(year))
+    return specs
+
+
+def load_result(text: str, name: str):
+    """What the reader makes of a YAML text: (data, value positions, key positions), or the error's lines."""
+    try:
+        got = reader.load_text(text, name)
+        return got.data, got.positions, got.key_positions
+    except InputError as e:
+        return e.lines()
 
 
 def docx_text(path) -> str:

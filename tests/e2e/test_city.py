@@ -3,7 +3,9 @@ dossiers as sequential ones, and the CLI reports a run without flooding."""
 from __future__ import annotations
 
 import io
+import json
 import os
+import pickle
 import shutil
 import subprocess
 import sys
@@ -11,18 +13,16 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import DATA, DONG_ANH, GIA_LAM, INPUTS, ROOT
+import yaml
+from conftest import DATA, DONG_ANH, GIA_LAM, INPUTS, ROOT, cluster_specs, level_specs, load_result
 from docx import Document
 
 from benchmarks.city import make_city
-from docgen import errors, resources
+from docgen import errors
 from docgen.cli import build as build_command
 from docgen.cli import main
-from docgen.context import cluster as context_cluster
-from docgen.context import index
-from docgen.levels import cluster
 from docgen.load import discover, reader
-from docgen.pipeline import batch, template_check
+from docgen.pipeline import batch
 from docgen.render import compiled, document, environment
 from docgen.render import plain as render_plain
 
@@ -32,12 +32,7 @@ SAMPLES = [DONG_ANH, GIA_LAM, DATA / "cum-toi-thieu.yaml"]
 def sample_specs():
     """Every document docgen makes from the samples: the cluster dossiers with their index, then the
     plans, the district and the city documents."""
-    for path in SAMPLES:
-        c = cluster.check_cluster(path)
-        specs = context_cluster.build_documents(c.plan.data, c.cluster.data, c.result)
-        yield from specs
-        yield index.index_spec(c.plan.data, c.cluster.data, specs)
-    yield from template_check._level_specs(resources.samples_dir())
+    return cluster_specs(SAMPLES) + level_specs()
 
 
 def tree_bytes(folder: Path) -> dict[str, bytes]:
@@ -49,7 +44,7 @@ def test_compiled_path_gives_plain_docxtpl_bytes_for_every_template_and_sample_d
     for spec in sample_specs():
         path = environment.template_path(spec.template)
         # the fast path really is taken (otherwise this would compare the plain path with itself)
-        assert compiled.compiled_for(path, environment._process_env(), environment.FIXED_TIME) is not None, spec.template
+        assert compiled.compiled_for(path, environment.jinja_env(), environment.FIXED_TIME) is not None, spec.template
         assert compiled.is_plain(spec.context)
         assert document.render(spec.template, spec.context) == render_plain.render_plain(spec.template, spec.context), \
             spec.file_name
@@ -69,14 +64,14 @@ def test_same_bytes_with_line_breaks_tabs_markup_and_templated_core_properties(t
         ctx = dict(spec.context)
         ctx["so_ky_hieu"] = "Số: 7/BB\tĐKT\ndòng hai & <ba>"
         fast = document.render(spec.template, ctx, tmp_path)
-        assert compiled.compiled_for(tmp_path / spec.template, environment._process_env(), environment.FIXED_TIME) is not None
+        assert compiled.compiled_for(tmp_path / spec.template, environment.jinja_env(), environment.FIXED_TIME) is not None
         assert fast == render_plain.render_plain(spec.template, ctx, tmp_path)
     core = Document(io.BytesIO(fast)).core_properties
     assert core.title.startswith("Cụm số") and "ĐKT" in core.title
 
 
 def test_both_paths_report_a_missing_variable_the_same_way():
-    spec = next(sample_specs())
+    spec = cluster_specs(SAMPLES[:1])[0]
     ctx = {k: v for k, v in spec.context.items() if k != "doan"}
     with pytest.raises(errors.TemplateError) as fast:
         document.render(spec.template, ctx)
@@ -181,33 +176,18 @@ def test_cli_draws_a_progress_bar_on_a_terminal(tmp_path):
     assert "Xong: 4 Cụm" in out
 
 
-def _load_both(monkeypatch, text, name="x.yaml"):
-    """load_text with libyaml's parser, then with the pure-Python one: (result or error lines) each."""
+# Loads each (text, name) of a JSON list on stdin as PyYAML without libyaml would: the C extension is
+# made unimportable before yaml and docgen are imported. Prints the pickled results.
+PURE = """
+import json, pickle, sys
+sys.modules["yaml.cyaml"] = None
+import yaml
+assert not yaml.__with_libyaml__
+from conftest import load_result
+sys.stdout.buffer.write(pickle.dumps([load_result(text, name) for text, name in json.load(sys.stdin)]))
+"""
 
-    def attempt():
-        try:
-            got = reader.load_text(text, name)
-            return got.data, got.positions, got.key_positions
-        except errors.InputError as e:
-            return e.lines()
-
-    fast = attempt()
-    with monkeypatch.context() as m:
-        m.setattr(reader, "_CParser", None)
-        slow = attempt()
-    return fast, slow
-
-
-def test_libyaml_parser_reads_every_file_like_the_pure_python_one(monkeypatch, tmp_path):
-    if reader._CParser is None:
-        pytest.skip("PyYAML built without libyaml: only the pure-Python parser is used")
-    files = list(INPUTS.rglob("*.yaml")) + list(DATA.glob("*.yaml")) + make_city(tmp_path, clusters=1)
-    for path in files:
-        fast, slow = _load_both(monkeypatch, reader.read_text(path), str(path))
-        assert fast == slow, path
-
-
-@pytest.mark.parametrize("text", [
+BAD_YAML = [
     "loai_tep: cum\nhuyen:\n\tten: Đông Anh\n",          # a tab
     "loai_tep: cum\nten: \"Cổ Loa\n",                   # an unclosed quote
     "loai_tep: cum\nten: a: b\n",                       # a stray colon
@@ -215,7 +195,22 @@ def test_libyaml_parser_reads_every_file_like_the_pure_python_one(monkeypatch, t
     "loai_tep: cum\nten: *khong_co\n",                  # an unknown alias
     "loai_tep: cum\nten: a\x07b\n",                     # a control character
     "a: &x [1]\nb: *x\nb: 2\n",                         # a repeated key
-])
-def test_libyaml_parser_reports_errors_like_the_pure_python_one(monkeypatch, text):
-    fast, slow = _load_both(monkeypatch, text)
-    assert isinstance(fast, list) and fast == slow
+]
+
+
+def test_libyaml_and_pure_python_parsing_give_the_same_values_positions_and_messages(tmp_path):
+    """docgen parses with libyaml when PyYAML has it, and with PyYAML's own parser otherwise (some
+    installs): every sample file and every broken one must read the same either way."""
+    if not yaml.__with_libyaml__:
+        pytest.skip("PyYAML built without libyaml: only the pure-Python parser is used")
+    files = list(INPUTS.rglob("*.yaml")) + list(DATA.glob("*.yaml")) + make_city(tmp_path, clusters=1)
+    cases = [(reader.read_text(f), str(f)) for f in files] + [(text, f"hong-{n}.yaml") for n, text in enumerate(BAD_YAML)]
+    fast = [load_result(text, name) for text, name in cases]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "tests")])}
+    proc = subprocess.run([sys.executable, "-c", PURE], input=json.dumps(cases).encode(), capture_output=True,
+                          env=env, cwd=ROOT, timeout=600)
+    assert proc.returncode == 0, proc.stderr.decode()
+    slow = pickle.loads(proc.stdout)
+    assert all(isinstance(r, list) for r in fast[len(files):]), "a broken text was read without an error"
+    differ = [name for (_, name), a, b in zip(cases, fast, slow) if a != b]
+    assert not differ, f"libyaml and the pure-Python parser disagree on: {differ}"

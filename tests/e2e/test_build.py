@@ -171,3 +171,8 @@ def test_every_document_converts_to_pdf_with_libreoffice(built, tmp_path):
     files = [f for b in built.values() for f in b.files if f.suffix == ".docx"]
     pdfs = to_pdf(files, tmp_path)
     assert len(pdfs) == len(files)
+
+
+def test_a_cluster_scored_by_criteria_builds_its_dossier(tmp_path):
+    built = batch.build([DATA / "cum-tieu-chi.yaml"], tmp_path)
+    assert len(built) == 1 and any(f.name == "phu-luc-02-bang-cham-diem.docx" for f in built[0].files)

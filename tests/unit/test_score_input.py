@@ -12,7 +12,6 @@ from conftest import DATA, PLAN_2017
 from docgen.errors import ScoreError
 from docgen.levels import any_file, cluster
 from docgen.load import reader
-from docgen.pipeline import batch
 from docgen.score import cluster as score_cluster
 from docgen.score import rules
 
@@ -173,11 +172,6 @@ def test_criteria_maxima_must_add_up_to_the_content_max(tmp_path):
 
 def test_the_2017_plan_has_no_invented_criteria():
     assert all(not c.get("tieu_chi") for c in reader.load_file(PLAN_2017).data["noi_dung"])
-
-
-def test_a_cluster_scored_by_criteria_builds_its_dossier(tmp_path):
-    built = batch.build([CRITERIA], tmp_path)
-    assert len(built) == 1 and any(f.name == "phu-luc-02-bang-cham-diem.docx" for f in built[0].files)
 
 
 # ---- the cluster: ranking and the suggested nominee ------------------------------------------

@@ -1,56 +1,20 @@
-"""The whole chain: schedule rules, Phụ lục 01, the cluster's reports, the district and city levels, two-tier plans."""
+"""The whole chain built: the schedule, Phụ lục 01, the cluster's reports, the district and city documents,
+two-tier plans (the checks alone are in tests/unit/test_chain_checks.py)."""
 from __future__ import annotations
 
 import shutil
 import subprocess
 from collections import Counter
-from pathlib import Path
 
 import pytest
-import yaml
-from conftest import DATA, INPUTS, docx_text, table_rows, to_pdf
+from conftest import (CUM_2025, DATA, DONG_ANH_DIR, GIA_LAM_DIR, INPUTS, PLAN_2025, copy_district, copy_yaml, docx_text,
+                      messages, table_rows, to_pdf, unit, warnings_of)
 
 from docgen import vi
 from docgen.cli import main
 from docgen.errors import ValidationFailed
-from docgen.levels import city, cluster, district
-from docgen.load import discover
+from docgen.levels import city, district
 from docgen.pipeline import batch, upper_levels
-
-DONG_ANH_DIR = INPUTS / "2017" / "dong-anh"
-GIA_LAM_DIR = INPUTS / "2017" / "gia-lam"
-PLAN_2025 = INPUTS / "ke-hoach-2025.yaml"
-CUM_2025 = INPUTS / "2025" / "cum-so-1.yaml"
-
-
-def copy_yaml(src: Path, dst: Path, change=None) -> Path:
-    """A sample file rewritten at `dst`, its plan path made absolute, `change(data)` applied."""
-    data = yaml.safe_load(src.read_text(encoding="utf-8"))
-    data["ke_hoach"] = str((src.parent / data["ke_hoach"]).resolve())
-    if change:
-        change(data)
-    dst.parent.mkdir(parents=True, exist_ok=True)
-    dst.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return dst
-
-
-def copy_district(src_dir: Path, dst_dir: Path, district_change=None, cluster_changes=None) -> Path:
-    cluster_changes = cluster_changes or {}
-    for f in sorted(src_dir.glob("*.yaml")):
-        copy_yaml(f, dst_dir / f.name, district_change if f.name == "huyen.yaml" else cluster_changes.get(f.name))
-    return dst_dir
-
-
-def unit(data, code):
-    return next(u for u in data["don_vi"] if u["ma"] == code)
-
-
-def warnings_of(path):
-    return [w for w in cluster.check_cluster(path).warnings if w.level == "warning"]
-
-
-def messages(excinfo) -> str:
-    return "\n".join(excinfo.value.lines())
 
 
 # --- Lịch kiểm tra: order, window, days, due dates ---------------------------------------------
@@ -71,11 +35,6 @@ def test_schedule_lists_visits_in_order_with_due_dates_three_days_before(built):
     assert "- UBND huyện Đông Anh (qua Phòng Nội vụ) (để báo cáo);" in text
 
 
-def test_samples_have_no_schedule_warning():
-    for f in sorted((INPUTS / "2017").rglob("cum-*.yaml")) + sorted((INPUTS / "2025").glob("cum-*.yaml")):
-        assert warnings_of(f) == [], f
-
-
 def test_leader_visited_before_a_member_is_a_warning_not_an_error(tmp_path):
     def leader_first(data):
         unit(data, "co-loa")["ngay_kiem_tra"] = "2017-10-10"
@@ -88,51 +47,6 @@ def test_leader_visited_before_a_member_is_a_warning_not_an_error(tmp_path):
     built = batch.build([f], tmp_path / "out")  # a warning never blocks the dossier
     rows = table_rows(built[0].folder / "lich-kiem-tra.docx", 1)
     assert rows[1][2] == "UBND xã Cổ Loa (Cụm trưởng)"  # the schedule shows the real order
-
-
-def test_same_day_without_times_follows_the_file_order(tmp_path):
-    def no_times(data, leader_first=False):
-        for u in data["don_vi"]:
-            u["ngay_kiem_tra"] = "2017-10-11"
-            u.pop("gio_bat_dau", None)
-        if leader_first:
-            data["don_vi"].insert(0, data["don_vi"].pop())
-    last = copy_yaml(DONG_ANH_DIR / "cum-so-1.yaml", tmp_path / "a.yaml", no_times)
-    first = copy_yaml(DONG_ANH_DIR / "cum-so-1.yaml", tmp_path / "b.yaml", lambda d: no_times(d, True))
-    assert not any("nên kiểm tra" in w.message for w in warnings_of(last))
-    assert any("nên kiểm tra" in w.message for w in warnings_of(first))
-
-
-def test_visit_outside_the_plan_window_is_an_error(tmp_path):
-    f = copy_yaml(DONG_ANH_DIR / "cum-so-1.yaml", tmp_path / "cum.yaml",
-                  lambda d: unit(d, "uy-no").update(ngay_kiem_tra="2017-08-31", ngay_gui_tu_cham="2017-08-25"))
-    with pytest.raises(ValidationFailed) as e:
-        cluster.check_cluster(f)
-    assert "31/08/2017 nằm ngoài thời gian của Kế hoạch (01/09/2017 đến 31/10/2017)" in messages(e)
-
-
-def test_more_than_two_working_days_is_a_warning(tmp_path):
-    f = copy_yaml(DONG_ANH_DIR / "cum-so-1.yaml", tmp_path / "cum.yaml",
-                  lambda d: unit(d, "viet-hung").update(ngay_kiem_tra="2017-10-09", ngay_gui_tu_cham="2017-10-06"))
-    assert any("trong 3 ngày khác nhau" in w.message for w in warnings_of(f))
-
-
-def test_self_report_sent_less_than_three_days_before_is_an_error(tmp_path):
-    f = copy_yaml(DONG_ANH_DIR / "cum-so-1.yaml", tmp_path / "cum.yaml",
-                  lambda d: unit(d, "duc-tu").update(ngay_gui_tu_cham="2017-10-09"))  # visit 11/10, due 08/10
-    with pytest.raises(ValidationFailed) as e:
-        cluster.check_cluster(f)
-    assert "gửi ngày 09/10/2017, muộn hơn hạn" in messages(e)
-    ok = copy_yaml(DONG_ANH_DIR / "cum-so-1.yaml", tmp_path / "ok.yaml",
-                   lambda d: unit(d, "duc-tu").update(ngay_gui_tu_cham="2017-10-08"))  # on the due date
-    cluster.check_cluster(ok)
-
-
-def test_schedule_issued_after_the_first_due_date_is_a_warning(tmp_path):
-    late = copy_yaml(DONG_ANH_DIR / "cum-so-2.yaml", tmp_path / "late.yaml",
-                     lambda d: d.update(lich_kiem_tra={"ngay": "2017-10-15"}))  # first due date 14/10
-    assert any("sau hạn gửi báo cáo tự chấm đầu tiên (14/10/2017)" in w.message for w in warnings_of(late))
-    assert not warnings_of(DONG_ANH_DIR / "cum-so-2.yaml")  # issued 09/10
 
 
 # --- Phụ lục 01 and the cluster's reports ------------------------------------------------------
@@ -209,26 +123,6 @@ def test_achievement_report_only_for_the_nominee_with_blanks_for_its_own_account
 # --- District level ----------------------------------------------------------------------------
 
 
-def test_district_collects_one_nominee_per_cluster_and_checks_its_choice():
-    d = district.check_district(DONG_ANH_DIR)
-    assert [(n.cum, n.ten_ubnd, str(n.tong_diem)) for n in d.nominees] == [
-        ("Cụm số 1", "UBND xã Cổ Loa", "93.5"), ("Cụm số 2", "UBND thị trấn Đông Anh", "93.5")]
-    assert [n.ma for n in d.suggested] == ["co-loa", "dong-anh"]  # a tie, reported as both
-    assert d.choice.ma == "co-loa" and d.chosen_by_council
-    assert [w for w in d.warnings if w.level == "warning"] == []
-
-
-def test_district_counts_per_class_match_the_hand_count():
-    # Đông Anh: Cổ Loa 93,5 A, Uy Nỗ 89 A, Việt Hùng 73 B, Dục Tú 52,5 C; Nguyên Khê 85 A, Tiên Dương 71 B,
-    # Vân Nội 45 D, thị trấn Đông Anh 93,5 A → A 4, B 2, C 1, D 1
-    d = district.check_district(DONG_ANH_DIR)
-    assert [(c.loai, c.so_luong) for c in d.counts] == [("A", 4), ("B", 2), ("C", 1), ("D", 1)]
-    g = district.check_district(GIA_LAM_DIR)
-    # Gia Lâm: Trâu Quỳ 89,5 A, Dương Xá 75,5 B, Phú Thị 54 C, Cổ Bi 63 C; Bát Tràng 85,5 A, Đa Tốn 78,5 B,
-    # Kiêu Kỵ 37 D → A 2, B 2, C 2, D 1
-    assert [(c.loai, c.so_luong) for c in g.counts] == [("A", 2), ("B", 2), ("C", 2), ("D", 1)]
-
-
 def test_district_without_a_choice_takes_the_highest_and_says_so(tmp_path):
     folder = copy_district(GIA_LAM_DIR, tmp_path / "gia-lam", lambda d: d.pop("de_nghi"))
     d = district.check_district(folder)
@@ -237,72 +131,6 @@ def test_district_without_a_choice_takes_the_highest_and_says_so(tmp_path):
     out = upper_levels.build_district(folder, tmp_path / "out")
     minutes = docx_text(out.folder / "bien-ban-hop-hoi-dong-thi-dua.docx")
     assert "…… phiếu tán thành đề nghị tặng Bằng khen" in minutes  # the votes are left for the clerk
-
-
-def test_district_tie_without_a_choice_is_reported_and_blocks(tmp_path):
-    folder = copy_district(DONG_ANH_DIR, tmp_path / "dong-anh", lambda d: d.pop("de_nghi"))
-    with pytest.raises(ValidationFailed) as e:
-        district.check_district(folder)
-    text = messages(e)
-    assert "bằng điểm nhau" in text
-    assert "UBND xã Cổ Loa (93,5 điểm, xếp loại A), Cụm số 1" in text
-    assert "UBND thị trấn Đông Anh (93,5 điểm, xếp loại A), Cụm số 2" in text
-    assert not (tmp_path / "out").exists()
-
-
-@pytest.mark.parametrize("code, expected", [
-    ("uy-no", "UBND xã Uy Nỗ (Cụm số 1) không được Cụm đề nghị."),
-    ("co-lao", "không có đơn vị mã 'co-lao' trong các Cụm của huyện. Có phải là 'co-loa'?"),
-])
-def test_district_choice_must_be_one_of_the_nominees(tmp_path, code, expected):
-    folder = copy_district(DONG_ANH_DIR, tmp_path / "dong-anh", lambda d: d["de_nghi"].update(don_vi=code))
-    with pytest.raises(ValidationFailed) as e:
-        district.check_district(folder)
-    assert expected in messages(e)
-    assert "co-loa (UBND xã Cổ Loa, Cụm số 1); dong-anh (UBND thị trấn Đông Anh, Cụm số 2)" in messages(e)
-
-
-def test_district_choice_below_the_highest_is_a_warning(tmp_path):
-    folder = copy_district(GIA_LAM_DIR, tmp_path / "gia-lam", lambda d: d["de_nghi"].update(don_vi="bat-trang"))
-    d = district.check_district(folder)
-    assert d.choice.ma == "bat-trang"
-    assert any("không có tổng điểm thống nhất cao nhất" in w.message and w.level == "warning" for w in d.warnings)
-
-
-def test_cluster_nominee_below_class_a_blocks_the_district(tmp_path):
-    folder = copy_district(GIA_LAM_DIR, tmp_path / "gia-lam", cluster_changes={
-        "cum-so-2.yaml": lambda d: d["hop_cum"]["de_nghi_tap_the"].update(don_vi="da-ton")})
-    with pytest.raises(ValidationFailed) as e:
-        district.check_district(folder)
-    assert "UBND Đa Tốn xếp loại B" in messages(e) or "Đa Tốn xếp loại B" in messages(e)
-
-
-def test_a_commune_in_two_clusters_or_a_foreign_cluster_blocks_the_district(tmp_path):
-    def steal(d):
-        unit(d, "van-noi").update(ten="Cổ Loa")
-    folder = copy_district(DONG_ANH_DIR, tmp_path / "a", cluster_changes={"cum-so-2.yaml": steal})
-    with pytest.raises(ValidationFailed) as e:
-        district.check_district(folder)
-    assert "UBND xã Cổ Loa đã có trong Cụm số 1" in messages(e)
-    folder = copy_district(DONG_ANH_DIR, tmp_path / "b", cluster_changes={
-        "cum-so-2.yaml": lambda d: d["huyen"].update(ten="Sóc Sơn")})
-    with pytest.raises(ValidationFailed) as e:
-        district.check_district(folder)
-    assert "Cụm thuộc huyện Sóc Sơn, không phải huyện Đông Anh" in messages(e)
-
-
-def test_council_meeting_before_a_cluster_meeting_is_an_error(tmp_path):
-    folder = copy_district(DONG_ANH_DIR, tmp_path / "dong-anh", lambda d: d["hoi_dong"].update(ngay="2017-10-18"))
-    with pytest.raises(ValidationFailed) as e:
-        district.check_district(folder)
-    assert "họp ngày 18/10/2017, trước ngày họp của Cụm số 2 (19/10/2017)" in messages(e)
-
-
-def test_build_takes_only_cluster_files_from_a_city_folder():
-    files = discover.expand([INPUTS / "2017"])
-    assert [f.relative_to(INPUTS).as_posix() for f in files] == [
-        "2017/dong-anh/cum-so-1.yaml", "2017/dong-anh/cum-so-2.yaml",
-        "2017/gia-lam/cum-so-1.yaml", "2017/gia-lam/cum-so-2.yaml"]
 
 
 def test_district_with_no_class_a_anywhere_writes_no_letter(tmp_path):
@@ -359,20 +187,6 @@ def test_city_counts_per_class_per_district_and_the_nominees(tmp_path):
     assert "tặng Bằng khen của Chủ tịch UBND Thành phố cho 02 tập thể" in text
 
 
-def test_city_refuses_a_folder_mixing_plans():
-    with pytest.raises(ValidationFailed) as e:
-        city.check_city(INPUTS)
-    assert "các tệp theo 2 Kế hoạch khác nhau" in messages(e)
-
-
-def test_city_needs_a_district_file_per_district(tmp_path):
-    copy_district(DONG_ANH_DIR, tmp_path / "2017" / "dong-anh")
-    copy_yaml(GIA_LAM_DIR / "cum-so-1.yaml", tmp_path / "2017" / "gia-lam" / "cum-so-1.yaml")
-    with pytest.raises(ValidationFailed) as e:
-        city.check_city(tmp_path / "2017")
-    assert "không nằm trong thư mục của quận, huyện nào" in messages(e)
-
-
 # --- Two-tier plans (since 01/7/2025) ----------------------------------------------------------
 
 
@@ -405,17 +219,6 @@ def test_district_step_refuses_a_two_tier_plan(tmp_path, capsys):
     with pytest.raises(ValidationFailed) as e:
         district.check_district(folder)
     assert "cap_chinh_quyen: hai_cap" in messages(e)
-
-
-def test_district_key_follows_the_plan_tiers(tmp_path):
-    with_district = copy_yaml(CUM_2025, tmp_path / "a.yaml", lambda d: d.update(huyen={"ten": "Hoàn Kiếm", "loai": "quận"}))
-    with pytest.raises(ValidationFailed) as e:
-        cluster.check_cluster(with_district)
-    assert "không còn cấp huyện. Xóa mục 'huyen'" in messages(e)
-    without = copy_yaml(DONG_ANH_DIR / "cum-so-1.yaml", tmp_path / "b.yaml", lambda d: d.pop("huyen"))
-    with pytest.raises(ValidationFailed) as e:
-        cluster.check_cluster(without)
-    assert "thiếu mục 'huyen'" in messages(e)
 
 
 def test_two_tier_city_counts_per_cluster(tmp_path):

@@ -12,10 +12,8 @@ import zipfile
 
 import pytest
 from conftest import DATA, DONG_ANH, GIA_LAM, INPUTS, PLAN_2017, ROOT
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
-from docgen import __version__, vi
+from docgen import __version__
 from docgen.cli import main
 from docgen.context import cluster as context_cluster
 from docgen.context import index
@@ -210,20 +208,3 @@ def test_hostile_names_stay_inside_the_output_folder(tmp_path):
     assert {p.parent for p in tmp_path.rglob("*.docx")} == {b.folder}
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.text())
-def test_a_slug_is_always_a_safe_ascii_file_name(text):
-    s = vi.slug(text)
-    assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", s) and ".." not in s
-    write.check_name(s + ".docx")
-
-
-@pytest.mark.parametrize("name", ["../x.docx", "a/b.docx", "a\\b.docx", ".an.docx", "Cổ-loa.docx", "x..docx", ""])
-def test_unsafe_file_names_are_refused(name):
-    with pytest.raises(OutputError):
-        write.check_name(name)
-
-
-def test_slugs_of_vietnamese_names():
-    assert [vi.slug(t) for t in ["Cổ Loa", "Đông Anh", "Uy Nỗ", "Cụm số 1", "Thị trấn Trâu Quỳ"]] == \
-        ["co-loa", "dong-anh", "uy-no", "cum-so-1", "thi-tran-trau-quy"]

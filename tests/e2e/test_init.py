@@ -3,8 +3,12 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import re
+import select
 import shlex
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,7 +16,6 @@ from click.testing import CliRunner
 from conftest import PLAN_2017, ROOT, docx_text
 
 from docgen import vi
-from docgen.cli import init as init_command
 from docgen.cli import main
 from docgen.errors import Incomplete
 from docgen.levels import cluster
@@ -140,24 +143,49 @@ def test_unknown_leader_and_repeated_commune_are_input_errors(tmp_path, capsys):
     assert not (tmp_path / "a.yaml").exists() and not (tmp_path / "b.yaml").exists()
 
 
-def test_without_a_keyboard_missing_options_are_a_usage_error(tmp_path, capsys, monkeypatch):
-    monkeypatch.setattr(init_command, "_interactive", lambda: False)
-    code, _, err = run(capsys, "init", "--plan", str(PLAN_2017), "-o", str(tmp_path / "c.yaml"))
-    assert code == 2 and "thiếu --huyen" in err
+def test_without_a_keyboard_missing_options_are_a_usage_error(tmp_path):
+    result = CliRunner().invoke(main.cli, ["init", "--plan", str(PLAN_2017), "-o", str(tmp_path / "c.yaml")])
+    assert result.exit_code == 2 and "thiếu --huyen" in result.output
     assert not (tmp_path / "c.yaml").exists()
 
 
-def test_at_a_keyboard_it_asks_in_vietnamese(tmp_path, monkeypatch):
-    monkeypatch.setattr(init_command, "_interactive", lambda: True)
-    monkeypatch.chdir(tmp_path)
+def answer_at_a_terminal(cmd: list[str], cwd: Path, dialogue: list[tuple[str, str]]) -> tuple[int, str]:
+    """Run `cmd` on a pseudo-terminal; wait for each question in turn and type its answer.
+    (exit code, everything the terminal showed)."""
+    import pty  # POSIX only: imported here so that the file still loads elsewhere
+
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([sys.executable, *cmd], stdin=slave, stdout=slave, stderr=slave, cwd=cwd,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    os.close(slave)
+    shown, pending = b"", list(dialogue)
+    try:
+        while True:
+            ready, _, _ = select.select([master], [], [], 60)
+            assert ready, f"docgen init không hỏi tiếp; màn hình:\n{shown.decode('utf-8', 'replace')}"
+            try:
+                chunk = os.read(master, 4096)
+            except OSError:  # the child closed the terminal
+                break
+            if not chunk:
+                break
+            shown += chunk
+            while pending and pending[0][0].encode() in shown.rsplit(b"\n", 1)[-1]:
+                os.write(master, pending.pop(0)[1].encode() + b"\n")
+    finally:
+        os.close(master)
+    return proc.wait(timeout=60), shown.decode("utf-8", "replace")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
+def test_at_a_keyboard_it_asks_in_vietnamese(tmp_path):
     (tmp_path / "inputs").mkdir()
     (tmp_path / "inputs" / "ke-hoach-2017.yaml").write_bytes(PLAN_2017.read_bytes())
-    answers = "\n".join(["", "Đông Anh", "Cụm số 1", "Uy Nỗ", "Cổ Loa", "", ""]) + "\n"
-    result = CliRunner().invoke(main.cli, ["init"], input=answers)
-    assert result.exit_code == 0, result.output
-    for question in ("Tệp Kế hoạch [inputs/ke-hoach-2017.yaml]", "Tên quận, huyện, thị xã", "Tên Cụm",
-                     "Đơn vị thứ 1", "Đơn vị thứ 3", "Đơn vị Cụm trưởng [Cổ Loa]"):
-        assert question in result.output
+    dialogue = [("Tệp Kế hoạch [inputs/ke-hoach-2017.yaml]", ""), ("Tên quận, huyện, thị xã", "Đông Anh"),
+                ("Tên Cụm", "Cụm số 1"), ("Đơn vị thứ 1", "Uy Nỗ"), ("Đơn vị thứ 2", "Cổ Loa"),
+                ("Đơn vị thứ 3", ""), ("Đơn vị Cụm trưởng [Cổ Loa]", "")]
+    code, shown = answer_at_a_terminal(["-m", "docgen", "init"], tmp_path, dialogue)
+    assert code == 0, shown
     f = tmp_path / "inputs" / "2017" / "dong-anh" / "cum-so-1.yaml"  # the default place
     data = reader.load_file(f).data
     assert [u["ten"] for u in data["don_vi"]] == ["Uy Nỗ", "Cổ Loa"] and data["cum"]["cum_truong"] == "co-loa"

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]  # not from conftest: this file also runs as a script
 INPUTS = ROOT / "inputs"
-GOLDEN = Path(__file__).resolve().parent / "data" / "golden-sha256.json"
+GOLDEN = ROOT / "tests" / "data" / "golden-sha256.json"
 
 # Each command as a user types it; outputs go under one folder whose files are hashed.
 COMMANDS = [
@@ -73,7 +73,7 @@ def test_every_sample_output_is_byte_identical_to_the_recorded_one(tmp_path):
     assert not changed, f"{len(changed)} outputs differ from the recorded bytes: {changed[:10]}"
 
 
-if __name__ == "__main__":  # python tests/test_golden.py: record today's hashes (only on purpose)
+if __name__ == "__main__":  # python tests/e2e/test_golden.py: record today's hashes (only on purpose)
     import tempfile
 
     with tempfile.TemporaryDirectory() as d:
