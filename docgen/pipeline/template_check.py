@@ -5,7 +5,7 @@ from pathlib import Path
 
 from docgen.context import city, cluster, common, district, index, sheet
 from docgen.context import plan as context_plan
-from docgen.errors import Issue
+from docgen.errors import Issue, only_errors
 from docgen.levels import city as levels_city
 from docgen.levels import district as levels_district
 from docgen.levels.cluster import check_cluster, load_plan
@@ -34,7 +34,6 @@ def template_vocabulary(samples=None) -> dict[str, template_check.Map]:
 def _level_specs(root: Path) -> list[common.DocumentSpec]:
     """The documents above the cluster, made from the samples: each plan's Kế hoạch and blank
     Phụ lục 01, each district folder's documents, each year folder's city report."""
-    # imported here: these modules build on this one
     specs: list[common.DocumentSpec] = []
     for f in sorted(root.glob("ke-hoach-*.yaml")):
         plan, _ = load_plan(f)
@@ -58,7 +57,7 @@ def check_templates(template_dir: Path | None = None, samples=None) -> list[Issu
         return problems
     issues = problems + template_check.check(environment.TEMPLATE_DIR, template_vocabulary(samples),
                                              environment.jinja_env(), found)
-    broken = {i.source for i in issues if i.level == "error"}
+    broken = {i.source for i in only_errors(issues)}
     usable = {p.name: p for p in environment.TEMPLATE_DIR.glob("*.docx")} | found
     fine = [name for name, path in sorted(usable.items()) if str(path) not in broken]
     return issues + document.slow_templates(fine, template_dir)  # a warning: still usable, only slower

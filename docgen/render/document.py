@@ -5,7 +5,7 @@ from pathlib import Path
 
 from docgen.errors import Issue
 from docgen.render import compiled
-from docgen.render.environment import FIXED_TIME, _process_env, template_path
+from docgen.render.environment import FIXED_TIME, process_env, template_path
 from docgen.render.plain import render_plain
 
 
@@ -19,7 +19,7 @@ def render(template: str, context: dict, template_dir: Path | None = None) -> by
     path = template_path(template, template_dir)
     if compiled.is_plain(context):
         try:
-            fast = compiled.compiled_for(path, _process_env(), FIXED_TIME)
+            fast = compiled.compiled_for(path, process_env(), FIXED_TIME)
             if fast is not None:
                 return compiled.render_compiled(fast, context, FIXED_TIME)
         except Exception:  # noqa: BLE001 - the plain path below reports it properly
@@ -33,7 +33,7 @@ def slow_templates(templates, template_dir: Path | None = None) -> list[Issue]:
     issues = []
     for name in dict.fromkeys(templates):
         path = template_path(name, template_dir)
-        reason = compiled.slow_reason(path, _process_env(), FIXED_TIME)
+        reason = compiled.slow_reason(path, process_env(), FIXED_TIME)
         if reason is not None:
             issues.append(Issue(f"mẫu {name} không dùng được cách lập nhanh ({reason}); vẫn lập được văn bản "
                                 "nhưng chậm hơn.", str(path), level="warning"))

@@ -1,14 +1,15 @@
 """The sandboxed, strict, autoescaping Jinja environment docgen renders with, and where templates are found."""
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import jinja2
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from docgen.errors import TemplateError
 from docgen import resources
+from docgen.errors import TemplateError
 
 TEMPLATE_DIR = resources.template_dir()
 
@@ -56,12 +57,7 @@ def template_path(name: str, template_dir: Path | None = None) -> Path:
     return path
 
 
-_ENV: _Sandbox | None = None
-
-
-def _process_env() -> _Sandbox:
+@functools.lru_cache(maxsize=1)
+def process_env() -> _Sandbox:
     """One environment per process for the compiled templates (the same settings as jinja_env())."""
-    global _ENV
-    if _ENV is None:
-        _ENV = jinja_env()
-    return _ENV
+    return jinja_env()

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import difflib
 
-from docgen.errors import Issue
+from docgen.errors import Issue, only_errors
 from docgen.load.reader import Loaded, pointer_of
 from docgen.model.schedule import Visit, visits
 from docgen.model.tiers import two_tier
@@ -249,7 +249,7 @@ def validate_cluster(cluster: Loaded, plan: dict) -> tuple[list[Issue], Rules | 
     Returns the issues (warnings included) and, when the scores could be computed, the plan's rules and
     the cluster's result, so that the caller does not score twice."""
     issues = cluster_issues(cluster, plan) + tier_issues(cluster, plan) + schedule_issues(cluster, plan)
-    if any(i.level == "error" for i in issues):
+    if only_errors(issues):
         return issues, None, None
     rules = rules_from_plan(plan)
     result = score_cluster(rules, cluster.data)
