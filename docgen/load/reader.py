@@ -10,14 +10,8 @@ from pathlib import Path
 import yaml
 
 from docgen.errors import InputError, Issue
-
-MAX_BYTES = 2 * 1024 * 1024  # a cluster file is a few KB; anything this big is a mistake
-
-
-MAX_NODES = 200_000  # stops alias bombs ("billion laughs") long before memory runs out
-
-
-MAX_DEPTH = 40
+from docgen.load import limits
+from docgen.load.limits import MAX_BYTES, MAX_DEPTH, MAX_NODES
 
 
 # YAML 1.2 core schema, not PyYAML's YAML 1.1 default: "no", "yes", "on" stay text, "0123"
@@ -165,7 +159,11 @@ def read_text(path: Path) -> str:
         if size > MAX_BYTES:
             raise fail(f"tệp quá lớn ({size // 1024} KB, tối đa {MAX_BYTES // 1024} KB). Tệp của một Cụm "
                        "chỉ vài KB; hãy kiểm tra lại có chọn đúng tệp không.")
-        raw = path.read_bytes()
+        with path.open("rb") as f:  # never more than the bound: /dev/zero or a pipe has no size
+            raw = f.read(MAX_BYTES + 1)
+        if len(raw) > MAX_BYTES:
+            raise fail(f"tệp quá lớn (hơn {MAX_BYTES // 1024} KB). Tệp của một Cụm chỉ vài KB; hãy kiểm tra "
+                       "lại có chọn đúng tệp không.")
     except OSError as e:
         raise fail(f"không đọc được tệp ({e.strerror}). Kiểm tra quyền đọc tệp.") from e
     if raw.startswith(b"PK\x03\x04"):
@@ -314,25 +312,33 @@ class _Builder:
         self.issues: list[Issue] = []
         self.count = 0
 
-    def _issue(self, node, message):
+    def _issue(self, node, message, path=()):
         self.issues.append(Issue(message, self.loaded.source, node.start_mark.line + 1,
-                                 node.start_mark.column + 1))
+                                 node.start_mark.column + 1, pointer_of(path)))
 
     def build(self, node, path, depth):
         self.count += 1
         if self.count > MAX_NODES:
-            self._issue(node, "tệp có quá nhiều phần tử (có thể do bí danh '*' lồng nhau). "
-                              "Hãy viết dữ liệu trực tiếp, không dùng bí danh.")
+            self._issue(node, "tệp có quá nhiều phần tử (có thể do bí danh '*' lồng nhau): hơn "
+                              f"{limits.number_vi(MAX_NODES)} giá trị. Hãy viết dữ liệu trực tiếp, không dùng bí "
+                              "danh.", path)
             raise InputError("Tệp YAML có lỗi.", self.issues)
         if depth > MAX_DEPTH:
-            self._issue(node, f"dữ liệu lồng nhau quá sâu (hơn {MAX_DEPTH} cấp). Kiểm tra lại thụt lề.")
+            self._issue(node, f"dữ liệu lồng nhau quá sâu (hơn {MAX_DEPTH} cấp). Kiểm tra lại thụt lề.", path)
             raise InputError("Tệp YAML có lỗi.", self.issues)
         self.loaded.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if node.tag not in _ALLOWED_TAGS and node.tag != _PLAIN:
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")
             self._issue(node, f"thẻ YAML '{tag}' không được phép (docgen chỉ đọc dữ liệu thường, không "
-                              "chạy lệnh). Xóa thẻ '!…' trước giá trị.")
+                              "chạy lệnh). Xóa thẻ '!…' trước giá trị.", path)
             return None
+        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+            # checked before a single item is built: 190,000 items would otherwise each be walked
+            too_many = limits.items_problem(len(node.value), "nhóm" if isinstance(node, yaml.MappingNode)
+                                            else "danh sách")
+            if too_many:
+                self._issue(node, too_many, path)
+                raise InputError("Tệp YAML có lỗi.", self.issues)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
@@ -343,16 +349,20 @@ class _Builder:
         out: dict = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge" or (key_node.tag == _PLAIN and key_node.value == "<<"):
-                self._issue(key_node, "không dùng khóa gộp '<<'. Hãy viết đủ các khóa.")
+                self._issue(key_node, "không dùng khóa gộp '<<'. Hãy viết đủ các khóa.", path)
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
-                self._issue(key_node, "khóa phải là một tên đơn giản (ví dụ `ten_don_vi`).")
+                self._issue(key_node, "khóa phải là một tên đơn giản (ví dụ `ten_don_vi`).", path)
+                continue
+            too_long = limits.text_problem(key_node.value, "tên khóa")
+            if too_long:
+                self._issue(key_node, too_long, path)
                 continue
             key = unicodedata.normalize("NFC", key_node.value)
             if key in out:
                 first = self.loaded.key_positions.get(path + (key,), (None, None))
                 self._issue(key_node, f"khóa '{key}' bị lặp (đã có ở dòng {first[0]}). "
-                                      "YAML chỉ giữ một giá trị: hãy xóa hoặc đổi tên một trong hai.")
+                                      "YAML chỉ giữ một giá trị: hãy xóa hoặc đổi tên một trong hai.", path + (key,))
                 continue
             self.loaded.key_positions[path + (key,)] = (key_node.start_mark.line + 1,
                                                         key_node.start_mark.column + 1)
@@ -360,12 +370,25 @@ class _Builder:
         return out
 
     def _scalar(self, node, path):
+        problem = limits.text_problem(node.value)
+        if problem is None and _is_number(node):
+            problem = limits.number_problem(node.value.strip())  # before int()/Decimal() see the text
+        if problem:
+            self._issue(node, problem, path)
+            return None
         value = _scalar_value(node)
         if isinstance(value, str):
             return unicodedata.normalize("NFC", value)  # "\u0301" escapes can undo the file's NFC
         if node.tag == _PLAIN and value is not None:
             self.loaded.plain_text[path] = node.value  # `so: 05` read as text, `so: 5` kept as "5" too
         return value
+
+
+def _is_number(node) -> bool:
+    """Whether the scalar would be read as an int or a Decimal (its text is converted otherwise never)."""
+    if node.tag == _PLAIN:
+        return bool(_INT.match(node.value) or _FLOAT.match(node.value))
+    return node.tag.endswith((":int", ":float"))
 
 
 def _scalar_value(node):
