@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 
 from docgen.errors import InputError, Issue
-from docgen.load import limits
+from docgen.load import limits, slips
 from docgen.load.limits import MAX_BYTES, MAX_DEPTH, MAX_NODES
 
 
@@ -50,6 +50,7 @@ class Loaded:
     positions: dict = field(default_factory=dict)  # path tuple -> (line, col) of the value
     key_positions: dict = field(default_factory=dict)  # path tuple -> (line, col) of the key
     plain_text: dict = field(default_factory=dict)  # path tuple -> source text of an unquoted number/bool
+    glued: dict = field(default_factory=dict)  # list path -> ["9,5"]: numbers split by a comma with no space
 
     @property
     def source(self) -> str:
@@ -210,15 +211,18 @@ def load_text(text: str, path: Path | str = "<yaml>") -> Loaded:
         mark = (e.context_mark if use_context and e.context_mark else None) or e.problem_mark or e.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
         opened = _open_quote(text, line) if line else None
+        slip = None if opened else slips.near(text, line)
         if opened:  # a quote left open pairs with the next one: the real fault is where it opened
             message, (line, col) = _UNCLOSED, opened
+        elif slip:  # `ho_ten:Trần`, a full-width colon...: YAML notices a line or more below
+            line, col, message = slip
         raise InputError("Tệp YAML sai cú pháp.", [Issue(message, src, line, col)]) from e
     except yaml.YAMLError as e:
         raise InputError("Tệp YAML sai cú pháp.", [Issue(_yaml_message(e)[0], src)]) from e
     if root is None:
         raise InputError("Không đọc được tệp.", [Issue("tệp không có dữ liệu YAML (chỉ có chú thích?).", src)])
     loaded = Loaded(path, {})
-    builder = _Builder(loaded)
+    builder = _Builder(loaded, text)
     data = builder.build(root, (), 0)
     if builder.issues:
         raise InputError("Tệp YAML có lỗi.", builder.issues)
@@ -307,8 +311,9 @@ def _line_col(text: str, index: int) -> tuple[int, int]:
 class _Builder:
     """Turns composed YAML nodes into plain data, recording positions and catching mistakes."""
 
-    def __init__(self, loaded: Loaded):
+    def __init__(self, loaded: Loaded, text: str):
         self.loaded = loaded
+        self.text = text
         self.issues: list[Issue] = []
         self.count = 0
 
@@ -342,8 +347,27 @@ class _Builder:
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
+            if node.flow_style:
+                self._glued(node, path)
             return [self.build(child, path + (i,), depth + 1) for i, child in enumerate(node.value)]
         return self._scalar(node, path)
+
+    def _glued(self, node, path):
+        """`[5, 14, 9,5, 9]`: two numbers joined by a bare comma in a list that elsewhere puts a space after
+        its commas are most likely one decimal written the Vietnamese way (9,5). Only remembered here;
+        a message uses it when the list then has the wrong number of items."""
+        glued, spaced = [], False
+        for a, b in zip(node.value, node.value[1:]):
+            if not all(isinstance(n, yaml.ScalarNode) and n.tag == _PLAIN and not n.style
+                       and _is_number(n) for n in (a, b)):
+                continue
+            between = self.text[a.end_mark.index:b.start_mark.index]
+            if between == ",":
+                glued.append(f"{a.value},{b.value}")
+            elif between.strip() == ",":
+                spaced = True
+        if glued and spaced:
+            self.loaded.glued[path] = glued
 
     def _mapping(self, node, path, depth):
         out: dict = {}

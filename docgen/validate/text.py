@@ -8,6 +8,7 @@ from decimal import Decimal
 from docgen.errors import Issue
 from docgen.load.reader import Loaded
 from docgen.validate import legacy
+from docgen.validate.fields import real_value_issues
 from docgen.validate.schema import (
     _subschema,
     _title,
@@ -19,7 +20,7 @@ from docgen.validate.schema import (
 
 def input_issues(doc: Loaded, kind: str) -> list[Issue]:
     """Every problem of the file on its own, all at once: schema errors and bad text, in file order."""
-    issues = schema_issues(doc, kind) + text_issues(doc, kind)
+    issues = schema_issues(doc, kind) + text_issues(doc, kind) + real_value_issues(doc, schema_for(kind), _subschema)
     issues.sort(key=lambda i: (i.line or 0, i.column or 0))
     return issues
 
