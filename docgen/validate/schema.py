@@ -170,7 +170,8 @@ def _translate(doc: Loaded, root: dict, err) -> list[Issue]:
         return [Issue(f"khóa '{err.instance}' của {name} phải là số thứ tự của một nội dung, viết trong ngoặc "
                       f"kép, ví dụ \"3\".", doc.source, line, col, pointer_of(path + (err.instance,)))]
     if v == "pattern" or v == "format":
-        hint = _time_hint(err.instance) if "[:hg]" in str(err.validator_value) else ""
+        hint = (_time_hint(err.instance) if "[:hg]" in str(err.validator_value)
+                else _date_hint(err.instance) if r"\d{4}-" in str(err.validator_value) else "")
         return [doc.issue(path, f"{name} viết chưa đúng dạng ({_value_text(err.instance)}).{hint} "
                                 f"{sub.get('description', '')}".strip())]
     if v == "minLength":
@@ -200,6 +201,8 @@ def _translate(doc: Loaded, root: dict, err) -> list[Issue]:
             why = "không phải là số điểm"
         except ScoreError as e:
             why = str(e)
+        if isinstance(err.instance, str) and ";" in err.instance:
+            why += "; các điểm cách nhau bằng dấu phẩy và một dấu cách (5, 14, 23), không dùng dấu chấm phẩy ';'"
         return [doc.issue(path, f"{_score_place(path)}: {why}.")]
     if v == "anyOf":
         return [doc.issue(path, f"{name} không hợp lệ ({_value_text(err.instance)}). {sub.get('description', '')}".strip())]
@@ -232,6 +235,12 @@ def _time_hint(value) -> str:
     if not m or int(m[1]) > 23 or (m[2] and int(m[2]) > 59):
         return ""
     return f" Viết \"{int(m[1]):02d}:{int(m[2] or 0):02d}\"."
+
+
+def _date_hint(value) -> str:
+    """' Viết "10/10/2017".' for a date written with dots, dashes or spaces between day, month and year."""
+    m = re.fullmatch(r"\s*(\d{1,2})\s*[.\- ]\s*(\d{1,2})\s*[.\- ]\s*(\d{4})\s*", str(value))
+    return f" Viết \"{m[1]}/{m[2]}/{m[3]}\"." if m else ""
 
 
 def _plain_key(key: str) -> str:
