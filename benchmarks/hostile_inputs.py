@@ -1,10 +1,12 @@
-"""Benchmark: time and peak memory of `docgen validate` on hostile inputs (a benchmark, not a test).
+"""Benchmark: time and peak memory of docgen on hostile inputs and templates (a benchmark, not a test).
 
     python benchmarks/hostile_inputs.py
 
-Each case is the valid sample tests/data/cum-goc.yaml with one hostile value, validated in a fresh
-process capped at 3 GB of address space (RLIMIT_AS), so that an unbounded case ends as an internal
-error instead of swapping the machine. Prints exit code, wall time, peak RSS and the first message.
+Each input case is the valid sample tests/data/cum-goc.yaml with one hostile value, validated in a
+fresh process; each template case is templates_docx/bien-ban-kiem-tra.docx with one hostile tag, used
+through `docgen build -t`. Every process is capped at 3 GB of address space (RLIMIT_AS) and 60 s of CPU
+(RLIMIT_CPU), so that an unbounded case ends as an internal error or a kill (rc -9) instead of swapping
+or hanging the machine. Prints exit code, wall time, peak RSS, size of the output and its first line.
 """
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,6 +26,7 @@ CAP = 3 * 1024 ** 3
 def cases() -> dict[str, tuple[str, str]]:
     laughs = "[" + ", ".join(["*a0"] * 10) + "]"
     return {
+        "tệp hợp lệ (để so sánh)": ("", ""),
         "số mũ 5.0e-999999999": ("tu_cham: [4,", "tu_cham: [5.0e-999999999,"),
         "số 5000 chữ số": ("tu_cham: [4,", "tu_cham: [" + "9" * 5000 + ","),
         "danh sách 40.000 mục": ("thong_nhat: [", "thong_nhat: [" + "1, " * 40_000),
@@ -33,11 +37,34 @@ def cases() -> dict[str, tuple[str, str]]:
     }
 
 
-def run(path: Path) -> tuple[int, float, int, str]:
+TEMPLATE_CASES = {
+    "mẫu không sửa (so sánh)": "{{ don_vi.ten_ubnd }}",
+    "center(300000000)": "{{ 'x'|center(300000000) }}",
+    "3 vòng range(100000)": "{% for a in range(100000) %}{% for b in range(100000) %}{% for c in range(100000) %}"
+                            "{% endfor %}{% endfor %}{% endfor %}",
+}
+
+
+def clerk_template(folder: Path, tag: str) -> Path:
+    """bien-ban-kiem-tra.docx with its first {{ don_vi.ten_ubnd }} replaced by `tag`, in `folder`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    name = "bien-ban-kiem-tra.docx"
+    with zipfile.ZipFile(ROOT / "templates_docx" / name) as src, zipfile.ZipFile(folder / name, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "word/document.xml":
+                data = data.decode("utf-8").replace("{{ don_vi.ten_ubnd }}", tag, 1).encode("utf-8")
+            dst.writestr(info, data)
+    return folder
+
+
+def run(path: Path, *args: str) -> tuple[int, float, int, str]:
     def cap():
         resource.setrlimit(resource.RLIMIT_AS, (CAP, CAP))
+        resource.setrlimit(resource.RLIMIT_CPU, (60, 60))
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "docgen", "validate", str(path)], stderr=subprocess.PIPE,
+    command = list(args) or ["validate", str(path)]
+    proc = subprocess.Popen([sys.executable, "-m", "docgen", *command], stderr=subprocess.PIPE,
                             stdout=subprocess.DEVNULL, text=True, preexec_fn=cap,
                             env={**os.environ, "PYTHONPATH": str(ROOT)})
     err = proc.stderr.read()
@@ -51,10 +78,17 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for name, (old, new) in cases().items():
             path = Path(tmp) / "cum.yaml"
-            path.write_text(base.replace(old, new, 1), encoding="utf-8")
+            path.write_text(base.replace(old, new, 1) if old else base, encoding="utf-8")
             code, seconds, mb, err = run(path)
             first = next((ln for ln in err.splitlines() if ln.strip()), "")
             print(f"{name:24} rc {code}  {seconds:5.2f} s  {mb:5d} MB  {len(err):>10,} B  {first[:110]}")
+        sample = ROOT / "inputs" / "2017" / "dong-anh" / "cum-so-1.yaml"
+        for n, (name, tag) in enumerate(TEMPLATE_CASES.items()):
+            folder = clerk_template(Path(tmp) / f"mau{n}", tag)
+            code, seconds, mb, err = run(sample, "build", str(sample), "-o", str(Path(tmp) / f"out{n}"), "-j", "1",
+                                         "-t", str(folder))
+            last = next((ln for ln in reversed(err.splitlines()) if ln.strip()), "")
+            print(f"{name:24} rc {code}  {seconds:5.2f} s  {mb:5d} MB  {len(err):>10,} B  {last[-110:]}")
 
 
 if __name__ == "__main__":

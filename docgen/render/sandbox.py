@@ -205,7 +205,8 @@ class _Guard(NodeTransformer):
     literal text; each printed value and each `~` charges its size. The values themselves are untouched."""
 
     def _charged(self, node):
-        self.generic_visit(node)
+        if not isinstance(node, nodes.For):  # visit_For has visited it already
+            self.generic_visit(node)
         weight = nodes.Const(1 + _weight(node.body), lineno=node.lineno)
         node.body = [nodes.ExprStmt(_guard(_CHARGE, weight), lineno=node.lineno)] + list(node.body)
         return node
@@ -215,6 +216,8 @@ class _Guard(NodeTransformer):
     def visit_For(self, node):
         # the iterable is wrapped, not the body: one step per item costs a generator step, not a call
         self.generic_visit(node)
+        if node.recursive:  # `loop(children)` passes its items straight in: each iteration charges itself
+            return self._charged(node)
         node.iter = _guard(_LOOP, node.iter, nodes.Const(1 + _weight(node.body)))
         return node
 

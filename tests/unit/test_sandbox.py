@@ -30,6 +30,8 @@ HOSTILE = [
     ("{% set ns = namespace(s='xxxxxxxxxx') %}{% for i in range(19) %}{% set ns.s = ns.s + ns.s %}{% endfor %}",
      "phép cộng '+'"),
     ("{{ lipsum(150000)|length }}", "số 150.000"),
+    ("{% for x in range(3) recursive %}{% if loop.depth < 3 %}{{ loop(range(1000)) }}{% endif %}{% endfor %}",
+     "quá nhiều việc"),
 ]
 
 
