@@ -20,7 +20,8 @@ def kind_line(path: Path) -> str | None:
     """The value of the `loai_tep:` line near the top of a YAML file, read without parsing it (fast, for
     scans): '' when the line has no value, None when the file has no such line or cannot be read."""
     try:
-        head = path.read_text(encoding="utf-8", errors="replace")[:4096]
+        with path.open("rb") as f:  # the head only: a folder may hold a huge or endless file
+            head = f.read(4096).decode("utf-8", errors="replace")
     except OSError:
         return None
     for line in head.splitlines():

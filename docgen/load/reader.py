@@ -10,14 +10,8 @@ from pathlib import Path
 import yaml
 
 from docgen.errors import InputError, Issue
-
-MAX_BYTES = 2 * 1024 * 1024  # a cluster file is a few KB; anything this big is a mistake
-
-
-MAX_NODES = 200_000  # stops alias bombs ("billion laughs") long before memory runs out
-
-
-MAX_DEPTH = 40
+from docgen.load import limits, slips
+from docgen.load.limits import MAX_BYTES, MAX_DEPTH, MAX_NODES
 
 
 # YAML 1.2 core schema, not PyYAML's YAML 1.1 default: "no", "yes", "on" stay text, "0123"
@@ -56,6 +50,7 @@ class Loaded:
     positions: dict = field(default_factory=dict)  # path tuple -> (line, col) of the value
     key_positions: dict = field(default_factory=dict)  # path tuple -> (line, col) of the key
     plain_text: dict = field(default_factory=dict)  # path tuple -> source text of an unquoted number/bool
+    glued: dict = field(default_factory=dict)  # list path -> ["9,5"]: numbers split by a comma with no space
 
     @property
     def source(self) -> str:
@@ -165,7 +160,11 @@ def read_text(path: Path) -> str:
         if size > MAX_BYTES:
             raise fail(f"tệp quá lớn ({size // 1024} KB, tối đa {MAX_BYTES // 1024} KB). Tệp của một Cụm "
                        "chỉ vài KB; hãy kiểm tra lại có chọn đúng tệp không.")
-        raw = path.read_bytes()
+        with path.open("rb") as f:  # never more than the bound: /dev/zero or a pipe has no size
+            raw = f.read(MAX_BYTES + 1)
+        if len(raw) > MAX_BYTES:
+            raise fail(f"tệp quá lớn (hơn {MAX_BYTES // 1024} KB). Tệp của một Cụm chỉ vài KB; hãy kiểm tra "
+                       "lại có chọn đúng tệp không.")
     except OSError as e:
         raise fail(f"không đọc được tệp ({e.strerror}). Kiểm tra quyền đọc tệp.") from e
     if raw.startswith(b"PK\x03\x04"):
@@ -212,15 +211,18 @@ def load_text(text: str, path: Path | str = "<yaml>") -> Loaded:
         mark = (e.context_mark if use_context and e.context_mark else None) or e.problem_mark or e.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
         opened = _open_quote(text, line) if line else None
+        slip = None if opened else slips.near(text, line)
         if opened:  # a quote left open pairs with the next one: the real fault is where it opened
             message, (line, col) = _UNCLOSED, opened
+        elif slip:  # `ho_ten:Trần`, a full-width colon...: YAML notices a line or more below
+            line, col, message = slip
         raise InputError("Tệp YAML sai cú pháp.", [Issue(message, src, line, col)]) from e
     except yaml.YAMLError as e:
         raise InputError("Tệp YAML sai cú pháp.", [Issue(_yaml_message(e)[0], src)]) from e
     if root is None:
         raise InputError("Không đọc được tệp.", [Issue("tệp không có dữ liệu YAML (chỉ có chú thích?).", src)])
     loaded = Loaded(path, {})
-    builder = _Builder(loaded)
+    builder = _Builder(loaded, text)
     data = builder.build(root, (), 0)
     if builder.issues:
         raise InputError("Tệp YAML có lỗi.", builder.issues)
@@ -309,50 +311,82 @@ def _line_col(text: str, index: int) -> tuple[int, int]:
 class _Builder:
     """Turns composed YAML nodes into plain data, recording positions and catching mistakes."""
 
-    def __init__(self, loaded: Loaded):
+    def __init__(self, loaded: Loaded, text: str):
         self.loaded = loaded
+        self.text = text
         self.issues: list[Issue] = []
         self.count = 0
 
-    def _issue(self, node, message):
+    def _issue(self, node, message, path=()):
         self.issues.append(Issue(message, self.loaded.source, node.start_mark.line + 1,
-                                 node.start_mark.column + 1))
+                                 node.start_mark.column + 1, pointer_of(path)))
 
     def build(self, node, path, depth):
         self.count += 1
         if self.count > MAX_NODES:
-            self._issue(node, "tệp có quá nhiều phần tử (có thể do bí danh '*' lồng nhau). "
-                              "Hãy viết dữ liệu trực tiếp, không dùng bí danh.")
+            self._issue(node, "tệp có quá nhiều phần tử (có thể do bí danh '*' lồng nhau): hơn "
+                              f"{limits.number_vi(MAX_NODES)} giá trị. Hãy viết dữ liệu trực tiếp, không dùng bí "
+                              "danh.", path)
             raise InputError("Tệp YAML có lỗi.", self.issues)
         if depth > MAX_DEPTH:
-            self._issue(node, f"dữ liệu lồng nhau quá sâu (hơn {MAX_DEPTH} cấp). Kiểm tra lại thụt lề.")
+            self._issue(node, f"dữ liệu lồng nhau quá sâu (hơn {MAX_DEPTH} cấp). Kiểm tra lại thụt lề.", path)
             raise InputError("Tệp YAML có lỗi.", self.issues)
         self.loaded.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if node.tag not in _ALLOWED_TAGS and node.tag != _PLAIN:
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")
             self._issue(node, f"thẻ YAML '{tag}' không được phép (docgen chỉ đọc dữ liệu thường, không "
-                              "chạy lệnh). Xóa thẻ '!…' trước giá trị.")
+                              "chạy lệnh). Xóa thẻ '!…' trước giá trị.", path)
             return None
+        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+            # checked before a single item is built: 190,000 items would otherwise each be walked
+            too_many = limits.items_problem(len(node.value), "nhóm" if isinstance(node, yaml.MappingNode)
+                                            else "danh sách")
+            if too_many:
+                self._issue(node, too_many, path)
+                raise InputError("Tệp YAML có lỗi.", self.issues)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
+            if node.flow_style:
+                self._glued(node, path)
             return [self.build(child, path + (i,), depth + 1) for i, child in enumerate(node.value)]
         return self._scalar(node, path)
+
+    def _glued(self, node, path):
+        """`[5, 14, 9,5, 9]`: two numbers joined by a bare comma in a list that elsewhere puts a space after
+        its commas are most likely one decimal written the Vietnamese way (9,5). Only remembered here;
+        a message uses it when the list then has the wrong number of items."""
+        glued, spaced = [], False
+        for a, b in zip(node.value, node.value[1:]):
+            if not all(isinstance(n, yaml.ScalarNode) and n.tag == _PLAIN and not n.style
+                       and _is_number(n) for n in (a, b)):
+                continue
+            between = self.text[a.end_mark.index:b.start_mark.index]
+            if between == ",":
+                glued.append(f"{a.value},{b.value}")
+            elif between.strip() == ",":
+                spaced = True
+        if glued and spaced:
+            self.loaded.glued[path] = glued
 
     def _mapping(self, node, path, depth):
         out: dict = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge" or (key_node.tag == _PLAIN and key_node.value == "<<"):
-                self._issue(key_node, "không dùng khóa gộp '<<'. Hãy viết đủ các khóa.")
+                self._issue(key_node, "không dùng khóa gộp '<<'. Hãy viết đủ các khóa.", path)
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
-                self._issue(key_node, "khóa phải là một tên đơn giản (ví dụ `ten_don_vi`).")
+                self._issue(key_node, "khóa phải là một tên đơn giản (ví dụ `ten_don_vi`).", path)
+                continue
+            too_long = limits.text_problem(key_node.value, "tên khóa")
+            if too_long:
+                self._issue(key_node, too_long, path)
                 continue
             key = unicodedata.normalize("NFC", key_node.value)
             if key in out:
                 first = self.loaded.key_positions.get(path + (key,), (None, None))
                 self._issue(key_node, f"khóa '{key}' bị lặp (đã có ở dòng {first[0]}). "
-                                      "YAML chỉ giữ một giá trị: hãy xóa hoặc đổi tên một trong hai.")
+                                      "YAML chỉ giữ một giá trị: hãy xóa hoặc đổi tên một trong hai.", path + (key,))
                 continue
             self.loaded.key_positions[path + (key,)] = (key_node.start_mark.line + 1,
                                                         key_node.start_mark.column + 1)
@@ -360,12 +394,25 @@ class _Builder:
         return out
 
     def _scalar(self, node, path):
+        problem = limits.text_problem(node.value)
+        if problem is None and _is_number(node):
+            problem = limits.number_problem(node.value.strip())  # before int()/Decimal() see the text
+        if problem:
+            self._issue(node, problem, path)
+            return None
         value = _scalar_value(node)
         if isinstance(value, str):
             return unicodedata.normalize("NFC", value)  # "\u0301" escapes can undo the file's NFC
         if node.tag == _PLAIN and value is not None:
             self.loaded.plain_text[path] = node.value  # `so: 05` read as text, `so: 5` kept as "5" too
         return value
+
+
+def _is_number(node) -> bool:
+    """Whether the scalar would be read as an int or a Decimal (its text is converted otherwise never)."""
+    if node.tag == _PLAIN:
+        return bool(_INT.match(node.value) or _FLOAT.match(node.value))
+    return node.tag.endswith((":int", ":float"))
 
 
 def _scalar_value(node):

@@ -16,6 +16,7 @@ from docgen import resources, vi
 from docgen.errors import InputError, Issue
 from docgen.levels import cluster
 from docgen.load.reader import Loaded
+from docgen.model import tiers
 from docgen.output import write
 from docgen.validate import schema as validate_schema
 
@@ -52,7 +53,7 @@ class Request:
 
     plan: Path
     out: Path | None
-    huyen: str
+    huyen: str | None
     cum: str
     xa: list[str]
     loai_huyen: str = "huyện"
@@ -89,6 +90,53 @@ def units_of(req: Request) -> list[Unit]:
     if issues:
         raise InputError("Danh sách đơn vị của Cụm chưa đúng.", issues)
     return units
+
+
+def load_plan(path: Path) -> Loaded:
+    """The plan a new cluster file will follow; InputError or ValidationFailed saying why it cannot be used."""
+    return cluster.load_plan(Path(path))[0]
+
+
+def has_district(plan: dict) -> bool:
+    """Whether a cluster of this plan names its district (three tiers) or reports to the province (two)."""
+    return not tiers.two_tier(plan)
+
+
+def size_rule(plan: dict) -> tuple[int, int]:
+    """How many communes a cluster has under the plan: (at least, at most)."""
+    rules = plan.get("cum") or {}
+    return rules.get("so_don_vi_toi_thieu", 1), rules.get("so_don_vi_toi_da", 1000)
+
+
+def size_problem(plan: dict, count: int) -> str | None:
+    """Why `count` communes do not make a cluster under the plan, or None."""
+    lo, hi = size_rule(plan)
+    if lo <= count <= hi:
+        return None
+    return (f"Kế hoạch năm {plan.get('nam')} quy định mỗi Cụm có từ {lo} đến {hi} đơn vị (xã, phường, thị trấn); "
+            f"ở đây có {count}.")
+
+
+def commune_problem(raw: str, so_far: list[str], kind: str) -> str | None:
+    """Why the commune typed `raw` cannot be added after `so_far`: no name, or listed already."""
+    name, _ = split_kind(raw, COMMUNE_KINDS, kind)
+    if not vi.slug(name):
+        return f"'{raw}' chưa có tên đơn vị."
+    for other in so_far:
+        if vi.slug(split_kind(other, COMMUNE_KINDS, kind)[0]) == vi.slug(name):
+            return f"'{raw}' đã có trong danh sách ('{other}'); mỗi đơn vị nhập một lần."
+    return None
+
+
+def tier_problem(plan: dict, huyen: str | None) -> str | None:
+    """Why --huyen is wrong for this plan: missing under three tiers, given under two."""
+    if has_district(plan) and not (huyen or "").strip():
+        return (f"thiếu tên quận, huyện, thị xã (--huyen): Kế hoạch năm {plan.get('nam')} có cấp huyện "
+                "(chính quyền địa phương ba cấp).")
+    if not has_district(plan) and (huyen or "").strip():
+        return (f"Kế hoạch năm {plan.get('nam')} theo mô hình chính quyền địa phương hai cấp: không còn cấp huyện, "
+                "Cụm báo cáo thẳng về cấp tỉnh. Bỏ --huyen.")
+    return None
 
 
 def default_leader(names: list[str], kind: str) -> str:
@@ -129,20 +177,24 @@ def schema_link(folder: Path) -> list[str]:
     return [f"# yaml-language-server: $schema={link}"]
 
 
-def default_output(huyen: str, cum: str, year) -> Path:
-    """inputs/<year>/<district>/<cluster>.yaml, like the samples."""
-    return Path("inputs") / str(year) / vi.slug(huyen) / f"{vi.slug(cum)}.yaml"
+def default_output(huyen: str | None, cum: str, year) -> Path:
+    """inputs/<year>/<district>/<cluster>.yaml, like the samples; inputs/<year>/<cluster>.yaml without a district."""
+    folder = Path("inputs") / str(year)
+    return (folder / vi.slug(huyen) if huyen else folder) / f"{vi.slug(cum)}.yaml"
 
 
 def given_values(req: Request, plan: dict, units: list[Unit], leader: Unit) -> dict:
     """The values init knows; every other field is written empty."""
     issuer = plan.get("co_quan_ban_hanh") or {}
     contents = plan.get("noi_dung") or []
-    huyen_name, huyen_kind = split_kind(req.huyen, DISTRICT_KINDS, req.loai_huyen)
+    district = {}
+    if has_district(plan):
+        huyen_name, huyen_kind = split_kind(req.huyen, DISTRICT_KINDS, req.loai_huyen)
+        district = {"huyen": {"ten": huyen_name, "loai": huyen_kind, "tinh": req.tinh or issuer.get("dia_danh")}}
     return {
         "loai_tep": "cum",
         "ke_hoach": relative(req.plan, req.out.parent),
-        "huyen": {"ten": huyen_name, "loai": huyen_kind, "tinh": req.tinh or issuer.get("dia_danh")},
+        **district,
         "cum": {"ten": vi.nfc(req.cum.strip()), "cum_truong": leader.ma},
         "don_vi": [
             {"ma": u.ma, "ten": u.ten, "loai": u.loai,
@@ -163,10 +215,17 @@ def cluster_text(req: Request, plan: Loaded) -> str:
             raise InputError("Loại đơn vị hành chính chưa đúng.",
                              [Issue(f"'{value}' phải là một trong: {', '.join(kinds)}.", opt)])
     data = plan.data
-    huyen_name, huyen_kind = split_kind(req.huyen, DISTRICT_KINDS, req.loai_huyen)
-    w = _Writer(plan=data, leader=leader)
+    problem = tier_problem(data, req.huyen) or size_problem(data, len(units))
+    if problem:
+        raise InputError("Thông tin của Cụm chưa khớp với Kế hoạch.", [Issue(problem, str(req.plan))])
+    if has_district(data):
+        huyen_name, huyen_kind = split_kind(req.huyen, DISTRICT_KINDS, req.loai_huyen)
+        where = f"{huyen_kind} {huyen_name}"
+    else:
+        where = tiers.province_name(data)
+    w = _Writer(plan=data, leader=leader, skip=set() if has_district(data) else {"huyen"})
     w.lines += schema_link(req.out.parent) + [
-        f"# Tệp Cụm: {req.cum}, {huyen_kind} {huyen_name}, kiểm tra chéo công tác văn thư, lưu trữ năm {data.get('nam')}.",
+        f"# Tệp Cụm: {req.cum}, {where}, kiểm tra chéo công tác văn thư, lưu trữ năm {data.get('nam')}.",
         "# Tạo bằng `docgen init`. Điền các mục còn trống: gõ sau dấu ':' (hoặc vào giữa hai dấu ngoặc kép),",
         "# giữ nguyên khoảng trắng đầu dòng. Dòng bắt đầu bằng '#' là lời dẫn, docgen bỏ qua.",
         f"# Xem còn thiếu gì: docgen validate {req.out.name}    Lập hồ sơ: docgen build {req.out.name} -o outputs/",
@@ -234,6 +293,7 @@ class _Writer:
     leader: Unit
     lines: list[str] = field(default_factory=list)
     explained: set = field(default_factory=set)
+    skip: set = field(default_factory=set)  # top-level keys the plan has no use for (huyen, under two tiers)
 
     def comment(self, indent: int, text: str) -> None:
         pad = " " * indent
@@ -251,6 +311,8 @@ class _Writer:
     def mapping(self, schema: dict, given: dict, indent: int, spath: str, top: bool = False) -> None:
         required = set(schema.get("required", []))
         for key, sub in schema.get("properties", {}).items():
+            if top and key in self.skip:
+                continue
             if top and self.lines and key not in ("loai_tep", "ke_hoach"):
                 self.lines.append("")
             self.field(sub, key, given.get(key), indent, f"{spath}.{key}".lstrip("."), key not in required)
@@ -323,9 +385,9 @@ def create(req: Request, force: bool = False) -> Path:
     """Write the new cluster file of `req` and return its path (default: inputs/<year>/<district>/<cluster>.yaml).
 
     OutputError when the file exists and `force` is not given: a filled file is never lost by accident."""
-    plan, _ = cluster.load_plan(Path(req.plan))
-    out = Path(req.out) if req.out else default_output(
-        split_kind(req.huyen, DISTRICT_KINDS, req.loai_huyen)[0], req.cum, plan.data.get("nam"))
+    plan = load_plan(Path(req.plan))
+    huyen = split_kind(req.huyen, DISTRICT_KINDS, req.loai_huyen)[0] if req.huyen and has_district(plan.data) else None
+    out = Path(req.out) if req.out else default_output(huyen, req.cum, plan.data.get("nam"))
     req = replace(req, plan=Path(req.plan), out=out)
     text = cluster_text(req, plan)
     write.write_file(out, text.encode("utf-8"), overwrite=force)

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import jinja2
 
+from docgen.render.sandbox import TemplateLimit
+
 HEADER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
 
 
@@ -210,6 +212,12 @@ def _runtime_reason(exc: BaseException, name: str | None, known_names) -> str:
         hint = f" Có phải ý bạn là '{near[0]}'?" if near else ""
         return (f"biến '{name}' không có trong dữ liệu docgen đưa vào mẫu này.{hint} Kiểm tra lại tên biến "
                 "(chạy `docgen check-templates` để xem mọi biến sai)")
+    if isinstance(exc, TemplateLimit):
+        return (f"{exc}. Một văn bản không cần nhiều như vậy: hãy sửa thẻ này trong mẫu riêng, hoặc bỏ mẫu "
+                "khỏi thư mục -t để dùng mẫu của docgen")
+    if isinstance(exc, RecursionError):
+        return ("macro tự gọi lại chính nó không dừng. Hãy sửa macro trong mẫu riêng, hoặc bỏ mẫu khỏi thư mục "
+                "-t để dùng mẫu của docgen")
     if isinstance(exc, (SecurityError, OverflowError)):
         text = str(exc)
         if name and "access to attribute" in text:

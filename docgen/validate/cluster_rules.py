@@ -149,7 +149,7 @@ def cluster_issues(cluster: Loaded, plan: dict) -> list[Issue]:
                 line, col = cluster.key_positions[path]
                 found.append(Issue(p.message, cluster.source, line, col, pointer_of(path)))
             else:
-                found.append(cluster.issue(path, p.message))
+                found.append(cluster.issue(path, p.message + _glued_hint(cluster, path)))
         issues += sorted(found, key=lambda x: (x.line or 0, x.column or 0))
         for j, note in enumerate(unit.get("nhan_xet") or []):
             if note["noi_dung"] not in [c["so"] for c in contents]:
@@ -242,6 +242,17 @@ def award_issues(cluster: Loaded, plan: dict, result) -> list[Issue]:
     return issues
 
 
+def _glued_hint(cluster: Loaded, path: tuple) -> str:
+    """Why a list of scores has too many items, when a decimal comma split a score in two (`9,5`)."""
+    glued = cluster.glued.get(path)
+    if not glued:
+        return ""
+    both = " và ".join(f"'{g}'" for g in glued)
+    whole, part = glued[0].split(",")
+    return (f" Có phải {both} là số thập phân? YAML đọc '{glued[0]}' thành hai số {whole} và {part}: số thập phân "
+            f"viết bằng dấu chấm ({whole}.{part}), hoặc đặt trong ngoặc kép (\"{glued[0]}\").")
+
+
 def validate_cluster(cluster: Loaded, plan: dict) -> tuple[list[Issue], Rules | None, ClusterResult | None]:
     """Every cross-field rule of a cluster file against its plan, in one call: the file's own rules, its
     tier, its schedule, then (only when those hold, since they need sound scores) the award proposals.
@@ -250,7 +261,12 @@ def validate_cluster(cluster: Loaded, plan: dict) -> tuple[list[Issue], Rules | 
     the cluster's result, so that the caller does not score twice."""
     issues = cluster_issues(cluster, plan) + tier_issues(cluster, plan) + schedule_issues(cluster, plan)
     if only_errors(issues):
-        return issues, None, None
+        return _by_line(issues), None, None
     rules = rules_from_plan(plan)
     result = score_cluster(rules, cluster.data)
-    return issues + award_issues(cluster, plan, result), rules, result
+    return _by_line(issues + award_issues(cluster, plan, result)), rules, result
+
+
+def _by_line(issues: list[Issue]) -> list[Issue]:
+    """In the order of the file, as the clerk reads it (rules found in the order they are checked)."""
+    return sorted(issues, key=lambda i: (i.line or 0, i.column or 0))

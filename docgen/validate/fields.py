@@ -1,6 +1,7 @@
 """Reading dated and timed fields of a loaded file, with an Issue where they are wrong."""
 from __future__ import annotations
 
+import calendar
 import re
 
 from docgen.errors import Issue
@@ -18,8 +19,24 @@ def date_field(doc: Loaded, path: tuple, issues: list[Issue]):
     try:
         return parse_date(value)
     except ValueError:
-        issues.append(doc.issue(path, f"ngày '{value}' không có thật. Kiểm tra lại ngày và tháng."))
+        issues.append(doc.issue(path, f"ngày '{value}' không có thật{_why_no_date(str(value))}. Kiểm tra lại "
+                                      "ngày và tháng."))
         return None
+
+
+def _why_no_date(text: str) -> str:
+    """' (tháng 9 năm 2017 chỉ có 30 ngày)': why a date in the right form does not exist, when it can be told."""
+    m = re.fullmatch(r"\s*(?:(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})/(\d{1,2})/(\d{4}))\s*", text)
+    if not m:
+        return ""
+    year, month, day = (int(m[1]), int(m[2]), int(m[3])) if m[1] else (int(m[6]), int(m[5]), int(m[4]))
+    if not 1 <= month <= 12:
+        return f" (không có tháng {month}; có phải đã viết ngày trước tháng?)" if m[1] and day <= 12 \
+            else f" (không có tháng {month})"
+    if year < 1:
+        return ""
+    last = calendar.monthrange(year, month)[1]
+    return f" (tháng {month} năm {year} chỉ có {last} ngày)" if day > last or day < 1 else ""
 
 
 def time_field(doc: Loaded, path: tuple, issues: list[Issue]):
@@ -41,3 +58,33 @@ def times_field(doc: Loaded, path: tuple, issues: list[Issue]) -> None:
     end = time_field(doc, path + ("gio_ket_thuc",), issues)
     if start is not None and end is not None and end <= start:
         issues.append(doc.issue(path + ("gio_ket_thuc",), "giờ kết thúc phải sau giờ bắt đầu."))
+
+
+_DATE_PATTERN = r"^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{4})$"
+
+
+_TIME_PATTERN = r"^\d{1,2}[:hg]\d{2}$"
+
+
+def real_value_issues(doc: Loaded, schema: dict, subschema) -> list[Issue]:
+    """Dates and times written in the right form but that do not exist ("31/09/2017", "25:00"), found with
+    the schema's errors rather than after them: the clerk sees every problem of the file at once.
+    `subschema(schema, path)` gives the schema of the value at `path`."""
+    issues: list[Issue] = []
+
+    def walk(value, path):
+        if isinstance(value, dict):
+            for k, v in value.items():
+                walk(v, path + (k,))
+        elif isinstance(value, list):
+            for i, v in enumerate(value):
+                walk(v, path + (i,))
+        elif isinstance(value, str):
+            pattern = subschema(schema, path).get("pattern")
+            if pattern == _DATE_PATTERN and re.match(pattern, value):
+                date_field(doc, path, issues)
+            elif pattern == _TIME_PATTERN and re.match(pattern, value):
+                time_field(doc, path, issues)
+
+    walk(doc.data, ())
+    return issues

@@ -120,6 +120,8 @@ def _translate(doc: Loaded, root: dict, err) -> list[Issue]:
     v = err.validator
     if v == "required":
         missing = err.message.split("'")[1]
+        if isinstance(err.instance, dict) and any(str(k).startswith(f"{missing}:") for k in err.instance):
+            return []  # `{ho_ten:Trần}`: the key glued to its value is reported once, below, by its cause
         props = err.schema.get("properties", {})
         msg = (f"thiếu mục bắt buộc {_title(props.get(missing, {}), missing)}. "
                + props.get(missing, {}).get("description", ""))
@@ -128,6 +130,13 @@ def _translate(doc: Loaded, root: dict, err) -> list[Issue]:
         allowed = list(err.schema.get("properties", {}))
         out = []
         for extra in sorted(set(err.instance) - set(allowed)):
+            glued = re.match(r"([A-Za-z_][A-Za-z0-9_]*):(\S.*)", str(extra), re.S)
+            if glued and glued[1] in allowed:
+                line, col = doc.key_positions.get(path + (extra,), doc.where(path))
+                out.append(Issue(f"thiếu dấu cách sau dấu ':' của '{glued[1]}'. YAML cần một dấu cách sau dấu ':' "
+                                 f"để hiểu đây là 'khóa: giá trị': viết `{glued[1]}: {glued[2]}`.", doc.source, line,
+                                 col, pointer_of(path + (glued[1],))))
+                continue
             near = nearest_key(extra, allowed)
             hint = (f" Có phải ý bạn là '{near}' ({err.schema['properties'][near].get('title', '')})?"
                     if near else f" Các khóa được dùng ở đây: {', '.join(allowed)}.")
@@ -141,11 +150,16 @@ def _translate(doc: Loaded, root: dict, err) -> list[Issue]:
         hint = ""
         if isinstance(err.instance, bool) and "string" in want:
             hint = " (YAML đọc true/false là giá trị đúng/sai: nếu đây là chữ, hãy đặt trong ngoặc kép)"
+        elif isinstance(err.instance, str) and "object" in want and _glued_key(err.instance, sub):
+            key, value = _glued_key(err.instance, sub)
+            return [doc.issue(path, f"thiếu dấu cách sau dấu ':' của '{key}'. YAML cần một dấu cách sau dấu ':' "
+                                    f"để hiểu đây là 'khóa: giá trị': viết `{key}: {value}`.")]
         elif isinstance(err.instance, str) and "array" in want and "," in err.instance:
             hint = " (viết danh sách trong ngoặc vuông, ví dụ [5, 14, 23, 28, 9, 9, 5])"
         elif isinstance(err.instance, str) and {"integer", "number"} & set(want):
-            hint = (" (viết số không đặt trong ngoặc kép, không có số 0 ở đầu, dấu thập phân là dấu chấm)"
-                    if re.fullmatch(r"\s*\d+([.,]\d+)?\s*", err.instance) else "")
+            hint = _number_hint(err.instance.strip(), "number" in want)
+        elif "integer" in want and isinstance(doc.plain_text.get(path), str) and not isinstance(err.instance, bool):
+            hint = _number_hint(doc.plain_text[path].strip(), False)  # `1.000` read as one point zero
         return [doc.issue(path, f"{name} phải là {want_vi}, không phải {_value_text(err.instance)}{hint}.")]
     if v in ("enum", "const"):
         options = err.validator_value if v == "enum" else [err.validator_value]
@@ -156,7 +170,9 @@ def _translate(doc: Loaded, root: dict, err) -> list[Issue]:
         return [Issue(f"khóa '{err.instance}' của {name} phải là số thứ tự của một nội dung, viết trong ngoặc "
                       f"kép, ví dụ \"3\".", doc.source, line, col, pointer_of(path + (err.instance,)))]
     if v == "pattern" or v == "format":
-        return [doc.issue(path, f"{name} viết chưa đúng dạng ({_value_text(err.instance)}). "
+        hint = (_time_hint(err.instance) if "[:hg]" in str(err.validator_value)
+                else _date_hint(err.instance) if r"\d{4}-" in str(err.validator_value) else "")
+        return [doc.issue(path, f"{name} viết chưa đúng dạng ({_value_text(err.instance)}).{hint} "
                                 f"{sub.get('description', '')}".strip())]
     if v == "minLength":
         return [doc.issue(path, f"{name} không được để trống.")]
@@ -185,11 +201,46 @@ def _translate(doc: Loaded, root: dict, err) -> list[Issue]:
             why = "không phải là số điểm"
         except ScoreError as e:
             why = str(e)
+        if isinstance(err.instance, str) and ";" in err.instance:
+            why += "; các điểm cách nhau bằng dấu phẩy và một dấu cách (5, 14, 23), không dùng dấu chấm phẩy ';'"
         return [doc.issue(path, f"{_score_place(path)}: {why}.")]
     if v == "anyOf":
         return [doc.issue(path, f"{name} không hợp lệ ({_value_text(err.instance)}). {sub.get('description', '')}".strip())]
     return [doc.issue(path, f"{name} không hợp lệ ({_value_text(err.instance)}). "
                             f"{sub.get('description', '')}".strip())]
+
+
+def _glued_key(text: str, schema: dict) -> tuple[str, str] | None:
+    """('ho_ten', 'Trần Thị Hoa') for `ho_ten:Trần Thị Hoa` where a group with a key ho_ten was expected."""
+    m = re.fullmatch(r"([A-Za-z_][A-Za-z0-9_]*):(\S.*)", text, re.S)
+    return (m[1], m[2]) if m and m[1] in schema.get("properties", {}) else None
+
+
+def _number_hint(text: str, decimals: bool) -> str:
+    """Why a number written as text is not read as one: a thousands separator, a decimal comma, quotes."""
+    if re.fullmatch(r"\d{1,3}([.,]\d{3})+", text) and not (decimals and re.fullmatch(r"\d+,\d{1,2}", text)):
+        return (f" (không dùng dấu chấm hay dấu phẩy ngăn cách hàng nghìn: viết liền "
+                f"{re.sub(r'[.,]', '', text)}, không đặt trong ngoặc kép)")
+    if re.fullmatch(r"\d+,\d+", text):
+        return (f" (số thập phân viết bằng dấu chấm: {text.replace(',', '.')}, không đặt trong ngoặc kép)"
+                if decimals else " (ở đây chỉ ghi số nguyên)")
+    if re.fullmatch(r"\d+(\.\d+)?", text):
+        return " (viết số không đặt trong ngoặc kép, không có số 0 ở đầu)"
+    return ""
+
+
+def _time_hint(value) -> str:
+    """' Viết "08:00".' for a time written the way it is said: 8h, 8 giờ, 8g30, 14h 30."""
+    m = re.fullmatch(r"\s*(\d{1,2})\s*(?:h|g|giờ|:)\s*(\d{1,2})?\s*(?:phút|p)?\s*", str(value), re.I)
+    if not m or int(m[1]) > 23 or (m[2] and int(m[2]) > 59):
+        return ""
+    return f" Viết \"{int(m[1]):02d}:{int(m[2] or 0):02d}\"."
+
+
+def _date_hint(value) -> str:
+    """' Viết "10/10/2017".' for a date written with dots, dashes or spaces between day, month and year."""
+    m = re.fullmatch(r"\s*(\d{1,2})\s*[.\- ]\s*(\d{1,2})\s*[.\- ]\s*(\d{4})\s*", str(value))
+    return f" Viết \"{m[1]}/{m[2]}/{m[3]}\"." if m else ""
 
 
 def _plain_key(key: str) -> str:

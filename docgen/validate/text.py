@@ -8,6 +8,7 @@ from decimal import Decimal
 from docgen.errors import Issue
 from docgen.load.reader import Loaded
 from docgen.validate import legacy
+from docgen.validate.fields import real_value_issues
 from docgen.validate.schema import (
     _subschema,
     _title,
@@ -19,7 +20,7 @@ from docgen.validate.schema import (
 
 def input_issues(doc: Loaded, kind: str) -> list[Issue]:
     """Every problem of the file on its own, all at once: schema errors and bad text, in file order."""
-    issues = schema_issues(doc, kind) + text_issues(doc, kind)
+    issues = schema_issues(doc, kind) + text_issues(doc, kind) + real_value_issues(doc, schema_for(kind), _subschema)
     issues.sort(key=lambda i: (i.line or 0, i.column or 0))
     return issues
 
@@ -53,6 +54,12 @@ _INVISIBLE = {"\u00ad": "gạch nối mềm", "\u200b": "dấu cách độ rộn
               "\ufeff": "dấu BOM"}
 
 
+# Bidirectional-text controls: invisible, they reorder what is printed (U+202E shows "Hà Nội" reversed)
+# and can make a name read differently on paper than in the file.
+_BIDI = {**{c: "ký tự điều khiển chiều viết" for c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"},
+         "\u061c": "dấu chiều viết"}
+
+
 def _bad_char(text: str) -> tuple[int, str] | None:
     """The first control or invisible character of `text`: (index, Vietnamese name)."""
     for i, c in enumerate(text):
@@ -64,6 +71,10 @@ def _bad_char(text: str) -> tuple[int, str] | None:
             return i, f"ký tự điều khiển U+{ord(c):04X}"
         if c in _INVISIBLE:
             return i, f"{_INVISIBLE[c]} (U+{ord(c):04X})"
+        if c in _BIDI:
+            return i, f"{_BIDI[c]} (U+{ord(c):04X})"
+        if unicodedata.category(c) == "Cf":  # any other invisible format character
+            return i, f"ký tự định dạng ẩn (U+{ord(c):04X})"
         if unicodedata.category(c) in ("Co", "Cn"):
             return i, f"ký tự không có trong bảng mã Unicode chuẩn (U+{ord(c):04X})"
     return None

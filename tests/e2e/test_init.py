@@ -182,13 +182,14 @@ def test_at_a_keyboard_it_asks_in_vietnamese(tmp_path):
     (tmp_path / "inputs").mkdir()
     (tmp_path / "inputs" / "ke-hoach-2017.yaml").write_bytes(PLAN_2017.read_bytes())
     dialogue = [("Tệp Kế hoạch [inputs/ke-hoach-2017.yaml]", ""), ("Tên quận, huyện, thị xã", "Đông Anh"),
-                ("Tên Cụm", "Cụm số 1"), ("Đơn vị thứ 1", "Uy Nỗ"), ("Đơn vị thứ 2", "Cổ Loa"),
-                ("Đơn vị thứ 3", ""), ("Đơn vị Cụm trưởng [Cổ Loa]", "")]
+                ("Tên Cụm", "Cụm số 1"), ("Đơn vị thứ 1", "Uy Nỗ"), ("Đơn vị thứ 2", "Việt Hùng"),
+                ("Đơn vị thứ 3", "Cổ Loa"), ("Đơn vị thứ 4", ""), ("Đơn vị Cụm trưởng [Cổ Loa]", "")]
     code, shown = answer_at_a_terminal(["-m", "docgen", "init"], tmp_path, dialogue)
     assert code == 0, shown
     f = tmp_path / "inputs" / "2017" / "dong-anh" / "cum-so-1.yaml"  # the default place
     data = reader.load_file(f).data
-    assert [u["ten"] for u in data["don_vi"]] == ["Uy Nỗ", "Cổ Loa"] and data["cum"]["cum_truong"] == "co-loa"
+    assert [u["ten"] for u in data["don_vi"]] == ["Uy Nỗ", "Việt Hùng", "Cổ Loa"]
+    assert data["cum"]["cum_truong"] == "co-loa"
     assert data["ke_hoach"] == "../../ke-hoach-2017.yaml"
 
 

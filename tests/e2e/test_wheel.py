@@ -116,5 +116,5 @@ def test_the_wheel_runs_zipped(venv_bin, wheel, tmp_path):
 
     # No schema file to link to inside a zip: the file starts with its title line instead.
     run([*docgen, "init", "--plan", plan, "--huyen", "Sóc Sơn", "--cum", "Cụm số 3", "--xa", "Phù Linh",
-         "-o", "cum.yaml"], cwd=tmp_path, env=env)
+         "--xa", "Tiên Dược", "--xa", "thị trấn Sóc Sơn", "-o", "cum.yaml"], cwd=tmp_path, env=env)
     assert (tmp_path / "cum.yaml").read_text(encoding="utf-8").startswith("# Tệp Cụm: Cụm số 3")

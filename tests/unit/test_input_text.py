@@ -117,7 +117,14 @@ def test_legacy_text_is_an_error_naming_the_field_with_the_unicode_text(tmp_path
 
 @pytest.mark.parametrize("char, name", [("\t", "ký tự Tab"), ("\x1b", "ký tự điều khiển U+001B"),
                                         ("\u200b", "dấu cách độ rộng 0"), ("\ufeff", "dấu BOM"),
-                                        ("\u00ad", "gạch nối mềm")])
+                                        ("\u00ad", "gạch nối mềm"), ("\u200d", "ký tự ẩn ZWJ"),
+                                        ("\u200f", "dấu chiều viết (U+200F)"),
+                                        ("\u202e", "ký tự điều khiển chiều viết (U+202E)"),
+                                        ("\u202a", "ký tự điều khiển chiều viết (U+202A)"),
+                                        ("\u2066", "ký tự điều khiển chiều viết (U+2066)"),
+                                        ("\u2069", "ký tự điều khiển chiều viết (U+2069)"),
+                                        ("\u061c", "dấu chiều viết (U+061C)"),
+                                        ("\u2064", "ký tự định dạng ẩn (U+2064)")])
 def test_control_and_invisible_characters_are_errors(char, name):
     doc = reader.Loaded(DATA / "x.yaml", {"huyen": {"ten": f"Sóc{char}Sơn"}}, {("huyen", "ten"): (5, 7)})
     issues = validate_text.text_issues(doc, "cum")
