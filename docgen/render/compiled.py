@@ -102,7 +102,7 @@ class Compiled:
     static: dict[str, _Entry]       # members no render changes
     body_member: str
     body: object                    # compiled Jinja template of the document body (or _Deferred)
-    skeleton: object                # the document root element; its body is each render's body in turn
+    skeleton: object                # the document root element with an empty body
     headers: list[_Part]            # header parts then footer parts, in docxtpl's order
     core: _Part                     # docProps/core.xml
     core_element: object
@@ -249,9 +249,7 @@ def render_compiled(c: Compiled, context: dict, fixed_time) -> bytes:
     _HELPER.docx_ids_index = 1000  # render_init
     if "docPr" in xml:  # fix_docpr_ids renumbers wp:docPr elements: none in the text, none in the tree
         _HELPER.fix_docpr_ids(tree)
-    # The one root of this template, its body replaced at each render (one render at a time per
-    # process, see above): copying the root for every document cost more than the rest of the step.
-    root = c.skeleton
+    root = copy.deepcopy(c.skeleton)
     root.replace(root.find(qn("w:body")), tree)
     # render.render_plain resizes the short rule lines before saving: the same step, on this tree
     c.part._element = root
