@@ -25,7 +25,7 @@ import datetime
 import io
 import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
@@ -108,6 +108,7 @@ class Compiled:
     core_element: object
     core_templates: list
     part: object = None             # the package's main part, lent each render's tree for rule_lines
+    fitted: dict = field(default_factory=dict)  # rule_lines' memo: the same styles for every render
 
 
 def _entry(name: str, data: bytes, fixed_time) -> _Entry:
@@ -253,7 +254,7 @@ def render_compiled(c: Compiled, context: dict, fixed_time) -> bytes:
     root.replace(root.find(qn("w:body")), tree)
     # render.render_plain resizes the short rule lines before saving: the same step, on this tree
     c.part._element = root
-    rule_lines.fit(c.part.document, c.path.name)
+    rule_lines.fit(c.part.document, c.path.name, c.fitted)
     dynamic = {c.body_member: _entry(c.body_member, serialize_part_xml(root), fixed_time)}
 
     # Headers then footers: map_headers_footers_xml loads the rendered XML as a new XmlPart.
