@@ -131,11 +131,12 @@ def _zip(entries: list[_Entry]) -> bytes:
     out = io.BytesIO()
     zf = zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED)
     for e in entries:
-        info = copy.copy(e.info)
-        info.header_offset = out.tell()
+        # The entry's own ZipInfo, its offset set for this zip: the central directory is written from it
+        # before _zip returns, and one render runs at a time per process (copying it cost more).
+        e.info.header_offset = out.tell()
         out.write(e.raw)
-        zf.filelist.append(info)
-        zf.NameToInfo[info.filename] = info
+        zf.filelist.append(e.info)
+        zf.NameToInfo[e.info.filename] = e.info
     zf.start_dir = out.tell()
     zf._didModify = True
     zf.close()
