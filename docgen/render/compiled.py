@@ -30,7 +30,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import jinja2
-from docx import Document
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.coreprops import CoreProperties
 from docx.opc.oxml import serialize_part_xml
@@ -208,9 +207,11 @@ def compile_template(path: Path, env, fixed_time) -> Compiled:
     for child in list(skeleton_body):
         skeleton_body.remove(child)
 
-    # What python-docx writes for the untouched package: member order and every unchanged member.
+    # What python-docx writes for the untouched package: member order and every unchanged member. The
+    # package opened above is still untouched (only read, its root copied), so it is saved as it is
+    # rather than opened a second time.
     saved = io.BytesIO()
-    Document(str(path)).save(saved)
+    doc.save(saved)
     with zipfile.ZipFile(io.BytesIO(saved.getvalue())) as zf:
         members = {info.filename: zf.read(info.filename) for info in zf.infolist()}
     order = list(members)
