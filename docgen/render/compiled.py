@@ -35,6 +35,7 @@ from docx.opc.coreprops import CoreProperties
 from docx.opc.oxml import serialize_part_xml
 from docx.oxml.ns import qn
 from docx.oxml.parser import parse_xml
+from lxml import etree
 from docxtpl import DocxTemplate
 
 from docgen.render import rule_lines
@@ -176,6 +177,36 @@ def _finish_part(out: str) -> str:
     return out
 
 
+_RECOVER = etree.XMLParser(recover=True)  # the parser docxtpl's fix_tables makes for each call
+
+
+_W = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+
+
+# A table docxtpl's fix_tables leaves alone: a grid, no row with more cells than grid columns, and a row
+# whose cells span all the columns (each cell counting its first tcPr's first gridSpan, plain digits).
+_GRID = etree.XPath("count(w:tblGrid[1]/w:gridCol)", namespaces=_W)
+_TOO_MANY = etree.XPath(".//w:tr[w:tc[$n + 1]]", namespaces=_W)
+_FULL = etree.XPath(".//w:tr[count(w:tc) + sum(w:tc/w:tcPr[1]/w:gridSpan[1]/@w:val) "
+                    "- count(w:tc/w:tcPr[1]/w:gridSpan[1]) >= $n]", namespaces=_W)
+_ODD_SPAN = etree.XPath(".//w:gridSpan[string-length(@w:val) = 0 or translate(@w:val, '0123456789', '') != '']",
+                        namespaces=_W)
+
+
+def _fix_tables(xml: str):
+    """docxtpl's fix_tables(xml): the tree parsed as it parses it, and the tables' grids fitted to their
+    rows. Its table walk is in Python (a call per cell); most rendered tables need no fitting, which
+    XPath tells in C, so docxtpl's own function (parsing again) runs only for a body that needs it."""
+    tree = etree.fromstring(xml, parser=_RECOVER)
+    if tree.nsmap.get("w") != _W["w"] or _ODD_SPAN(tree):
+        return _HELPER.fix_tables(xml)
+    for t in tree.iter(f"{{{_W['w']}}}tbl"):
+        n = _GRID(t)
+        if t.find(f"{{{_W['w']}}}tblGrid") is None or _TOO_MANY(t, n=n) or not _FULL(t, n=n):
+            return _HELPER.fix_tables(xml)
+    return tree
+
+
 def compile_template(path: Path, env, fixed_time) -> Compiled:
     """Open the package once and prepare everything a render needs; Unsupported if it can't be mirrored."""
     tpl = DocxTemplate(str(path))
@@ -250,7 +281,7 @@ def render_compiled(c: Compiled, context: dict, fixed_time) -> bytes:
     """The .docx bytes: DocxTemplate.render's steps on the compiled parts, then the zip."""
     # Body: build_xml → fix_tables → fix_docpr_ids → map_tree, as DocxTemplate.render does.
     xml = _finish_part(c.body.render(context))
-    tree = _HELPER.fix_tables(xml)
+    tree = _fix_tables(xml)
     _HELPER.docx_ids_index = 1000  # render_init
     if "docPr" in xml:  # fix_docpr_ids renumbers wp:docPr elements: none in the text, none in the tree
         _HELPER.fix_docpr_ids(tree)
