@@ -8,9 +8,9 @@ import click
 from docgen.cli import options
 from docgen.cli.click_vi import command
 from docgen.cli.output import count, err_all
-from docgen.cli.progress import progress_bar
-from docgen.output import pdf
-from docgen.pipeline import batch
+
+COMBINED = "toan-bo-ho-so.pdf"  # output.pdf.COMBINED, named here so that --help does not import pypdf (a test compares)
+
 
 LIST_LIMIT = 5  # more clusters than this: the summary and the folder, not every file
 
@@ -29,7 +29,7 @@ NEXT_STEPS = [
 @click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False),
               default=Path("outputs"), show_default=True, help="Thư mục ghi hồ sơ.")
 @click.option("--pdf", "pdf_", is_flag=True,
-              help=f"Tạo thêm PDF của từng văn bản và tệp {pdf.COMBINED} gộp cả hồ sơ để in (cần LibreOffice).")
+              help=f"Tạo thêm PDF của từng văn bản và tệp {COMBINED} gộp cả hồ sơ để in (cần LibreOffice).")
 @click.option("--force", is_flag=True,
               help="Ghi cả khi có văn bản đã sửa tay sau lần lập trước; bản sửa tay được giữ lại bên cạnh, "
                    "tên thêm '.ban-sua-tay'.")
@@ -54,6 +54,9 @@ def build(files, out_dir, pdf_, force, jobs, template_dir):
       docgen build ho-so-thanh-pho/ -o outputs/ --jobs 2
       docgen build inputs/2017 -o outputs/ -t mau-rieng/      (mẫu riêng thay mẫu cùng tên)
     """
+    from docgen.cli.progress import progress_bar  # here, not at the top: `docgen --help` loads no command's modules
+    from docgen.pipeline import batch
+
     with progress_bar() as progress:
         summary = batch.build_many(files, out_dir, jobs=jobs, progress=progress, force=force, pdf=pdf_,
                                    template_dir=template_dir)
@@ -76,7 +79,7 @@ def build(files, out_dir, pdf_, force, jobs, template_dir):
     if summary.clusters > LIST_LIMIT:
         click.echo(f"Hồ sơ ở thư mục {summary.out_dir}/: mỗi Cụm một thư mục con <huyện>-<cụm>/, "
                    "kèm danh-muc-ho-so.docx và manifest.json liệt kê các văn bản.")
-    combined = pdf.COMBINED if pdf_ else f"{pdf.COMBINED} (chạy lại với --pdf để có tệp này)"
+    combined = COMBINED if pdf_ else f"{COMBINED} (chạy lại với --pdf để có tệp này)"
     click.echo("Việc tiếp theo:")
     for i, step in enumerate(NEXT_STEPS, start=1):
         click.echo(f"  {i}. {step.format(combined=combined)}")

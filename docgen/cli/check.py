@@ -9,9 +9,6 @@ import click
 from docgen.cli.click_vi import command
 from docgen.cli.output import Failed, echo_all, err_all
 from docgen.errors import Incomplete, only_errors
-from docgen.levels import any_file, cluster
-from docgen.load import discover
-from docgen.score import report as score_report
 
 
 @command()
@@ -28,6 +25,9 @@ def validate(files):
       docgen validate inputs/2017/dong-anh/cum-so-1.yaml
       docgen validate inputs/ke-hoach-2017.yaml inputs/2017
     """
+    from docgen.levels import any_file  # here, not at the top: `docgen --help` loads no command's modules
+    from docgen.load import discover
+
     failed = 0
     for path in discover.inputs(files):
         try:
@@ -62,6 +62,9 @@ def classify(scores, plan_file, as_json):
       docgen classify 5 12 22 26 8 7 5 --json
       docgen classify 5 12 22 26 8 7 5 --plan inputs/ke-hoach-2017.yaml
     """
+    from docgen.levels import cluster  # here, not at the top: `docgen --help` loads no command's modules
+    from docgen.score import report as score_report
+
     unknown = [s for s in scores if s.startswith("--")]  # "-1" stays a (negative) score, "--jsn" is a typo
     if unknown:
         raise click.UsageError(f"Không có tùy chọn '{unknown[0]}'. Các tùy chọn: --plan, --json.")
@@ -85,6 +88,9 @@ def score(file, as_json):
       docgen score inputs/2017/dong-anh/cum-so-1.yaml
       docgen score inputs/2017/gia-lam/cum-so-2.yaml --json
     """
+    from docgen.levels import cluster  # here, not at the top: `docgen --help` loads no command's modules
+    from docgen.score import report as score_report
+
     checked = cluster.check_cluster(file)
     err_all(checked.warnings)
     if as_json:

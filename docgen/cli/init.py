@@ -9,7 +9,7 @@ import click
 from docgen.cli.click_vi import command
 from docgen.errors import DocgenError, InputError
 from docgen.load import discover
-from docgen.pipeline import scaffold
+from docgen.model.tiers import COMMUNE_KINDS, DISTRICT_KINDS
 
 
 def _interactive() -> bool:
@@ -21,14 +21,14 @@ def _interactive() -> bool:
 @click.option("--plan", type=click.Path(path_type=Path, dir_okay=False),
               help="Tệp Kế hoạch (.yaml) mà Cụm thực hiện, ví dụ inputs/ke-hoach-2017.yaml.")
 @click.option("--huyen", metavar="TÊN", help="Tên quận, huyện, thị xã, ví dụ \"Đông Anh\" (hoặc \"quận Ba Đình\").")
-@click.option("--loai-huyen", type=click.Choice(scaffold.DISTRICT_KINDS), default="huyện", show_default=True,
+@click.option("--loai-huyen", type=click.Choice(DISTRICT_KINDS), default="huyện", show_default=True,
               help="Loại đơn vị hành chính cấp huyện.")
 @click.option("--tinh", metavar="TÊN", help="Tỉnh, thành phố. Mặc định: theo tệp Kế hoạch (Hà Nội).")
 @click.option("--cum", metavar="TÊN", help="Tên Cụm, ví dụ \"Cụm số 1\".")
 @click.option("--xa", metavar="TÊN", multiple=True,
               help="Một đơn vị của Cụm, theo thứ tự được kiểm tra; nhắc lại cho mỗi đơn vị. "
                    "Không phải xã thì ghi rõ: --xa \"thị trấn Đông Anh\".")
-@click.option("--loai-xa", type=click.Choice(scaffold.COMMUNE_KINDS), default="xã", show_default=True,
+@click.option("--loai-xa", type=click.Choice(COMMUNE_KINDS), default="xã", show_default=True,
               help="Loại của các đơn vị không ghi rõ loại.")
 @click.option("--cum-truong", metavar="TÊN", help="Đơn vị Cụm trưởng (tên hoặc mã). Mặc định: đơn vị cuối cùng "
                                     "(Cụm trưởng được kiểm tra sau cùng).")
@@ -48,6 +48,8 @@ def init(plan, huyen, loai_huyen, tinh, cum, xa, loai_xa, cum_truong, output, fo
       docgen init --plan inputs/ke-hoach-2017.yaml --huyen "Mê Linh" --cum "Cụm số 2" --xa "Tráng Việt" --xa "thị trấn Quang Minh" --cum-truong "Tráng Việt" -o cum-me-linh.yaml
       docgen init      (hỏi lần lượt từng thông tin)
     """
+    from docgen.pipeline import scaffold  # imported here: `docgen --help` and `validate` must not load what this command needs
+
     ask = _interactive()
 
     def need(value, option, question, check=None, **kw):

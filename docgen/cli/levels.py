@@ -8,7 +8,6 @@ import click
 from docgen.cli import options
 from docgen.cli.click_vi import command
 from docgen.cli.output import err_all
-from docgen.pipeline import upper_levels
 
 def _written(w, what: str) -> None:
     err_all(w.warnings)
@@ -34,6 +33,8 @@ def district(folder, out_dir, template_dir):
       docgen district inputs/2017/dong-anh -o outputs/
       docgen district inputs/2017/dong-anh -o outputs/ -t mau-rieng/
     """
+    from docgen.pipeline import upper_levels  # here, not at the top: `docgen --help` loads no command's modules
+
     _written(upper_levels.build_district(folder, out_dir, template_dir), "văn bản cấp huyện")
     click.echo("Việc tiếp theo: gửi công văn, biên bản, báo cáo kèm hồ sơ của Cụm về Sở Nội vụ.")
 
@@ -54,6 +55,8 @@ def city(folder, out_dir, template_dir):
       docgen city inputs/2025 -o outputs/
       docgen city inputs/2017 -o outputs/ -t mau-rieng/
     """
+    from docgen.pipeline import upper_levels  # here, not at the top: `docgen --help` loads no command's modules
+
     _written(upper_levels.build_city(folder, out_dir, template_dir), "báo cáo tổng hợp")
 
 
@@ -71,4 +74,6 @@ def blank_sheet(plan, out_dir, template_dir):
       docgen phu-luc-01 inputs/ke-hoach-2017.yaml -o outputs/
       docgen phu-luc-01 inputs/ke-hoach-2017.yaml -o outputs/ -t mau-rieng/
     """
+    from docgen.pipeline import upper_levels  # here, not at the top: `docgen --help` loads no command's modules
+
     _written(upper_levels.build_blank_sheet(plan, out_dir, template_dir), "Phụ lục số 01 để trống")

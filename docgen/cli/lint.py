@@ -5,11 +5,9 @@ from pathlib import Path
 
 import click
 
-from docgen import lint
 from docgen.cli.click_vi import command
 from docgen.cli.output import Failed, err
 from docgen.errors import DocgenError
-from docgen.load import discover
 
 
 @command(name="lint")
@@ -26,6 +24,9 @@ def lint_command(files):
       docgen lint outputs/dong-anh-cum-so-1/bien-ban-hop-cum.docx
       docgen lint outputs/
     """
+    from docgen import lint  # here, not at the top: `docgen --help` loads no command's modules
+    from docgen.load import discover
+
     paths = discover.docx_files(files)
     if not paths:
         raise click.UsageError("Không có tệp .docx nào trong " + ", ".join(map(str, files)) + ".")

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import os
 import sys
-import traceback
 
 import click
 
@@ -61,6 +60,8 @@ def main(argv=None) -> int:
         return 130
     except Exception:  # a bug in docgen, not the user's doing
         if os.environ.get("DOCGEN_DEBUG"):
+            import traceback  # only for a bug, shown on request: not loaded at every start
+
             traceback.print_exc()
         err("Lỗi nội bộ của docgen (không phải do dữ liệu của bạn). Chạy lại với DOCGEN_DEBUG=1 "
             "để xem chi tiết và gửi cho nhóm phát triển.")

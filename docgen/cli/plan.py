@@ -8,7 +8,6 @@ import click
 from docgen.cli import options
 from docgen.cli.click_vi import command
 from docgen.cli.output import err_all
-from docgen.pipeline import next_plan, plan_document
 
 
 @command("plan")
@@ -34,6 +33,8 @@ def plan_command(plan_file, make_next, year, output, overwrite, template_dir):
       docgen plan --next inputs/ke-hoach-2017.yaml --year 2018 -o inputs/ke-hoach-2018.yaml
       docgen plan inputs/ke-hoach-2017.yaml -o outputs/ -t mau-rieng/
     """
+    from docgen.pipeline import next_plan, plan_document  # here, not at the top: `docgen --help` loads no command's modules
+
     if not make_next:
         if year is not None or overwrite:
             raise click.UsageError("--year và --force chỉ dùng cùng --next.")

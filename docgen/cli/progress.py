@@ -8,7 +8,7 @@ import click
 
 from docgen.pipeline import batch
 
-LABELS = {batch.CHECK: "Kiểm tra tệp", batch.BUILD: "Lập hồ sơ  "}
+LABELS = {batch.BUILD: "Kiểm tra, lập hồ sơ"}
 
 
 @contextlib.contextmanager

@@ -9,7 +9,6 @@ from docgen.cli import options
 from docgen.cli.click_vi import command
 from docgen.cli.output import Failed, err_all
 from docgen.errors import only_errors
-from docgen.pipeline import template_check
 
 
 @command("check-templates")
@@ -30,6 +29,8 @@ def check_templates(samples, template_dir):
       docgen check-templates -t mau-rieng/
       docgen check-templates -t mau-rieng/ inputs/2017/dong-anh/cum-so-1.yaml
     """
+    from docgen.pipeline import template_check  # here, not at the top: `docgen --help` loads no command's modules
+
     issues = template_check.check_templates(template_dir, samples or None)
     err_all(issues)
     n = len(only_errors(issues))

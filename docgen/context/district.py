@@ -66,9 +66,8 @@ def district_documents(d: DistrictResult) -> list[DocumentSpec]:
     cv = data.get("cong_van") or {}
     abbr = cv.get("ky_hieu_don_vi_soan_thao") or "NV"
     if d.choice:
-        leader_letter = next(c for c in d.clusters if c.cluster.path == d.choice.source)
-        cum = leader_letter.cluster.data["cum"]
-        lead = next(u for u in leader_letter.cluster.data["don_vi"] if u["ma"] == cum["cum_truong"])
+        leader_letter = next(c for c in d.clusters if c.path == d.choice.source)
+        lead = leader_letter.leader
         meeting = (f"Ngày {vi.short_date(hd['ngay'])}, Thường trực Hội đồng Thi đua - Khen thưởng {d.name} đã họp, "
                    f"xét chọn 01 tập thể tiêu biểu nhất đề nghị khen thưởng ({votes}).")
         letter = {
@@ -84,8 +83,8 @@ def district_documents(d: DistrictResult) -> list[DocumentSpec]:
                        f"({decimal_text(d.choice.tong_diem)} điểm, xếp loại {d.choice.xep_loai}).",
             "ho_so_kem_theo": [
                 f"Biên bản họp Thường trực Hội đồng Thi đua - Khen thưởng {d.name};",
-                f"Công văn đề nghị của đơn vị Cụm trưởng {cum['ten']} (UBND {lead['loai']} {lead['ten']});",
-                f"Biên bản họp {cum['ten']} (kèm theo Bảng chấm điểm - Phụ lục số 02);",
+                f"Công văn đề nghị của đơn vị Cụm trưởng {leader_letter.name} (UBND {lead['loai']} {lead['ten']});",
+                f"Biên bản họp {leader_letter.name} (kèm theo Bảng chấm điểm - Phụ lục số 02);",
                 f"Báo cáo thành tích của {d.choice.ten_ubnd}.",
             ],
             "noi_nhan": ["- Như trên;", "- Chủ tịch, các Phó Chủ tịch UBND huyện;", f"- Lưu: VT, {abbr}."],
@@ -94,15 +93,13 @@ def district_documents(d: DistrictResult) -> list[DocumentSpec]:
         docs.append(DocumentSpec("cong-van-de-nghi-bang-khen.docx", "cong-van-de-nghi-bang-khen.docx", letter,
                                  "Công văn đề nghị tặng Bằng khen"))
     bc = data.get("bao_cao") or {}
-    days = sorted(vi.parse_date(u["ngay_kiem_tra"]) for c in d.clusters for u in c.cluster.data["don_vi"])
+    days = sorted(vi.parse_date(day) for c in d.clusters for day in c.visit_days)
     clusters = []
     for i, c in enumerate(d.clusters, start=1):
-        cd = c.cluster.data
-        lead = next(u for u in cd["don_vi"] if u["ma"] == cd["cum"]["cum_truong"])
-        ds = sorted(vi.parse_date(u["ngay_kiem_tra"]) for u in cd["don_vi"])
+        ds = sorted(vi.parse_date(day) for day in c.visit_days)
         span = vi.short_date(ds[0]) + ("" if ds[0] == ds[-1] else f" - {vi.short_date(ds[-1])}")
-        clusters.append({"stt": i, "ten": cd["cum"]["ten"], "cum_truong": f"UBND {lead['loai']} {lead['ten']}",
-                         "so_don_vi": len(cd["don_vi"]), "thoi_gian": span})
+        clusters.append({"stt": i, "ten": c.name, "cum_truong": f"UBND {c.leader['loai']} {c.leader['ten']}",
+                         "so_don_vi": len(c.visit_days), "thoi_gian": span})
     report = {
         **common, **header,
         "so_ky_hieu": number_line(bc.get("so"), "BC-UBND"),
@@ -127,5 +124,5 @@ def district_documents(d: DistrictResult) -> list[DocumentSpec]:
 
 def _ranked(d: DistrictResult) -> list:
     """Communes cluster by cluster, each cluster's best first (ties keep the file's order)."""
-    order = {c.cluster.data["cum"]["ten"]: i for i, c in enumerate(d.clusters)}
+    order = {c.name: i for i, c in enumerate(d.clusters)}
     return [c for _, c in sorted(enumerate(d.communes), key=lambda p: (order[p[1].cum], p[1].hang, p[0]))]

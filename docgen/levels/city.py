@@ -1,11 +1,13 @@
 """City level: the Sở Nội vụ's summary over every district (three tiers) or every cluster (two tiers)."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from docgen.errors import DocgenError, InputError, Issue, ValidationFailed, only_errors
 from docgen.levels import cluster, district
+from docgen.levels.summary import summarize_all
 from docgen.load import discover, reader
 from docgen.model import tiers
 from docgen.score import tally
@@ -76,54 +78,54 @@ def _three_tier(folder, plan, district_files, cluster_files) -> CityResult:
     stray = [f for f in cluster_files if not any(h in f.parents for h in homes)]
     problems = [Issue("tệp Cụm không nằm trong thư mục của quận, huyện nào (thư mục có tệp `loai_tep: huyen`). "
                       "Chuyển tệp vào thư mục của huyện đã thành lập Cụm.", str(f)) for f in stray]
-    results: list[district.DistrictResult] = []
-    for home in homes:
+    groups: list[Group] = []
+    files: list[reader.Loaded] = []  # each district's file, for the check of names below
+    every: list[tuple[str, str]] = []  # (UBND name, class) of every commune of the city
+    warnings: list[Issue] = []
+    for home in homes:  # keep what the summary needs of each district, not the district's checked clusters
         try:
-            results.append(district.check_district(home))
+            r = district.check_district(home)
         except DocgenError as e:
             problems += e.issues or [Issue(e.message, str(home))]
-    names = [r.name for r in results]
-    for r in results:
-        if names.count(r.name) > 1:
-            problems.append(r.file.issue(("huyen",), f"{r.name} có ở nhiều thư mục; mỗi huyện một thư mục."))
+            continue
+        groups.append(Group(r.name, str(len(r.clusters)), len(r.communes), r.counts, r.choice))
+        files.append(r.file)
+        every += [(c.ten_ubnd, c.xep_loai) for c in r.communes]
+        warnings += r.warnings
+    names = [g.ten for g in groups]
+    for g, f in zip(groups, files):
+        if names.count(g.ten) > 1:
+            problems.append(f.issue(("huyen",), f"{g.ten} có ở nhiều thư mục; mỗi huyện một thư mục."))
     if not district_files:
         problems.append(Issue("không có tệp cấp huyện nào (loai_tep: huyen). Mỗi thư mục quận, huyện cần một tệp "
                               "huyen.yaml (xem inputs/2017/dong-anh/huyen.yaml).", str(folder)))
     if problems:
         raise ValidationFailed(f"Có {len(only_errors(problems))} lỗi; chưa lập báo cáo tổng hợp.",
                                problems)
-    groups = [Group(r.name, str(len(r.clusters)), len(r.communes), r.counts, r.choice) for r in results]
-    every = [(c.ten_ubnd, c.xep_loai) for r in results for c in r.communes]
     inputs = [plan.path] + district_files + cluster_files
-    return CityResult(plan, False, groups, tally.count_classes(plan.data, every), inputs,
-                      [w for r in results for w in r.warnings])
+    return CityResult(plan, False, groups, tally.count_classes(plan.data, every), inputs, warnings)
 
 
 def _two_tier(folder, plan, district_files, cluster_files) -> CityResult:
     problems = [Issue(f"Kế hoạch năm {plan.data['nam']} theo mô hình hai cấp (hai_cap): không có cấp huyện, bỏ tệp "
                       "cấp huyện này ra khỏi thư mục.", str(f)) for f in district_files]
-    checked, more = cluster.check_all(cluster_files)
+    checked, more = summarize_all(cluster_files)  # small records: memory stays flat in the size of the city
     problems += more
     warnings = [w for c in checked for w in c.warnings]
-    communes, nominees, more = district.collect(checked)
+    communes, _, more = district.collect(checked)
     problems += more
-    names = [c.cluster.data["cum"]["ten"] for c in checked]
+    names = Counter(c.name for c in checked)
     for c in checked:
-        if names.count(c.cluster.data["cum"]["ten"]) > 1:
-            problems.append(c.cluster.issue(("cum", "ten"), f"có nhiều Cụm cùng tên '{c.cluster.data['cum']['ten']}'; "
-                                                            "mỗi Cụm một tên riêng."))
+        if names[c.name] > 1:
+            problems.append(c.issue(("cum", "ten"), f"có nhiều Cụm cùng tên '{c.name}'; mỗi Cụm một tên riêng."))
     if problems:
         raise ValidationFailed(f"Có {len(only_errors(problems))} lỗi; chưa lập báo cáo tổng hợp.",
                                problems)
-    by_cluster = {n.source: n for n in nominees}
     groups = []
     for c in checked:
-        data = c.cluster.data
-        leader = next(u for u in data["don_vi"] if u["ma"] == data["cum"]["cum_truong"])
-        mine = [x for x in communes if x.cum == data["cum"]["ten"]]
-        groups.append(Group(data["cum"]["ten"], f"{leader['loai']} {leader['ten']}", len(mine),
-                            tally.count_classes(plan.data, [(x.ten_ubnd, x.xep_loai) for x in mine]),
-                            by_cluster.get(c.cluster.path)))
+        mine = c.communes
+        groups.append(Group(c.name, f"{c.leader['loai']} {c.leader['ten']}", len(mine),
+                            tally.count_classes(plan.data, [(x.ten_ubnd, x.xep_loai) for x in mine]), c.nominee))
     every = [(x.ten_ubnd, x.xep_loai) for x in communes]
     return CityResult(plan, True, groups, tally.count_classes(plan.data, every), [plan.path] + cluster_files,
                       warnings)

@@ -30,8 +30,35 @@ class Checked:
         return f"{data['cum']['ten']}, {tiers.upper(self.plan.data, data).dia_ban}"
 
 
+_PLANS: dict[tuple, tuple[reader.Loaded, list[Issue]]] = {}  # see load_plan
+
+
+PLANS_KEPT = 8
+
+
 def load_plan(path: Path) -> tuple[reader.Loaded, list[Issue]]:
-    """A plan file, validated; ValidationFailed when it has errors."""
+    """A plan file, validated; ValidationFailed when it has errors.
+
+    A valid plan is read once per process and file version (path, size, modification time): a city's
+    clusters all name the same plan, and reading and validating it cost more than checking a cluster.
+    Callers share the Loaded plan and must not change it; the warnings list is their own copy."""
+    try:
+        st = Path(path).stat()
+        key = (str(Path(path).resolve()), st.st_ino, st.st_size, st.st_mtime_ns)
+    except OSError:
+        key = None  # reader.load_file says why it cannot be read
+    if key in _PLANS:
+        plan, issues = _PLANS[key]
+        return plan, list(issues)
+    plan, issues = _load_plan(path)
+    if key is not None:
+        while len(_PLANS) >= PLANS_KEPT:
+            del _PLANS[next(iter(_PLANS))]
+        _PLANS[key] = (plan, list(issues))
+    return plan, issues
+
+
+def _load_plan(path: Path) -> tuple[reader.Loaded, list[Issue]]:
     plan = reader.load_file(path)
     kind, issues = schema.kind_of(plan)
     if kind != "ke_hoach":

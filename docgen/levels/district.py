@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 
 from docgen.errors import DocgenError, InputError, Issue, ValidationFailed, only_errors
 from docgen.levels import cluster as levels_cluster
+from docgen.levels.summary import ClusterSummary, Commune, Nominee, summarize_all
 from docgen.load import reader
 from docgen.load.discover import not_a_folder, scan
 from docgen.model import tiers
@@ -17,40 +17,13 @@ from docgen.validate import schema
 from docgen.vi import decimal_text, parse_date, short_date
 
 
-@dataclass(frozen=True)
-class Commune:
-    """One commune of the district with its cluster's verdict."""
-
-    cum: str  # "Cụm số 1"
-    ma: str
-    ten_ubnd: str  # "UBND xã Cổ Loa"
-    tong_diem: Decimal
-    xep_loai: str
-    hang: int  # rank inside its cluster
-
-
-@dataclass(frozen=True)
-class Nominee:
-    """The one commune a cluster proposes (hop_cum.de_nghi_tap_the)."""
-
-    cum: str
-    ma: str
-    ten_ubnd: str
-    tong_diem: Decimal
-    xep_loai: str
-    source: Path  # its cluster file
-
-    def text(self) -> str:
-        return f"{self.ten_ubnd} ({decimal_text(self.tong_diem)} điểm, xếp loại {self.xep_loai})"
-
-
 @dataclass
 class DistrictResult:
     """Everything the district's documents need, checked."""
 
     file: reader.Loaded  # the district file
     plan: reader.Loaded
-    clusters: list[levels_cluster.Checked]
+    clusters: list[ClusterSummary]  # what the documents need of each cluster, not the checked files
     communes: list[Commune]
     nominees: list[Nominee]  # one per cluster that proposed one, in cluster order
     suggested: list[Nominee]  # the nominees with the highest agreed total (several when tied)
@@ -143,17 +116,17 @@ def check_district(folder: Path) -> DistrictResult:
     if not cluster_files:
         raise InputError(f"{folder}: không có tệp Cụm nào (loai_tep: cum) của {tiers.district_name(doc.data['huyen'])}.")
 
-    passed, problems = levels_cluster.check_all(cluster_files)
-    checked: list[levels_cluster.Checked] = []
+    passed, problems = summarize_all(cluster_files)
+    checked: list[ClusterSummary] = []
     for c in passed:
-        if c.plan.path.resolve() != plan.path.resolve():
-            problems.append(c.cluster.issue(("ke_hoach",), f"tệp Cụm theo Kế hoạch {c.plan.path}, khác Kế hoạch "
-                                                           f"của tệp cấp huyện ({plan.path})."))
+        if c.plan_path.resolve() != plan.path.resolve():
+            problems.append(c.issue(("ke_hoach",), f"tệp Cụm theo Kế hoạch {c.plan_path}, khác Kế hoạch "
+                                                   f"của tệp cấp huyện ({plan.path})."))
             continue
-        if not _same_district(c.cluster.data["huyen"], doc.data["huyen"]):
-            problems.append(c.cluster.issue(("huyen",), f"Cụm thuộc {tiers.district_name(c.cluster.data['huyen'])}, "
-                                                        f"không phải {tiers.district_name(doc.data['huyen'])} "
-                                                        "của tệp cấp huyện trong thư mục này."))
+        if not _same_district(c.huyen, doc.data["huyen"]):
+            problems.append(c.issue(("huyen",), f"Cụm thuộc {tiers.district_name(c.huyen)}, "
+                                                f"không phải {tiers.district_name(doc.data['huyen'])} "
+                                                "của tệp cấp huyện trong thư mục này."))
             continue
         checked.append(c)
         warnings += c.warnings
@@ -164,10 +137,10 @@ def check_district(folder: Path) -> DistrictResult:
     communes, nominees, problems = collect(checked)
     hd_day = parse_date(doc.data["hoi_dong"]["ngay"])
     for c in checked:
-        met = parse_date(c.cluster.data["hop_cum"]["ngay"])
+        met = parse_date(c.meeting_day)
         if hd_day < met:
             problems.append(doc.issue(("hoi_dong", "ngay"), f"Thường trực Hội đồng họp ngày {short_date(hd_day)}, "
-                                                            f"trước ngày họp của {c.cluster.data['cum']['ten']} "
+                                                            f"trước ngày họp của {c.name} "
                                                             f"({short_date(met)})."))
     deadline = plan.data["thoi_gian"].get("huyen_bao_cao_thanh_pho_truoc_ngay")
     if deadline and hd_day > parse_date(deadline):
@@ -183,29 +156,22 @@ def check_district(folder: Path) -> DistrictResult:
     return DistrictResult(doc, plan, checked, communes, nominees, suggested, choice, by_council, counts, warnings)
 
 
-def collect(checked: list[levels_cluster.Checked]) -> tuple[list[Commune], list[Nominee], list[Issue]]:
+def collect(checked: list[ClusterSummary]) -> tuple[list[Commune], list[Nominee], list[Issue]]:
     """Every commune and every cluster's nominee; a commune may belong to one cluster only."""
     communes: list[Commune] = []
     nominees: list[Nominee] = []
     problems: list[Issue] = []
     seen: dict[str, str] = {}
     for c in checked:
-        data = c.cluster.data
-        cum = data["cum"]["ten"]
-        for i, u in enumerate(data["don_vi"]):
-            r = c.result.by_code(u["ma"])
-            name = f"UBND {u['loai']} {u['ten']}"
+        for i, commune in enumerate(c.communes):
+            name = commune.ten_ubnd
             if name in seen:
-                problems.append(c.cluster.issue(("don_vi", i, "ten"), f"{name} đã có trong {seen[name]}; mỗi đơn vị "
-                                                                      "chỉ thuộc một Cụm."))
-            seen[name] = cum
-            communes.append(Commune(cum, u["ma"], name, r.tong_diem, r.xep_loai, r.hang))
-        nominee = data["hop_cum"].get("de_nghi_tap_the")
-        if nominee:
-            r = c.result.by_code(nominee["don_vi"])
-            u = next(u for u in data["don_vi"] if u["ma"] == nominee["don_vi"])
-            nominees.append(Nominee(cum, u["ma"], f"UBND {u['loai']} {u['ten']}", r.tong_diem, r.xep_loai,
-                                    c.cluster.path))
+                problems.append(c.issue(("don_vi", i, "ten"), f"{name} đã có trong {seen[name]}; mỗi đơn vị "
+                                                              "chỉ thuộc một Cụm."))
+            seen[name] = c.name
+            communes.append(commune)
+        if c.nominee:
+            nominees.append(c.nominee)
     return communes, nominees, problems
 
 

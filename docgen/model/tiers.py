@@ -11,6 +11,12 @@ THREE_TIER = "ba_cap"
 TWO_TIER = "hai_cap"
 
 
+DISTRICT_KINDS = ["quận", "huyện", "thị xã"]
+
+
+COMMUNE_KINDS = ["xã", "phường", "thị trấn"]
+
+
 def two_tier(plan: dict) -> bool:
     """True when the plan has no district level (local government of two tiers, since 01/7/2025)."""
     return plan.get("cap_chinh_quyen") == TWO_TIER

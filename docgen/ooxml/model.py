@@ -16,10 +16,24 @@ from .para import Para, Section
 from .shapes import textbox_width_mm
 from .styles import Styles, theme_fonts
 from .units import DEFAULT_CELL_MARGIN, TWIPS_PER_MM, twips
-from .wml import on, qn, runs, under_fallback
+from .wml import W_NS, on, qn, runs, under_fallback
 
 _PARA_CACHE: dict = {}  # see DocxModel(reuse=True)
+
+
 PARA_CACHE_MAX = 5_000
+
+
+_BREAKS = etree.XPath("w:p[w:pPr/w:sectPr]", namespaces={"w": W_NS})  # paragraphs ending a section
+
+
+def _clone(obj, **changes):
+    """dataclasses.replace for these plain dataclasses (no __post_init__, no init-only fields), without
+    calling __init__: a cache hit copies a paragraph and each of its runs, many times per render."""
+    new = object.__new__(type(obj))
+    new.__dict__.update(obj.__dict__)
+    new.__dict__.update(changes)
+    return new
 
 
 def cached_paras() -> list[Para]:
@@ -82,8 +96,8 @@ class DocxModel:
         return int(m.group(1)) if m else None
 
     def _read_sections(self):
-        sect_els = [p.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") for p in self.body.iterfind(qn("w:p"))]
-        sect_els = [s for s in sect_els if s is not None]
+        # only the paragraphs holding a section break, found in C: a long body has thousands of paragraphs
+        sect_els = [p.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") for p in _BREAKS(self.body)]
         last = self.body.find(qn("w:sectPr"))
         if last is not None:
             sect_els.append(last)
@@ -256,9 +270,8 @@ class DocxModel:
                    etree.tostring(tblpr) if tblpr is not None else None)
             hit = _PARA_CACHE.get(key)
             if hit is not None:
-                p = dataclasses.replace(hit, el=p_el, container=container, top_index=top_index, table_no=table_no,
-                                        row=row, col=col,
-                                        runs=[dataclasses.replace(r, el=r_el) for r, r_el in zip(hit.runs, runs(p_el))])
+                p = _clone(hit, el=p_el, container=container, top_index=top_index, table_no=table_no, row=row,
+                           col=col, runs=[_clone(r, el=r_el) for r, r_el in zip(hit.runs, runs(p_el))])
                 if store:
                     self.paras.append(p)
                 return p

@@ -1,21 +1,23 @@
 """City scale: build every cluster of a folder in parallel worker processes, whole or not at all.
 
-Three phases. First every cluster file is checked (load, validate, score) in the workers, and
-nothing is rendered unless all pass. Then the workers render the clusters' dossiers into a scratch
-folder outside the output folder, each worker compiling each template once (the render stage caches
-compiled templates per process); only paths come back, so memory does not grow with the city. Last,
-this process writes every dossier with output.write.write_all: on any problem (a document edited by hand, a
-full disk) the output folders stay exactly as they were. The result does not depend on the number of
+Two phases. First the workers check each cluster file (load, validate, score: once, the plan read once
+per process) and render its dossier into a scratch folder outside the output folder, each worker
+compiling each template once (the render stage caches compiled templates per process); only paths and
+small records come back, so memory does not grow with the city. Once a file has failed, the remaining
+files are only checked, so that every problem is listed and no time is spent on documents that will not
+be written. Then, if every file passed, this process writes every dossier with output.write.write_all:
+on any problem (a document edited by hand, a full disk) the output folders stay exactly as they were. The result does not depend on the number of
 workers: every document is rendered from its own cluster file alone.
 """
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
@@ -28,10 +30,7 @@ from docgen.pipeline import dossier as pipeline_dossier
 from docgen.pipeline.dossier import Built
 from docgen.render import document, overrides
 
-CHECK = "kiem_tra"   # progress phases, named for the CLI to label
-
-
-BUILD = "lap_ho_so"
+BUILD = "lap_ho_so"  # the progress phase (each file checked and rendered), named for the CLI to label
 
 
 STALE = ("văn bản của lần lập trước, lần này không lập nữa (đơn vị đã đổi tên hoặc bỏ khỏi Cụm?); "
@@ -87,31 +86,44 @@ def _failure(e: DocgenError) -> _Failure:
     return _Failure(type(e), e.message, dict(e.__dict__))
 
 
-def _check_task(path: Path):
-    """Phase 1 in a worker: one cluster file's warnings and the folder its dossier goes to, or its failure."""
+@dataclass
+class _Outcome:
+    """What a worker sends back for one cluster file: small plain data, never the checked file itself."""
+
+    path: Path
+    failure: _Failure | None = None
+    slug: str | None = None
+    where: tuple = (None, None)  # line and column of cum.ten, for a clash of output folders
+    warnings: list[Issue] = field(default_factory=list)
+    dossier: write.Dossier | None = None  # None when not rendered (a file of the run had failed by then)
+    slow: list[Issue] = field(default_factory=list)
+
+
+def _cluster_task(path: Path, out_dir: Path, template_dir: Path | None, soffice: str | None, scratch: Path,
+                  render: bool) -> _Outcome:
+    """In a worker: check one cluster file (its only check) and, when `render` (no file of the run has
+    failed so far), render its dossier (and convert it to PDF with `soffice`) into its own folder under
+    `scratch`, outside the output folder. Only paths and small records travel back, so the parent never
+    holds a city's documents or checked files in memory."""
     try:
         checked = cluster.check_cluster(path)
     except DocgenError as e:
-        return path, _failure(e), None, []
+        return _Outcome(path, _failure(e))
     slug = pipeline_dossier.cluster_slug(checked.cluster.data, checked.plan.data)
-    return path, None, (slug, checked.cluster.where(("cum", "ten"))), checked.warnings
-
-
-def _render_task(path: Path, out_dir: Path, template_dir: Path | None, soffice: str | None, scratch: Path):
-    """Phase 2 in a worker: one cluster's dossier, rendered (and converted to PDF with `soffice`) into
-    its own folder under `scratch`, outside the output folder; only the paths travel back, so the
-    parent never holds a city's documents in memory."""
+    out = _Outcome(path, None, slug, checked.cluster.where(("cum", "ten")), checked.warnings)
+    if not render:
+        return out
     try:
-        checked = cluster.check_cluster(path)
         files, manifest = pipeline_dossier.render_cluster(checked, template_dir, soffice)
     except DocgenError as e:
-        return path, _failure(e), []
-    slow = document.slow_templates([d["mau"] for d in manifest["van_ban"]], template_dir)
-    slug = pipeline_dossier.cluster_slug(checked.cluster.data, checked.plan.data)
+        out.failure = _failure(e)
+        return out
+    out.slow = document.slow_templates([d["mau"] for d in manifest["van_ban"]], template_dir)
     spool = Path(tempfile.mkdtemp(prefix=f"{slug}-", dir=scratch))
     for name, data in files.items():
         (spool / name).write_bytes(data)
-    return path, write.Dossier(Path(out_dir) / slug, {name: spool / name for name in files}, manifest), slow
+    out.dossier = write.Dossier(Path(out_dir) / slug, {name: spool / name for name in files}, manifest)
+    return out
 
 
 class _InProcess:
@@ -126,15 +138,26 @@ class _InProcess:
 
 
 class _Pool:
-    """A process pool that reports each result as it completes; the first crash stops the run."""
+    """A process pool that reports each result as it completes; the first crash stops the run.
+
+    Tasks are drawn from `tasks` only as workers free up (a few queued per worker), so that a task's
+    arguments can depend on the results already in (see build_many: no render after a failure)."""
 
     def __init__(self, jobs: int):
         self.executor = ProcessPoolExecutor(max_workers=jobs)
+        self.window = 2 * jobs
 
     def run(self, fn, tasks, on_result):
-        futures = [self.executor.submit(fn, *args) for args in tasks]
-        for fut in as_completed(futures):
-            on_result(fut.result())  # a worker's bug re-raises here
+        tasks = iter(tasks)
+        pending: set = set()
+        while True:
+            for args in itertools.islice(tasks, self.window - len(pending)):
+                pending.add(self.executor.submit(fn, *args))
+            if not pending:
+                return
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for fut in done:
+                on_result(fut.result())  # a worker's bug re-raises here
 
     def close(self, cancel: bool = False):
         self.executor.shutdown(wait=True, cancel_futures=cancel)
@@ -144,8 +167,8 @@ def build_many(paths, out_dir: Path, jobs: int | None = None, template_dir: Path
                progress: Progress | None = None, *, force: bool = False, pdf: bool = False) -> Summary:
     """Build the dossier of every cluster file in `paths` with `jobs` worker processes.
 
-    Every file is checked before anything is rendered (ValidationFailed lists every problem of every
-    file), every dossier is rendered before anything is written, and then all are written whole or
+    Every file is checked, once (ValidationFailed lists every problem of every file; after the first
+    failure nothing more is rendered), every dossier is rendered before anything is written, and then all are written whole or
     not at all. A document edited by hand since the last run stops the build (OutputError naming it)
     unless `force`, which keeps it beside the new one. With `pdf`, LibreOffice must be installed
     (checked first). `template_dir` holds a clerk's own templates, each replacing the shipped one of
@@ -161,43 +184,38 @@ def build_many(paths, out_dir: Path, jobs: int | None = None, template_dir: Path
     cancel = True
     scratch: Path | None = None
     try:
-        checked: dict[Path, tuple] = {}
+        scratch = Path(tempfile.mkdtemp(prefix="docgen-"))  # rendered dossiers wait here until all are done
+        outcomes: dict[Path, _Outcome] = {}
+        failed = []
 
-        def on_checked(result):
-            path, failure, slug, warnings = result
-            checked[path] = (failure, slug, warnings)
-            report(CHECK, len(checked), len(files))
+        def on_result(o: _Outcome):
+            if o.failure is not None and o.slug is not None:
+                raise o.failure.error()  # a template's failure, not the file's: stop at once
+            outcomes[o.path] = o
+            if o.failure is not None:
+                failed.append(o.path)
+            report(BUILD, len(outcomes), len(files))
 
-        runner.run(_check_task, [(f,) for f in files], on_checked)
-        failures = [checked[f][0].error() for f in files if checked[f][0] is not None]
+        def tasks():
+            for f in files:  # once a file has failed, the rest are only checked: nothing will be written
+                yield f, out_dir, template_dir, soffice, scratch, not failed
+
+        runner.run(_cluster_task, tasks(), on_result)
+        failures = [outcomes[f].failure.error() for f in files if outcomes[f].failure is not None]
         if len(files) == 1 and failures and isinstance(failures[0], Incomplete):
             raise failures[0]  # one file left half-filled: its to-do list says it best
         problems = [i for e in failures for i in (e.issues or [Issue(e.message)])]
         folders: dict[str, list[tuple[Path, tuple]]] = {}
         for f in files:
-            if checked[f][1] is not None:
-                slug, where = checked[f][1]
-                folders.setdefault(slug, []).append((f, where))
+            if outcomes[f].slug is not None:
+                folders.setdefault(outcomes[f].slug, []).append((f, outcomes[f].where))
         problems += _same_folder_issues(folders, out_dir)
         errors = only_errors(problems)
         if failures or errors:
             raise ValidationFailed(f"Có {len(errors)} lỗi; chưa tạo hồ sơ nào. Sửa các lỗi dưới đây rồi chạy lại.",
                                    problems)
-
-        dossiers: dict[Path, write.Dossier] = {}
-        slow: dict[Path, list[Issue]] = {}
-        scratch = Path(tempfile.mkdtemp(prefix="docgen-"))  # rendered dossiers wait here until all are done
-
-        def on_rendered(result):
-            path, dossier, slow[path] = result
-            if isinstance(dossier, _Failure):
-                raise dossier.error()
-            dossiers[path] = dossier
-            report(BUILD, len(dossiers), len(files))
-
-        runner.run(_render_task, [(f, out_dir, template_dir, soffice, scratch) for f in files], on_rendered)
         cancel = False
-        written = write.write_all([dossiers[f] for f in files], force)
+        written = write.write_all([outcomes[f].dossier for f in files], force)
     finally:
         runner.close(cancel=cancel)
         if scratch is not None:
@@ -206,9 +224,9 @@ def build_many(paths, out_dir: Path, jobs: int | None = None, template_dir: Path
     told: set[Issue] = set()  # a slow template is reported once per run, with the first cluster using it
     for f, w in zip(files, written):
         stale = [Issue(STALE, str(p), level="warning") for p in w.stale]
-        first = [i for i in slow[f] if i not in told]
+        first = [i for i in outcomes[f].slow if i not in told]
         told.update(first)
-        built.append(pipeline_dossier.Built(f, w.folder, w.files, checked[f][2] + first + stale, w.backups))
+        built.append(pipeline_dossier.Built(f, w.folder, w.files, outcomes[f].warnings + first + stale, w.backups))
     return Summary(built, out_dir, jobs, time.perf_counter() - started)
 
 

@@ -20,10 +20,10 @@ from docgen.model import tiers
 from docgen.output import write
 from docgen.validate import schema as validate_schema
 
-DISTRICT_KINDS = ["quận", "huyện", "thị xã"]
+DISTRICT_KINDS = tiers.DISTRICT_KINDS
 
 
-COMMUNE_KINDS = ["xã", "phường", "thị trấn"]
+COMMUNE_KINDS = tiers.COMMUNE_KINDS
 
 
 WIDTH = 100

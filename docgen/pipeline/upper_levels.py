@@ -51,7 +51,7 @@ def build_district(folder: Path, out_dir: Path, template_dir: Path | None = None
     overrides.require(template_dir)
     d = district.check_district(Path(folder))
     specs = context_district.district_documents(d)
-    inputs = [d.plan.path, d.file.path] + [c.cluster.path for c in d.clusters]
+    inputs = [d.plan.path, d.file.path] + [c.path for c in d.clusters]
     files, manifest, slow = _render(specs, _names(inputs, Path(folder)), template_dir)
     target = Path(out_dir) / vi.slug(d.name)
     return Written(target, write.write_dossier(target, files, manifest), d.warnings + slow)

@@ -25,17 +25,17 @@ import datetime
 import io
 import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
 import jinja2
-from docx import Document
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.coreprops import CoreProperties
 from docx.opc.oxml import serialize_part_xml
 from docx.oxml.ns import qn
 from docx.oxml.parser import parse_xml
+from lxml import etree
 from docxtpl import DocxTemplate
 
 from docgen.render import rule_lines
@@ -108,6 +108,7 @@ class Compiled:
     core_element: object
     core_templates: list
     part: object = None             # the package's main part, lent each render's tree for rule_lines
+    fitted: dict = field(default_factory=dict)  # rule_lines' memo: the same styles for every render
 
 
 def _entry(name: str, data: bytes, fixed_time) -> _Entry:
@@ -130,11 +131,12 @@ def _zip(entries: list[_Entry]) -> bytes:
     out = io.BytesIO()
     zf = zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED)
     for e in entries:
-        info = copy.copy(e.info)
-        info.header_offset = out.tell()
+        # The entry's own ZipInfo, its offset set for this zip: the central directory is written from it
+        # before _zip returns, and one render runs at a time per process (copying it cost more).
+        e.info.header_offset = out.tell()
         out.write(e.raw)
-        zf.filelist.append(info)
-        zf.NameToInfo[info.filename] = info
+        zf.filelist.append(e.info)
+        zf.NameToInfo[e.info.filename] = e.info
     zf.start_dir = out.tell()
     zf._didModify = True
     zf.close()
@@ -165,12 +167,44 @@ def _compile_part(env, xml: str):
 
 def _finish_part(out: str) -> str:
     """docxtpl's render_xml_part after the Jinja render."""
-    out = re.sub(r"\n<w:p([ >])", r"<w:p\1", out)
+    # re.sub(r"\n<w:p([ >])", r"<w:p\1", out) as docxtpl writes it, done as two plain replacements: the
+    # same text (the newline goes before "<w:p " and before "<w:p>"), without a regex match per paragraph.
+    out = out.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
     out = out.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
     # resolve_listing only rewrites \t, \a, \n and \f inside <w:t>: without them it returns its input.
     if any(ch in out for ch in LISTING_CHARS):
         out = _HELPER.resolve_listing(out)
     return out
+
+
+_RECOVER = etree.XMLParser(recover=True)  # the parser docxtpl's fix_tables makes for each call
+
+
+_W = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+
+
+# A table docxtpl's fix_tables leaves alone: a grid, no row with more cells than grid columns, and a row
+# whose cells span all the columns (each cell counting its first tcPr's first gridSpan, plain digits).
+_GRID = etree.XPath("count(w:tblGrid[1]/w:gridCol)", namespaces=_W)
+_TOO_MANY = etree.XPath(".//w:tr[w:tc[$n + 1]]", namespaces=_W)
+_FULL = etree.XPath(".//w:tr[count(w:tc) + sum(w:tc/w:tcPr[1]/w:gridSpan[1]/@w:val) "
+                    "- count(w:tc/w:tcPr[1]/w:gridSpan[1]) >= $n]", namespaces=_W)
+_ODD_SPAN = etree.XPath(".//w:gridSpan[string-length(@w:val) = 0 or translate(@w:val, '0123456789', '') != '']",
+                        namespaces=_W)
+
+
+def _fix_tables(xml: str):
+    """docxtpl's fix_tables(xml): the tree parsed as it parses it, and the tables' grids fitted to their
+    rows. Its table walk is in Python (a call per cell); most rendered tables need no fitting, which
+    XPath tells in C, so docxtpl's own function (parsing again) runs only for a body that needs it."""
+    tree = etree.fromstring(xml, parser=_RECOVER)
+    if tree.nsmap.get("w") != _W["w"] or _ODD_SPAN(tree):
+        return _HELPER.fix_tables(xml)
+    for t in tree.iter(f"{{{_W['w']}}}tbl"):
+        n = _GRID(t)
+        if t.find(f"{{{_W['w']}}}tblGrid") is None or _TOO_MANY(t, n=n) or not _FULL(t, n=n):
+            return _HELPER.fix_tables(xml)
+    return tree
 
 
 def compile_template(path: Path, env, fixed_time) -> Compiled:
@@ -206,9 +240,11 @@ def compile_template(path: Path, env, fixed_time) -> Compiled:
     for child in list(skeleton_body):
         skeleton_body.remove(child)
 
-    # What python-docx writes for the untouched package: member order and every unchanged member.
+    # What python-docx writes for the untouched package: member order and every unchanged member. The
+    # package opened above is still untouched (only read, its root copied), so it is saved as it is
+    # rather than opened a second time.
     saved = io.BytesIO()
-    Document(str(path)).save(saved)
+    doc.save(saved)
     with zipfile.ZipFile(io.BytesIO(saved.getvalue())) as zf:
         members = {info.filename: zf.read(info.filename) for info in zf.infolist()}
     order = list(members)
@@ -245,14 +281,15 @@ def render_compiled(c: Compiled, context: dict, fixed_time) -> bytes:
     """The .docx bytes: DocxTemplate.render's steps on the compiled parts, then the zip."""
     # Body: build_xml → fix_tables → fix_docpr_ids → map_tree, as DocxTemplate.render does.
     xml = _finish_part(c.body.render(context))
-    tree = _HELPER.fix_tables(xml)
+    tree = _fix_tables(xml)
     _HELPER.docx_ids_index = 1000  # render_init
-    _HELPER.fix_docpr_ids(tree)
+    if "docPr" in xml:  # fix_docpr_ids renumbers wp:docPr elements: none in the text, none in the tree
+        _HELPER.fix_docpr_ids(tree)
     root = copy.deepcopy(c.skeleton)
     root.replace(root.find(qn("w:body")), tree)
     # render.render_plain resizes the short rule lines before saving: the same step, on this tree
     c.part._element = root
-    rule_lines.fit(c.part.document, c.path.name)
+    rule_lines.fit(c.part.document, c.path.name, c.fitted)
     dynamic = {c.body_member: _entry(c.body_member, serialize_part_xml(root), fixed_time)}
 
     # Headers then footers: map_headers_footers_xml loads the rendered XML as a new XmlPart.

@@ -10,11 +10,13 @@ the Tiêu ngữ (as long as the Tiêu ngữ, F-QH-3) and lines under other text 
 """
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsmap, qn
 from docx.shared import Twips
 from docx.text.paragraph import Paragraph
+from lxml import etree
 
 from docgen.ooxml import TWIPS_PER_MM, DocxModel, Para
 
@@ -22,6 +24,12 @@ LINE_FRACTION = 0.4  # inside 1/3–1/2, with room on both sides for rounding an
 
 
 TIEU_NGU_START = "Độc lập"
+
+
+MEMO_MAX = 64  # heads remembered per template
+
+
+_SECTIONS = etree.XPath("w:p/w:pPr/w:sectPr | w:sectPr", namespaces={"w": nsmap["w"]})  # every section's geometry
 
 
 def _upper(text: str) -> bool:
@@ -48,12 +56,16 @@ def text_above(model: DocxModel, i: int) -> list[Para]:
     return out
 
 
-def fit(doc, name: str = "văn bản") -> int:
+def fit(doc, name: str = "văn bản", memo: dict | None = None) -> int:
     """Resize the short lines of a python-docx Document in place; returns how many were resized.
 
     Only the head of the body is modelled: the lines sit in the header block and under the title, and
     each depends on the text above it and on the section. The blocks after the last bordered paragraph
-    are not read (reading them was most of a render's time)."""
+    are not read (reading them was most of a render's time).
+
+    `memo`: a dict kept with a compiled template (the same styles for every document it renders). A head
+    whose XML and sections are the same as an earlier document's gets that document's line lengths
+    without being modelled and measured again (the documents of one cluster share their header block)."""
     body = doc.element.body
     last = None
     for last in body.iter(qn("w:pBdr")):  # (lxml's iter walks the tree in C: cheap on a long body)
@@ -62,12 +74,34 @@ def fit(doc, name: str = "văn bản") -> int:
         return 0
     while last.getparent() is not body:  # up to the block of the body that holds the last border
         last = last.getparent()
-    return _fit(doc, name, last.getnext())
+    until = last.getnext()
+    if memo is None:
+        return len(_fit(doc, name, until))
+    head = list(itertools.takewhile(lambda block: block is not until, body.iterchildren()))
+    key = (tuple(etree.tostring(b) for b in head), tuple(etree.tostring(s) for s in _SECTIONS(body)))
+    paras = [p for block in head for p in block.iter(qn("w:p"))]
+    sides = memo.get(key)
+    if sides is None:
+        where = {el: i for i, el in enumerate(paras)}
+        sides = [(where[el], side) for el, side in _fit(doc, name, until)]
+        if len(memo) >= MEMO_MAX:
+            memo.clear()
+        memo[key] = sides
+    else:
+        for i, side in sides:
+            _set_sides(paras[i], side)
+    return len(sides)
 
 
-def _fit(doc, name: str, until=None) -> int:
+def _set_sides(el, side: Twips) -> None:
+    fmt = Paragraph(el, None).paragraph_format
+    fmt.left_indent = fmt.right_indent = side
+
+
+def _fit(doc, name: str, until=None) -> list[tuple[object, Twips]]:
+    """Each short line resized (its paragraph element and the indent set on both sides)."""
     model = DocxModel(Path(name), doc=doc, headers=False, reuse=True, until=until)
-    fitted = 0
+    fitted = []
     for i, p in enumerate(model.paras):
         if not _is_rule(p):
             continue
@@ -79,7 +113,6 @@ def _fit(doc, name: str, until=None) -> int:
             continue
         length = max(widths) * LINE_FRACTION
         side = Twips(round(max((p.width_mm - length) / 2, 0) * TWIPS_PER_MM))
-        fmt = Paragraph(p.el, None).paragraph_format
-        fmt.left_indent = fmt.right_indent = side
-        fitted += 1
+        _set_sides(p.el, side)
+        fitted.append((p.el, side))
     return fitted

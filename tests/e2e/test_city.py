@@ -172,7 +172,7 @@ def test_cli_draws_a_progress_bar_on_a_terminal(tmp_path):
     out = proc.stdout.read().decode()
     assert proc.wait() == 0
     drawn = drawn.decode("utf-8", "replace")
-    assert "Kiểm tra tệp" in drawn and "Lập hồ sơ" in drawn and "4/4" in drawn
+    assert "Kiểm tra, lập hồ sơ" in drawn and "4/4" in drawn
     assert "Xong: 4 Cụm" in out
 
 
@@ -214,3 +214,22 @@ def test_libyaml_and_pure_python_parsing_give_the_same_values_positions_and_mess
     assert all(isinstance(r, list) for r in fast[len(files):]), "a broken text was read without an error"
     differ = [name for (_, name), a, b in zip(cases, fast, slow) if a != b]
     assert not differ, f"libyaml and the pure-Python parser disagree on: {differ}"
+
+
+def test_each_cluster_is_checked_once_and_nothing_rendered_after_a_failure(tmp_path, monkeypatch):
+    from docgen.levels import cluster
+    from docgen.pipeline import dossier
+
+    checks, renders = [], []
+    check, render = cluster.check_cluster, dossier.render_cluster
+    monkeypatch.setattr(cluster, "check_cluster", lambda path: checks.append(path) or check(path))
+    monkeypatch.setattr(dossier, "render_cluster", lambda c, *a: renders.append(c.cluster.path) or render(c, *a))
+    files = make_city(tmp_path / "city", clusters=3, seed=5)
+    batch.build_many([tmp_path / "city"], tmp_path / "out", jobs=1)
+    assert sorted(checks) == sorted(files) and len(renders) == 3
+    checks.clear(), renders.clear()
+    first = sorted(files)[0]
+    first.write_text(first.read_text(encoding="utf-8").replace("loai_tep: cum", "loai_tep: cumm"), encoding="utf-8")
+    with pytest.raises(errors.ValidationFailed):
+        batch.build_many([tmp_path / "city"], tmp_path / "out2", jobs=1)
+    assert len(checks) == 3 and renders == []  # every file checked, none rendered once one failed

@@ -74,3 +74,24 @@ def test_the_paragraph_memory_keeps_no_document_alive():
     for s in cluster_specs([GIA_LAM]):  # the same templates, other paragraphs
         document.render(s.template, s.context)
     assert live_xml_elements() <= before
+
+
+def test_a_head_seen_before_is_not_measured_again(monkeypatch):
+    """The documents of a cluster share their header block: once fitted, a head with the same XML takes its
+    line lengths from the template's memory, and the document is the same as the plain path's."""
+    from docgen.render import plain, rule_lines
+
+    modelled = []
+
+    class Counting(DocxModel):
+        def __init__(self, *args, **kwargs):
+            modelled.append(args[0])
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(rule_lines, "DocxModel", Counting)
+    spec = next(s for s in cluster_specs([GIA_LAM]) if s.template == "bien-ban-kiem-tra.docx")
+    first = document.render(spec.template, spec.context)
+    before = len(modelled)
+    again = document.render(spec.template, spec.context)
+    assert first == again == plain.render_plain(spec.template, spec.context)
+    assert len(modelled) == before + 1  # only the plain path modelled it: the compiled path remembered it

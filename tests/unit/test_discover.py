@@ -25,7 +25,7 @@ def quoted_district(src: Path, dst: Path) -> Path:
 
 
 def cluster_files(checked) -> list[Path]:
-    return sorted(Path(c.cluster.path) for c in checked)
+    return sorted(Path(c.path) for c in checked)
 
 
 def test_quoted_or_commented_loai_tep_is_found_by_build_district_and_city(tmp_path):
