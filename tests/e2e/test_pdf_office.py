@@ -154,11 +154,26 @@ def test_same_document_same_pdf_bytes_whatever_the_clock():
     assert PdfReader(io.BytesIO(pdf.reproducible(buf.getvalue()))).trailer.get("/ID") != digest
 
 
-def test_a_short_date_is_fixed_by_rewriting():
+def test_a_date_of_another_length_moves_the_cross_reference_offsets():
     fixed = pdf.reproducible(blank_pdf("D:2017"))
     reader = PdfReader(io.BytesIO(fixed), strict=True)
     assert reader.metadata["/CreationDate"] == "D:19800101000000Z" and len(reader.pages) == 1
     assert fixed == pdf.reproducible(blank_pdf("D:2018"))
+
+
+def test_a_pdf_with_a_cross_reference_stream_is_rewritten_with_the_fixed_date():
+    import pikepdf
+    shaped = []
+    for date in ("D:20261129151756+07'00'", "D:20261129081800Z"):
+        with pikepdf.open(io.BytesIO(blank_pdf(date))) as doc:
+            buf = io.BytesIO()
+            doc.save(buf, object_stream_mode=pikepdf.ObjectStreamMode.generate)
+            shaped.append(buf.getvalue())
+    assert b"/XRef" in shaped[0] and shaped[0] != shaped[1]
+    fixed = pdf.reproducible(shaped[0])
+    assert fixed == pdf.reproducible(shaped[1])
+    reader = PdfReader(io.BytesIO(fixed), strict=True)
+    assert reader.metadata["/CreationDate"] == "D:19800101000000Z" and len(reader.pages) == 1
 
 
 def build_pdfs(where: Path, tz: str, lang: str) -> dict[str, str]:
