@@ -65,6 +65,11 @@ def require_soffice() -> str:
     return exe
 
 
+def warm_up(soffice: str) -> None:
+    """Start this process's LibreOffice now, so that it is up by the first conversion."""
+    office.warm_up(soffice)
+
+
 def convert(documents: dict[str, bytes], soffice: str) -> dict[str, bytes]:
     """{name.docx: bytes} → {name.pdf: bytes} by this process's warm LibreOffice (started at the first
     call, kept for the next ones, restarted if it hangs or dies); the same document gives the same bytes."""

@@ -95,6 +95,7 @@ class Office:
         self.warm = True  # False once the warm office failed to start: each batch starts its own
         self.batches = 0
         self.starts = 0  # how many warm offices this one started (restarts included)
+        self._launched = 0.0
         # run at exit (worker processes of a pool included) or when this object goes
         self._finalizer = mp_util.Finalize(self, _cleanup, args=(self.home, self._server), exitpriority=50)
 
@@ -114,22 +115,32 @@ class Office:
         except OSError as e:
             raise OutputError(f"Không chạy được LibreOffice ({self.exe}): {e.strerror}.\n{NOT_INSTALLED}") from e
 
-    def _start(self) -> None:
-        """The warm office, ready to take batches; or, if it does not get ready, none (self.warm = False)."""
+    def launch(self) -> None:
+        """Start the warm office without waiting for it (it gets ready while docgen checks and renders)."""
+        if not self.warm or (self.server is not None and self.server.poll() is None):
+            return
+        self.stop()
         keep = self.home / KEEP
-        ready = self.home / f".~lock.{KEEP}#"  # LibreOffice's lock of the open document: it is up
-        for stale in (ready, self.home / "profile" / ".lock"):  # left by a killed office
+        for stale in (self._ready_mark, self.home / "profile" / ".lock"):  # left by a killed office
             stale.unlink(missing_ok=True)
         keep.write_text("docgen\n", encoding="utf-8")
         self._server[0] = self._popen(["--headless", "--norestore", "--nologo", str(keep)], self.home / "office.log")
         self.starts += 1
-        deadline = time.monotonic() + self.start_s
-        while not ready.exists():
-            if self.server.poll() is not None or time.monotonic() > deadline:
+        self._launched = time.monotonic()
+
+    @property
+    def _ready_mark(self) -> Path:
+        return self.home / f".~lock.{KEEP}#"  # LibreOffice's lock of the open document: it is up
+
+    def _ready(self) -> bool:
+        """Wait for the warm office; False (and none from now on: self.warm) if it does not get ready."""
+        while not self._ready_mark.exists():
+            if self.server.poll() is not None or time.monotonic() > self._launched + self.start_s:
                 self.stop()
                 self.warm = False
-                return
+                return False
             time.sleep(0.02)
+        return True
 
     def stop(self) -> None:
         """Kill the warm office (it is started again for the next batch)."""
@@ -143,9 +154,9 @@ class Office:
 
     def _run(self, names: list[str], src: Path, out: Path) -> tuple[str, int | None]:
         """One `--convert-to` call for `names`: ('done', rc), ('hung', None) or ('died', rc)."""
-        if self.warm and (self.server is None or self.server.poll() is not None):
-            self.stop()
-            self._start()
+        if self.warm:
+            self.launch()
+            self._ready()
         client = self._popen(["--headless", "--norestore", "--convert-to", "pdf", "--outdir", str(out),
                               *(str(src / n) for n in names)], self.home / "convert.log")
         seen = 0
@@ -222,6 +233,15 @@ def office(exe: str) -> Office:
     if found is None or found.owner != os.getpid():
         found = _offices[exe] = Office(exe)
     return found
+
+
+def warm_up(exe: str) -> None:
+    """Start this process's office for `exe` now, so that it is ready by the first batch (an office that
+    cannot start is reported by that batch)."""
+    try:
+        office(exe).launch()
+    except OutputError:
+        pass
 
 
 def close_all() -> None:

@@ -87,8 +87,11 @@ def _failure(e: DocgenError) -> _Failure:
     return _Failure(type(e), e.message, dict(e.__dict__))
 
 
-def _check_task(path: Path):
-    """Phase 1 in a worker: one cluster file's warnings and the folder its dossier goes to, or its failure."""
+def _check_task(path: Path, soffice: str | None = None):
+    """Phase 1 in a worker: one cluster file's warnings and the folder its dossier goes to, or its failure.
+    With `soffice`, the worker's LibreOffice starts meanwhile (it takes longer than checking)."""
+    if soffice:
+        output_pdf.warm_up(soffice)
     try:
         checked = cluster.check_cluster(path)
     except DocgenError as e:
@@ -168,7 +171,7 @@ def build_many(paths, out_dir: Path, jobs: int | None = None, template_dir: Path
             checked[path] = (failure, slug, warnings)
             report(CHECK, len(checked), len(files))
 
-        runner.run(_check_task, [(f,) for f in files], on_checked)
+        runner.run(_check_task, [(f, soffice) for f in files], on_checked)
         failures = [checked[f][0].error() for f in files if checked[f][0] is not None]
         if len(files) == 1 and failures and isinstance(failures[0], Incomplete):
             raise failures[0]  # one file left half-filled: its to-do list says it best

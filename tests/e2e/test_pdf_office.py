@@ -119,6 +119,26 @@ def test_without_a_warm_office_each_batch_starts_its_own(fake, monkeypatch):
     assert len(calls(home)) == 2
 
 
+@pytest.mark.skipif(os.name != "posix", reason="the fake soffice is a shell script")
+def test_build_starts_the_office_before_rendering(fake, tmp_path, monkeypatch):
+    from docgen.pipeline import batch
+    from docgen.render import document
+    exe, home = fake
+    monkeypatch.setenv("DOCGEN_SOFFICE", exe)
+    started = []
+    real = document.render
+
+    def spy(*args, **kwargs):
+        started.append(soffice.office(exe).starts)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(document, "render", spy)
+    (b,) = batch.build_many([DONG_ANH], tmp_path / "ra", jobs=1, pdf=True).built
+    assert started[0] == 1  # up while the documents were being rendered, not after
+    assert len(servers(home)) == 1 and len(calls(home)) == 2  # the documents, then the index
+    assert (b.folder / pdf.COMBINED).is_file()
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the parent-death signal is Linux's")
 def test_office_dies_with_the_process_that_started_it(fake, tmp_path):
     exe, home = fake
