@@ -89,7 +89,8 @@ class Office:
         self.stall_s = STALL_S if stall_s is None else stall_s
         self.start_s = START_S if start_s is None else start_s
         self.owner = os.getpid()
-        self.home = Path(tempfile.mkdtemp(prefix="docgen-lo-"))
+        _sweep()
+        self.home = Path(tempfile.mkdtemp(prefix=f"docgen-lo-{self.owner}-"))
         self.profile = f"-env:UserInstallation={(self.home / 'profile').as_uri()}"
         self._server: list[subprocess.Popen | None] = [None]  # shared with the finalizer, which kills it
         self.warm = True  # False once the warm office failed to start: each batch starts its own
@@ -216,6 +217,20 @@ class Office:
             detail += [ln for ln in lines[-3:] if "Error" in ln or "error" in ln]
         return OutputError(f"LibreOffice không chuyển được {name} sang PDF (mã {rc}). Chưa ghi tệp nào. "
                            + " ".join(detail[-3:]))
+
+
+def _sweep() -> None:
+    """Remove the folders of offices whose process died without cleaning up (kill -9, power cut)."""
+    for folder in Path(tempfile.gettempdir()).glob("docgen-lo-*-*"):
+        try:
+            pid = int(folder.name.split("-")[2])
+            os.kill(pid, 0)
+        except ValueError:
+            continue
+        except ProcessLookupError:
+            shutil.rmtree(folder, ignore_errors=True)
+        except OSError:  # another user's process: not ours to judge
+            continue
 
 
 def _cleanup(home: Path, server: list) -> None:

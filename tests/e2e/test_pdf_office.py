@@ -140,11 +140,14 @@ def test_build_starts_the_office_before_rendering(fake, tmp_path, monkeypatch):
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the parent-death signal is Linux's")
-def test_office_dies_with_the_process_that_started_it(fake, tmp_path):
+def test_office_dies_with_the_process_that_started_it(fake, tmp_path, monkeypatch):
     exe, home = fake
     script = ("import sys, time\nfrom docgen.output import pdf\n"
               f"pdf.convert({{'a.docx': b'a'}}, {exe!r})\nprint('ok', flush=True)\ntime.sleep(600)\n")
-    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True, cwd=ROOT,
+                            env=dict(os.environ, TMPDIR=str(scratch)))
     assert proc.stdout.readline().strip() == "ok"
     (server,) = servers(home)
     assert alive(server)
@@ -154,6 +157,10 @@ def test_office_dies_with_the_process_that_started_it(fake, tmp_path):
     while alive(server) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not alive(server)
+    (left,) = scratch.glob("docgen-lo-*")  # its folder stays until the next office sweeps it away
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    pdf.convert({"b.docx": b"b"}, exe)
+    assert not left.exists()
 
 
 def test_same_document_same_pdf_bytes_whatever_the_clock():
