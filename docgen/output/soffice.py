@@ -104,13 +104,13 @@ class Office:
     def server(self) -> subprocess.Popen | None:
         return self._server[0]
 
-    def _popen(self, args: list[str], log: Path) -> subprocess.Popen:
+    def _popen(self, args: list[str], log: Path, mode: str = "ab") -> subprocess.Popen:
         env = dict(os.environ, TZ="UTC")  # one time zone: the same PDF bytes wherever docgen runs
         extra = {"start_new_session": True} if _POSIX else {}
         if sys.platform.startswith("linux"):
             extra["preexec_fn"] = _die_with_parent
         try:
-            with log.open("ab") as out:
+            with log.open(mode) as out:
                 return subprocess.Popen([self.exe, self.profile, *args], stdin=subprocess.DEVNULL, stdout=out,
                                         stderr=subprocess.STDOUT, env=env, **extra)
         except OSError as e:
@@ -153,13 +153,13 @@ class Office:
         self.stop()
         self._finalizer()
 
-    def _run(self, names: list[str], src: Path, out: Path) -> tuple[str, int | None]:
+    def _run(self, names: list[str], src: Path, out: Path, log: Path) -> tuple[str, int | None]:
         """One `--convert-to` call for `names`: ('done', rc), ('hung', None) or ('died', rc)."""
         if self.warm:
             self.launch()
             self._ready()
         client = self._popen(["--headless", "--norestore", "--convert-to", "pdf", "--outdir", str(out),
-                              *(str(src / n) for n in names)], self.home / "convert.log")
+                              *(str(src / n) for n in names)], log, "wb")
         seen = 0
         while True:
             try:
@@ -191,27 +191,27 @@ class Office:
             pending = list(documents)
             stuck = 0
             while pending:
-                outcome, rc = self._run(pending, src, out)
+                outcome, rc = self._run(pending, src, out, batch / "convert.log")
                 left = [n for n in pending if not _complete(out / (Path(n).stem + ".pdf"))]
                 stuck = 0 if len(left) < len(pending) else stuck + 1
                 pending = left
                 if pending and stuck >= 2:
-                    raise self._failure(pending[0], outcome, rc)
+                    raise self._failure(pending[0], outcome, rc, batch / "convert.log")
                 if pending:
                     self.stop()  # whatever went wrong, the rest goes to a fresh office
             return {Path(n).stem + ".pdf": (out / (Path(n).stem + ".pdf")).read_bytes() for n in documents}
         finally:
             shutil.rmtree(batch, ignore_errors=True)
 
-    def _failure(self, name: str, outcome: str, rc: int | None) -> OutputError:
+    def _failure(self, name: str, outcome: str, rc: int | None, log: Path) -> OutputError:
         if outcome == "hung":
             return OutputError(f"LibreOffice treo khi chuyển {name} sang PDF (quá {self.stall_s:.0f} giây không "
                                "xong văn bản nào, đã thử lại). Chưa ghi tệp nào. Đóng các cửa sổ LibreOffice đang "
                                "mở rồi chạy lại.")
         detail = []
-        for log in ("convert.log", "office.log"):
+        for path in (log, self.home / "office.log"):  # a cold office writes to the first, a warm one to the second
             try:
-                lines = (self.home / log).read_text(encoding="utf-8", errors="replace").strip().splitlines()
+                lines = path.read_text(encoding="utf-8", errors="replace").strip().splitlines()
             except OSError:
                 lines = []
             detail += [ln for ln in lines[-3:] if "Error" in ln or "error" in ln]
