@@ -244,3 +244,54 @@ def test_city_build_leaves_no_office_running(tmp_path, monkeypatch):
             pass
     assert left == []
     assert not any(scratch.glob("docgen-lo-*"))
+
+
+def _office_processes(home: Path) -> list[int]:
+    """The warm office's soffice.bin (not the --convert-to clients) running under `home`."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            cmd = (proc / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if b"soffice.bin" in cmd and str(home).encode() in cmd and b"--convert-to" not in cmd and alive(int(proc.name)):
+            found.append(int(proc.name))
+    return found
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+@pytest.mark.parametrize("fault", [signal.SIGKILL, signal.SIGSTOP], ids=["crash", "hang"])
+def test_real_office_killed_or_frozen_mid_batch_is_replaced(tmp_path, monkeypatch, fault):
+    import threading
+    exe = require_soffice()
+    built = subprocess.run([sys.executable, "-m", "docgen", "build", str(DONG_ANH), "-o", str(tmp_path / "ra")],
+                           capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr
+    docs = {p.name: p.read_bytes() for p in sorted((tmp_path / "ra").rglob("*.docx"))}
+    monkeypatch.setattr(soffice, "STALL_S", 5.0)
+    office = soffice.Office(exe)
+    hit = []
+
+    def strike():  # as soon as the first PDF of the batch is out, the office crashes or freezes
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            if any(office.home.glob("lo-*/pdf/*.pdf")):
+                for pid in _office_processes(office.home):
+                    os.kill(pid, fault)
+                    hit.append(pid)
+                return
+            time.sleep(0.01)
+
+    try:
+        threading.Thread(target=strike, daemon=True).start()
+        got = office.convert(docs)
+        assert hit and sorted(got) == sorted(n.replace(".docx", ".pdf") for n in docs)
+        assert all(PdfReader(io.BytesIO(b)).pages for b in got.values())
+        again = office.convert(docs)  # the office serving after the fault converts as before
+        assert {n: pdf.reproducible(b) for n, b in got.items()} == {n: pdf.reproducible(b) for n, b in again.items()}
+    finally:
+        office.close()
+    for pid in hit:
+        if fault == signal.SIGSTOP:
+            assert not alive(pid)  # the frozen office was killed, not left behind
