@@ -65,9 +65,10 @@ def require_soffice() -> str:
     return exe
 
 
-def warm_up(soffice: str) -> None:
-    """Start this process's LibreOffice now, so that it is up by the first conversion."""
-    office.warm_up(soffice)
+def warm_up(soffice: str, count: int = 1) -> None:
+    """Start this process's LibreOffice (`count` of them, to convert side by side) now, so that it is up
+    by the first conversion."""
+    office.warm_up(soffice, count)
 
 
 def convert(documents: dict[str, bytes], soffice: str) -> dict[str, bytes]:
@@ -75,7 +76,23 @@ def convert(documents: dict[str, bytes], soffice: str) -> dict[str, bytes]:
     call, kept for the next ones, restarted if it hangs or dies); the same document gives the same bytes."""
     if not documents:
         return {}
-    return {name: reproducible(data) for name, data in office.office(soffice).convert(documents).items()}
+    offices = office.offices(soffice)
+    converted = offices[0].convert(documents) if len(offices) == 1 else _side_by_side(documents, offices)
+    return {name: reproducible(data) for name, data in converted.items()}
+
+
+def _side_by_side(documents: dict[str, bytes], offices: list[office.Office]) -> dict[str, bytes]:
+    """The documents shared out between `offices`, converted at once (one cluster, cores to spare)."""
+    from concurrent.futures import ThreadPoolExecutor
+    names = list(documents)
+    parts = [(o, {n: documents[n] for n in names[k::len(offices)]}) for k, o in enumerate(offices[:len(names)])]
+    for o, _ in parts:
+        o.launch()  # from this thread: on Linux an office dies with the thread that started it
+    done: dict[str, bytes] = {}
+    with ThreadPoolExecutor(len(parts)) as pool:
+        for got in pool.map(lambda part: part[0].convert(part[1]), parts):
+            done.update(got)
+    return {Path(n).stem + ".pdf": done[Path(n).stem + ".pdf"] for n in names}  # in the documents' order
 
 
 def reproducible(pdf: bytes) -> bytes:

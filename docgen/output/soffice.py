@@ -239,32 +239,45 @@ def _cleanup(home: Path, server: list) -> None:
     shutil.rmtree(home, ignore_errors=True)
 
 
-_offices: dict[str, Office] = {}
+_offices: dict[tuple[str, int], Office] = {}
 
 
-def office(exe: str) -> Office:
-    """This process's warm office for `exe` (a worker forked from a process with one starts its own)."""
-    found = _offices.get(exe)
+_width: dict[str, tuple[int, int]] = {}  # exe: (process, how many offices it runs side by side)
+
+
+def office(exe: str, slot: int = 0) -> Office:
+    """This process's warm office number `slot` for `exe` (a worker forked from a process with one
+    starts its own)."""
+    found = _offices.get((exe, slot))
     if found is None or found.owner != os.getpid():
-        found = _offices[exe] = Office(exe)
+        found = _offices[(exe, slot)] = Office(exe)
     return found
 
 
-def warm_up(exe: str) -> None:
-    """Start this process's office for `exe` now, so that it is ready by the first batch (an office that
-    cannot start is reported by that batch)."""
+def offices(exe: str) -> list[Office]:
+    """The offices this process converts with, side by side (one unless warm_up asked for more)."""
+    owner, count = _width.get(exe, (0, 1))
+    return [office(exe, k) for k in range(count if owner == os.getpid() else 1)]
+
+
+def warm_up(exe: str, count: int = 1) -> None:
+    """Start this process's `count` offices for `exe` now, so that they are ready by the first batch (an
+    office that cannot start is reported by that batch)."""
+    _width[exe] = (os.getpid(), max(1, count))
     try:
-        office(exe).launch()
+        for o in offices(exe):
+            o.launch()
     except OutputError:
         pass
 
 
 def close_all() -> None:
     """Kill this process's offices (at exit, after a build run in this process)."""
-    for exe, o in list(_offices.items()):
+    for key, o in list(_offices.items()):
         if o.owner == os.getpid():
             o.close()
-        del _offices[exe]
+        del _offices[key]
+    _width.clear()
 
 
 atexit.register(close_all)

@@ -87,11 +87,12 @@ def _failure(e: DocgenError) -> _Failure:
     return _Failure(type(e), e.message, dict(e.__dict__))
 
 
-def _check_task(path: Path, soffice: str | None = None):
+def _check_task(path: Path, soffice: str | None = None, offices: int = 1):
     """Phase 1 in a worker: one cluster file's warnings and the folder its dossier goes to, or its failure.
-    With `soffice`, the worker's LibreOffice starts meanwhile (it takes longer than checking)."""
+    With `soffice`, the worker's LibreOffice starts meanwhile (it takes longer than checking); `offices`
+    of them when there are fewer clusters than cores, to convert one cluster's documents side by side."""
     if soffice:
-        output_pdf.warm_up(soffice)
+        output_pdf.warm_up(soffice, offices)
     try:
         checked = cluster.check_cluster(path)
     except DocgenError as e:
@@ -157,7 +158,8 @@ def build_many(paths, out_dir: Path, jobs: int | None = None, template_dir: Path
     overrides.require(template_dir)
     soffice = output_pdf.require_soffice() if pdf else None
     files = discover.inputs(paths)
-    jobs = max(1, min(jobs or default_jobs(), len(files)))
+    wanted = jobs or default_jobs()
+    jobs = max(1, min(wanted, len(files)))
     out_dir = Path(out_dir)
     report = progress or (lambda phase, done, total: None)
     runner = _InProcess() if jobs == 1 else _Pool(jobs)
@@ -171,7 +173,7 @@ def build_many(paths, out_dir: Path, jobs: int | None = None, template_dir: Path
             checked[path] = (failure, slug, warnings)
             report(CHECK, len(checked), len(files))
 
-        runner.run(_check_task, [(f, soffice) for f in files], on_checked)
+        runner.run(_check_task, [(f, soffice, wanted // jobs) for f in files], on_checked)
         failures = [checked[f][0].error() for f in files if checked[f][0] is not None]
         if len(files) == 1 and failures and isinstance(failures[0], Incomplete):
             raise failures[0]  # one file left half-filled: its to-do list says it best

@@ -86,6 +86,32 @@ def test_one_warm_office_converts_batch_after_batch(fake):
 
 
 @pytest.mark.skipif(os.name != "posix", reason="the fake soffice is a shell script")
+def test_two_offices_convert_one_cluster_side_by_side_in_order(fake):
+    exe, home = fake
+    soffice.warm_up(exe, 2)
+    got = pdf.convert(DOCS, exe)
+    assert list(got) == [n.replace(".docx", ".pdf") for n in DOCS]  # the filing order, kept
+    assert [PdfReader(io.BytesIO(b)).metadata["/Title"] for b in got.values()] == [Path(n).stem for n in DOCS]
+    names = list(DOCS)
+    assert len(servers(home)) == 2 and sorted(calls(home)) == sorted([names[0::2], names[1::2]])
+    assert list(pdf.convert({"danh-muc-ho-so.docx": b"index"}, exe)) == ["danh-muc-ho-so.pdf"]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the fake soffice is a shell script")
+def test_one_cluster_and_two_cores_build_with_two_offices(fake, tmp_path, monkeypatch):
+    from docgen.pipeline import batch
+    exe, home = fake
+    monkeypatch.setenv("DOCGEN_SOFFICE", exe)
+    (b,) = batch.build_many([DONG_ANH], tmp_path / "ra", jobs=2, pdf=True).built
+    assert len(servers(home)) == 2
+    assert len(calls(home)) == 3  # half the documents each, then the index
+    docx = [f for f in b.files if f.suffix == ".docx"]
+    assert len(docx) > 10
+    for f in docx:  # each PDF made from its own document, whichever office converted it
+        assert PdfReader(f.with_suffix(".pdf")).metadata["/Title"] == f.stem
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the fake soffice is a shell script")
 @pytest.mark.parametrize("mode", ["hang", "crash"])
 def test_office_that_hangs_or_crashes_is_restarted_and_the_batch_resumed(fake, monkeypatch, mode):
     exe, home = fake

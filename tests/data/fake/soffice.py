@@ -32,7 +32,10 @@ files = args[args.index("--outdir") + 2:]
 if mode == "fail":
     sys.exit(0)
 for i, f in enumerate(files):
-    (out / (Path(f).stem + ".pdf")).write_bytes((home / "blank.pdf").read_bytes())
+    from pypdf import PdfWriter  # each PDF says which document it was made from
+    made = PdfWriter(clone_from=str(home / "blank.pdf"))
+    made.add_metadata({"/Title": Path(f).stem})
+    made.write(out / (Path(f).stem + ".pdf"))
     if i == 0 and calls == 1 and mode == "hang":
         while True:
             time.sleep(3600)
