@@ -100,11 +100,15 @@ class _Outcome:
 
 
 def _cluster_task(path: Path, out_dir: Path, template_dir: Path | None, soffice: str | None, scratch: Path,
-                  render: bool) -> _Outcome:
+                  render: bool, offices: int = 1) -> _Outcome:
     """In a worker: check one cluster file (its only check) and, when `render` (no file of the run has
     failed so far), render its dossier (and convert it to PDF with `soffice`) into its own folder under
     `scratch`, outside the output folder. Only paths and small records travel back, so the parent never
-    holds a city's documents or checked files in memory."""
+    holds a city's documents or checked files in memory.
+    With `soffice`, the worker's LibreOffice starts first, in the background (it takes longer than checking);
+    `offices` of them when there are fewer clusters than cores, to convert one cluster's documents side by side."""
+    if soffice and render:
+        output_pdf.warm_up(soffice, offices)
     try:
         checked = cluster.check_cluster(path)
     except DocgenError as e:
@@ -177,7 +181,8 @@ def build_many(paths, out_dir: Path, jobs: int | None = None, template_dir: Path
     overrides.require(template_dir)
     soffice = output_pdf.require_soffice() if pdf else None
     files = discover.inputs(paths)
-    jobs = max(1, min(jobs or default_jobs(), len(files)))
+    wanted = jobs or default_jobs()
+    jobs = max(1, min(wanted, len(files)))
     out_dir = Path(out_dir)
     report = progress or (lambda phase, done, total: None)
     runner = _InProcess() if jobs == 1 else _Pool(jobs)
@@ -198,7 +203,7 @@ def build_many(paths, out_dir: Path, jobs: int | None = None, template_dir: Path
 
         def tasks():
             for f in files:  # once a file has failed, the rest are only checked: nothing will be written
-                yield f, out_dir, template_dir, soffice, scratch, not failed
+                yield f, out_dir, template_dir, soffice, scratch, not failed, wanted // jobs
 
         runner.run(_cluster_task, tasks(), on_result)
         failures = [outcomes[f].failure.error() for f in files if outcomes[f].failure is not None]

@@ -1,0 +1,129 @@
+"""Benchmark: `docgen build --pdf` against LibreOffice's own batch floor, side by side (not a test).
+
+    python benchmarks/pdf_city.py                    # 8 clusters, 2 processes, 3 rounds
+    python benchmarks/pdf_city.py --clusters 16 --jobs 2 --rounds 2
+
+Generates a city of N clusters (benchmarks/city.py's generator, seeded), then, in each round and in
+turn: `docgen build CITY --pdf --jobs J` in a fresh process (wall time, start-up included), and the
+floor: J `soffice --convert-to pdf` processes started at once, each converting its share of the very
+same .docx files (the dossiers docgen wrote, indexes included, split by cluster) in one batch with a
+fresh profile, as LibreOffice itself does it. It prints both times and their ratio per round and the
+median ratio (rounds alternate so that other work on the machine weighs on both alike). Then one
+cluster: `docgen build FILE --pdf`, without --pdf, and LibreOffice alone converting that cluster's
+.docx files in one call, wall times (medians of the rounds).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from city import make_city  # noqa: E402
+
+
+def soffice() -> str:
+    exe = os.environ.get("DOCGEN_SOFFICE") or shutil.which("soffice") or shutil.which("libreoffice")
+    if not exe:
+        sys.exit("LibreOffice (soffice) is needed for this benchmark.")
+    return exe
+
+
+def docgen_build(inputs: Path, out: Path, jobs: int, pdf: bool = True) -> float:
+    """Wall time of `docgen build INPUTS -o OUT [--pdf] --jobs J` in a fresh process."""
+    shutil.rmtree(out, ignore_errors=True)
+    cmd = [sys.executable, "-m", "docgen", "build", str(inputs), "-o", str(out), "--jobs", str(jobs)]
+    t0 = time.perf_counter()
+    proc = subprocess.run(cmd + (["--pdf"] if pdf else []), capture_output=True, text=True)
+    seconds = time.perf_counter() - t0
+    if proc.returncode != 0:
+        sys.exit(f"docgen build failed:\n{proc.stderr}")
+    return seconds
+
+
+def floor(shares: list[list[Path]], work: Path) -> float:
+    """Wall time of len(shares) soffice processes at once, each converting its share in one call."""
+    shutil.rmtree(work, ignore_errors=True)
+    procs = []
+    t0 = time.perf_counter()
+    for k, files in enumerate(shares):
+        out = work / f"pdf-{k}"
+        out.mkdir(parents=True)
+        cmd = [soffice(), f"-env:UserInstallation={(work / f'profile-{k}').as_uri()}", "--headless",
+               "--convert-to", "pdf", "--outdir", str(out), *map(str, files)]
+        procs.append(subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+    for p in procs:
+        p.wait()
+    seconds = time.perf_counter() - t0
+    made = sum(1 for k in range(len(shares)) for _ in (work / f"pdf-{k}").glob("*.pdf"))
+    if made != sum(len(s) for s in shares):
+        sys.exit(f"the floor converted {made} of {sum(len(s) for s in shares)} files")
+    return seconds
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--clusters", type=int, default=8)
+    ap.add_argument("--jobs", type=int, default=2, help="processes, for docgen and for the floor alike")
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--seed", type=int, default=2017)
+    args = ap.parse_args(argv)
+    print(f"docgen build --pdf against LibreOffice's batch floor — {args.clusters} clusters, {args.jobs} processes, "
+          f"{os.cpu_count()} CPU, load average before: {os.getloadavg()[0]:.2f}")
+    with tempfile.TemporaryDirectory(prefix="docgen-pdf-bench-") as tmp:
+        tmp = Path(tmp)
+        files = make_city(tmp / "city", args.clusters, args.seed)
+        docgen_build(tmp / "city", tmp / "docx", args.jobs, pdf=False)
+        folders = sorted(p for p in (tmp / "docx").iterdir() if p.is_dir())
+        shares = []
+        for k in range(args.jobs):  # one folder per process, each file named after its dossier (names repeat)
+            share = tmp / "shares" / str(k)
+            share.mkdir(parents=True)
+            for f in folders[k::args.jobs]:
+                for d in sorted(f.glob("*.docx")):
+                    shutil.copy(d, share / f"{f.name}--{d.name}")
+            shares.append(sorted(share.iterdir()))
+        n_docs = sum(len(s) for s in shares)
+        print(f"{n_docs} .docx files ({len(folders)} dossiers, indexes included)")
+        print(f"{'round':>5} {'docgen --pdf s':>14} {'floor s':>8} {'ratio':>6} {'docgen no pdf s':>15}")
+        ratios, ours, floors, plain = [], [], [], []
+        for r in range(args.rounds):
+            if r % 2 == 0:
+                a = docgen_build(tmp / "city", tmp / "out", args.jobs)
+                b = floor(shares, tmp / "floor")
+            else:
+                b = floor(shares, tmp / "floor")
+                a = docgen_build(tmp / "city", tmp / "out", args.jobs)
+            c = docgen_build(tmp / "city", tmp / "out-plain", args.jobs, pdf=False)
+            ours.append(a)
+            floors.append(b)
+            plain.append(c)
+            ratios.append(a / b)
+            print(f"{r + 1:>5} {a:>14.2f} {b:>8.2f} {a / b:>5.2f}× {c:>15.2f}")
+        print(f"median: docgen --pdf {statistics.median(ours):.2f} s, floor {statistics.median(floors):.2f} s, "
+              f"ratio {statistics.median(ratios):.2f}× (goal ≤ 1.25×); without --pdf {statistics.median(plain):.2f} s")
+
+        one, one_plain, one_floor = [], [], []
+        first = [d for d in shares[0] if d.name.startswith(folders[0].name + "--")]
+        for _ in range(args.rounds):
+            one.append(docgen_build(files[0], tmp / "one", 1))
+            one_plain.append(docgen_build(files[0], tmp / "one-plain", 1, pdf=False))
+            one_floor.append(floor([first], tmp / "one-floor"))
+        print(f"one cluster, fresh process: --pdf {statistics.median(one):.2f} s (goal < 1.5 s), "
+              f"without --pdf {statistics.median(one_plain):.2f} s, LibreOffice alone converting its "
+              f"{len(first)} .docx in one call {statistics.median(one_floor):.2f} s (medians of {args.rounds}; "
+              "--pdf: " + ", ".join(f"{x:.2f}" for x in one) + ")")
+    print(f"load average after: {os.getloadavg()[0]:.2f} (other work on the machine slows the wall times)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,323 @@
+"""LibreOffice kept warm per process: one office for many batches, restarted and resumed when it hangs or
+crashes, never left running; and PDFs whose bytes do not depend on the clock, folder, time zone or language."""
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+from conftest import DATA, DONG_ANH, ROOT, require_soffice
+from pypdf import PdfReader, PdfWriter
+
+from docgen.errors import OutputError
+from docgen.output import pdf, soffice
+
+FAKE = DATA / "fake" / "soffice.py"
+
+
+def blank_pdf(date: str | None = None) -> bytes:
+    """A one-page PDF as LibreOffice writes them: a creation date and a random /ID."""
+    w = PdfWriter()
+    w.add_blank_page(595, 842)
+    if date:
+        w.add_metadata({"/CreationDate": date})
+    w.generate_file_identifiers()
+    buf = io.BytesIO()
+    w.write(buf)
+    return buf.getvalue()
+
+
+@pytest.fixture
+def fake(tmp_path, monkeypatch):
+    """A fake `soffice` (tests/data/fake/soffice.py) and a way to read what it was asked: (exe, home)."""
+    home = tmp_path / "fake"
+    home.mkdir()
+    (home / "blank.pdf").write_bytes(blank_pdf("D:20261129151756+07'00'"))
+    exe = tmp_path / "soffice"
+    exe.write_text(f'#!/bin/sh\nexec "{sys.executable}" "{FAKE}" "$@"\n', encoding="utf-8")
+    exe.chmod(0o755)
+    monkeypatch.setenv("FAKE_SOFFICE_DIR", str(home))
+    monkeypatch.setattr(soffice, "STALL_S", 1.0)
+    yield str(exe), home
+    soffice.close_all()
+
+
+def calls(home: Path) -> list[list[str]]:
+    """The files each `--convert-to` call was given, by name."""
+    lines = (home / "calls.log").read_text(encoding="utf-8").splitlines()
+    return [[Path(a).name for a in ln.split()[ln.split().index("--outdir") + 2:]] for ln in lines if "--convert-to" in ln]
+
+
+def servers(home: Path) -> list[int]:
+    log = home / "servers.log"
+    return [int(p) for p in log.read_text(encoding="utf-8").split()] if log.exists() else []
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state not in ("Z", "X")
+
+
+DOCS = {f"van-ban-{i}.docx": f"docx {i}".encode() for i in range(1, 5)}
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the fake soffice is a shell script")
+def test_one_warm_office_converts_batch_after_batch(fake):
+    exe, home = fake
+    first = pdf.convert(DOCS, exe)
+    second = pdf.convert({"danh-muc-ho-so.docx": b"index"}, exe)
+    assert sorted(first) == [f"van-ban-{i}.pdf" for i in range(1, 5)] and list(second) == ["danh-muc-ho-so.pdf"]
+    assert len(servers(home)) == 1  # started once, not once per call
+    assert calls(home) == [list(DOCS), ["danh-muc-ho-so.docx"]]
+    server = servers(home)[0]
+    assert alive(server)
+    soffice.close_all()
+    assert not alive(server)  # no office left behind
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the fake soffice is a shell script")
+def test_two_offices_convert_one_cluster_side_by_side_in_order(fake):
+    exe, home = fake
+    soffice.warm_up(exe, 2)
+    got = pdf.convert(DOCS, exe)
+    assert list(got) == [n.replace(".docx", ".pdf") for n in DOCS]  # the filing order, kept
+    assert [PdfReader(io.BytesIO(b)).metadata["/Title"] for b in got.values()] == [Path(n).stem for n in DOCS]
+    names = list(DOCS)
+    assert len(servers(home)) == 2 and sorted(calls(home)) == sorted([names[0::2], names[1::2]])
+    assert list(pdf.convert({"danh-muc-ho-so.docx": b"index"}, exe)) == ["danh-muc-ho-so.pdf"]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the fake soffice is a shell script")
+def test_one_cluster_and_two_cores_build_with_two_offices(fake, tmp_path, monkeypatch):
+    from docgen.pipeline import batch
+    exe, home = fake
+    monkeypatch.setenv("DOCGEN_SOFFICE", exe)
+    (b,) = batch.build_many([DONG_ANH], tmp_path / "ra", jobs=2, pdf=True).built
+    assert len(servers(home)) == 2
+    assert len(calls(home)) == 3  # half the documents each, then the index
+    docx = [f for f in b.files if f.suffix == ".docx"]
+    assert len(docx) > 10
+    for f in docx:  # each PDF made from its own document, whichever office converted it
+        assert PdfReader(f.with_suffix(".pdf")).metadata["/Title"] == f.stem
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the fake soffice is a shell script")
+@pytest.mark.parametrize("mode", ["hang", "crash"])
+def test_office_that_hangs_or_crashes_is_restarted_and_the_batch_resumed(fake, monkeypatch, mode):
+    exe, home = fake
+    monkeypatch.setenv("FAKE_SOFFICE_MODE", mode)
+    got = pdf.convert(DOCS, exe)
+    assert sorted(got) == [f"van-ban-{i}.pdf" for i in range(1, 5)]
+    assert all(PdfReader(io.BytesIO(b)).pages for b in got.values())
+    names = list(DOCS)
+    assert calls(home) == [names, names[1:]]  # the second office gets only what is still missing
+    first, second = servers(home)
+    assert not alive(first) and alive(second)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the fake soffice is a shell script")
+def test_office_that_never_converts_gives_a_clear_message(fake, monkeypatch):
+    exe, home = fake
+    monkeypatch.setenv("FAKE_SOFFICE_MODE", "fail")
+    with pytest.raises(OutputError) as e:
+        pdf.convert(DOCS, exe)
+    assert "LibreOffice không chuyển được van-ban-1.docx sang PDF" in e.value.message
+    assert "Chưa ghi tệp nào" in e.value.message
+    assert len(calls(home)) == 2  # tried again once with a fresh office, then gave up
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the fake soffice is a shell script")
+def test_without_a_warm_office_each_batch_starts_its_own(fake, monkeypatch):
+    exe, home = fake
+    monkeypatch.setenv("FAKE_SOFFICE_MODE", "cold")
+    assert sorted(pdf.convert(DOCS, exe)) == [f"van-ban-{i}.pdf" for i in range(1, 5)]
+    assert sorted(pdf.convert({"a.docx": b"a"}, exe)) == ["a.pdf"]
+    assert len(calls(home)) == 2
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the fake soffice is a shell script")
+def test_build_starts_the_office_before_rendering(fake, tmp_path, monkeypatch):
+    from docgen.pipeline import batch
+    from docgen.render import document
+    exe, home = fake
+    monkeypatch.setenv("DOCGEN_SOFFICE", exe)
+    started = []
+    real = document.render
+
+    def spy(*args, **kwargs):
+        started.append(soffice.office(exe).starts)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(document, "render", spy)
+    (b,) = batch.build_many([DONG_ANH], tmp_path / "ra", jobs=1, pdf=True).built
+    assert started[0] == 1  # up while the documents were being rendered, not after
+    assert len(servers(home)) == 1 and len(calls(home)) == 2  # the documents, then the index
+    assert (b.folder / pdf.COMBINED).is_file()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the parent-death signal is Linux's")
+def test_office_dies_with_the_process_that_started_it(fake, tmp_path, monkeypatch):
+    exe, home = fake
+    script = ("import sys, time\nfrom docgen.output import pdf\n"
+              f"pdf.convert({{'a.docx': b'a'}}, {exe!r})\nprint('ok', flush=True)\ntime.sleep(600)\n")
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True, cwd=ROOT,
+                            env=dict(os.environ, TMPDIR=str(scratch)))
+    assert proc.stdout.readline().strip() == "ok"
+    (server,) = servers(home)
+    assert alive(server)
+    proc.send_signal(signal.SIGKILL)  # nothing of docgen runs: the kernel tells the office
+    proc.wait()
+    deadline = time.monotonic() + 10
+    while alive(server) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not alive(server)
+    (left,) = scratch.glob("docgen-lo-*")  # its folder stays until the next office sweeps it away
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    pdf.convert({"b.docx": b"b"}, exe)
+    assert not left.exists()
+
+
+def test_same_document_same_pdf_bytes_whatever_the_clock():
+    a, b = blank_pdf("D:20261129151756+07'00'"), blank_pdf("D:20261129081800Z'")
+    assert a != b
+    fixed_a, fixed_b = pdf.reproducible(a), pdf.reproducible(b)
+    assert fixed_a == fixed_b
+    reader = PdfReader(io.BytesIO(fixed_a), strict=True)  # offsets still right
+    assert len(reader.pages) == 1
+    assert reader.metadata["/CreationDate"] == "D:19800101000000Z"
+    digest = reader.trailer["/ID"][0]
+    assert len(digest) == 16 and digest == reader.trailer["/ID"][1]
+    other = PdfWriter()
+    other.add_blank_page(842, 595)  # another content, another /ID
+    other.generate_file_identifiers()
+    buf = io.BytesIO()
+    other.write(buf)
+    assert PdfReader(io.BytesIO(pdf.reproducible(buf.getvalue()))).trailer.get("/ID") != digest
+
+
+def test_a_date_of_another_length_moves_the_cross_reference_offsets():
+    fixed = pdf.reproducible(blank_pdf("D:2017"))
+    reader = PdfReader(io.BytesIO(fixed), strict=True)
+    assert reader.metadata["/CreationDate"] == "D:19800101000000Z" and len(reader.pages) == 1
+    assert fixed == pdf.reproducible(blank_pdf("D:2018"))
+
+
+def test_a_pdf_with_a_cross_reference_stream_is_rewritten_with_the_fixed_date():
+    import pikepdf
+    shaped = []
+    for date in ("D:20261129151756+07'00'", "D:20261129081800Z"):
+        with pikepdf.open(io.BytesIO(blank_pdf(date))) as doc:
+            buf = io.BytesIO()
+            doc.save(buf, object_stream_mode=pikepdf.ObjectStreamMode.generate)
+            shaped.append(buf.getvalue())
+    assert b"/XRef" in shaped[0] and shaped[0] != shaped[1]
+    fixed = pdf.reproducible(shaped[0])
+    assert fixed == pdf.reproducible(shaped[1])
+    reader = PdfReader(io.BytesIO(fixed), strict=True)
+    assert reader.metadata["/CreationDate"] == "D:19800101000000Z" and len(reader.pages) == 1
+
+
+def build_pdfs(where: Path, tz: str, lang: str) -> dict[str, str]:
+    env = dict(os.environ, TZ=tz, LANG=lang, LC_ALL=lang, DOCGEN_SOFFICE=require_soffice())
+    where.mkdir()
+    proc = subprocess.run([sys.executable, "-m", "docgen", "build", str(DONG_ANH), "-o", "ra", "--pdf"],
+                          cwd=where, env=env, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted((where / "ra").rglob("*.pdf"))}
+
+
+@pytest.mark.libreoffice
+def test_pdf_bytes_same_across_folders_time_zones_and_languages(tmp_path):
+    first = build_pdfs(tmp_path / "mot", "Asia/Ho_Chi_Minh", "vi_VN.UTF-8")
+    time.sleep(1.1)  # another second on the clock
+    second = build_pdfs(tmp_path / "hai-thu-muc-khac", "America/New_York", "C.UTF-8")
+    assert len(first) == 16 and pdf.COMBINED in first
+    assert first == second
+    text = subprocess.run(["pdftotext", str(next((tmp_path / "mot" / "ra").rglob("lich-kiem-tra.pdf"))), "-"],
+                          capture_output=True, text=True)
+    if text.returncode != 127:
+        assert "LỊCH KIỂM TRA" in text.stdout.upper() or "Lịch" in text.stdout
+
+
+@pytest.mark.libreoffice
+def test_city_build_leaves_no_office_running(tmp_path, monkeypatch):
+    from docgen.pipeline import batch
+    from conftest import GIA_LAM
+    monkeypatch.setenv("DOCGEN_SOFFICE", require_soffice())
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))  # the workers' offices live here
+    summary = batch.build_many([DONG_ANH, GIA_LAM], tmp_path / "ra", jobs=2, pdf=True)
+    assert summary.clusters == 2
+    left = []
+    for proc in Path("/proc").iterdir():
+        try:
+            if str(scratch).encode() in (proc / "cmdline").read_bytes() and alive(int(proc.name)):
+                left.append(proc.name)
+        except (OSError, ValueError):
+            pass
+    assert left == []
+    assert not any(scratch.glob("docgen-lo-*"))
+
+
+def _office_processes(home: Path) -> list[int]:
+    """The warm office's soffice.bin (not the --convert-to clients) running under `home`."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            cmd = (proc / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if b"soffice.bin" in cmd and str(home).encode() in cmd and b"--convert-to" not in cmd and alive(int(proc.name)):
+            found.append(int(proc.name))
+    return found
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+@pytest.mark.parametrize("fault", [signal.SIGKILL, signal.SIGSTOP], ids=["crash", "hang"])
+def test_real_office_killed_or_frozen_mid_batch_is_replaced(tmp_path, monkeypatch, fault):
+    import threading
+    exe = require_soffice()
+    built = subprocess.run([sys.executable, "-m", "docgen", "build", str(DONG_ANH), "-o", str(tmp_path / "ra")],
+                           capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr
+    docs = {p.name: p.read_bytes() for p in sorted((tmp_path / "ra").rglob("*.docx"))}
+    monkeypatch.setattr(soffice, "STALL_S", 5.0)
+    office = soffice.Office(exe)
+    hit = []
+
+    def strike():  # as soon as the first PDF of the batch is out, the office crashes or freezes
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            if any(office.home.glob("lo-*/pdf/*.pdf")):
+                for pid in _office_processes(office.home):
+                    os.kill(pid, fault)
+                    hit.append(pid)
+                return
+            time.sleep(0.01)
+
+    try:
+        threading.Thread(target=strike, daemon=True).start()
+        got = office.convert(docs)
+        assert hit and sorted(got) == sorted(n.replace(".docx", ".pdf") for n in docs)
+        assert all(PdfReader(io.BytesIO(b)).pages for b in got.values())
+        again = office.convert(docs)  # the office serving after the fault converts as before
+        assert {n: pdf.reproducible(b) for n, b in got.items()} == {n: pdf.reproducible(b) for n, b in again.items()}
+    finally:
+        office.close()
+    for pid in hit:
+        if fault == signal.SIGSTOP:
+            assert not alive(pid)  # the frozen office was killed, not left behind
