@@ -186,6 +186,7 @@ cluster = {
                     },
                     "ket_luan": opt_s("Kết luận của Trưởng đoàn", "Kết luận chung của Trưởng đoàn sau buổi kiểm tra."),
                     "y_kien_don_vi": opt_s("Ý kiến của đơn vị được kiểm tra", "Ý kiến của đơn vị về kết quả kiểm tra (nếu có)."),
+                    "ky_bien_ban": opt_s("Người ký thay mặt đơn vị được kiểm tra", "Họ tên người ký Biên bản kiểm tra ở phần \"Đại diện đơn vị được kiểm tra\"; phải là một người của đơn vị đã ghi ở dai_dien, cong_chuc_vptk hoặc thanh_phan_khac. Mặc định: người ở dai_dien; riêng đơn vị Cụm trưởng (Chủ tịch đã ký là Trưởng đoàn, công chức đã ký là Thư ký) là Phó Chủ tịch đầu tiên ở thanh_phan_khac. Ví dụ: Đặng Văn Hùng."),
                 },
             },
         },
@@ -506,6 +507,27 @@ plan = {
         "noi_nhan": {"type": "array", "title": "Nơi nhận",
                      "description": "Mỗi dòng một nơi nhận, không cần \"- \" ở đầu và dấu câu ở cuối; dòng cuối thường là \"Lưu: VT, …\".",
                      "items": s("Nơi nhận", "Ví dụ: UBND các quận, huyện, thị xã.")},
+        "bao_cao_tong_hop": {
+            "type": "object", "title": "Báo cáo tổng hợp và Tờ trình của cấp tỉnh, thành phố",
+            "description": "Số, ngày và người ký Báo cáo tổng hợp kết quả kiểm tra chéo (`docgen city`) của cơ quan ban hành Kế hoạch và Tờ trình đề nghị Chủ tịch UBND tỉnh, thành phố tặng Bằng khen. Bỏ trống thì văn bản để \"……\" cho người ký ghi tay.",
+            "additionalProperties": False,
+            "properties": {
+                "so": opt_s("Số báo cáo", "Số của Báo cáo tổng hợp (nếu đã có)."),
+                "ngay": opt_date("Ngày báo cáo", "Ngày ký Báo cáo tổng hợp và Tờ trình."),
+                "so_to_trinh": opt_s("Số tờ trình", "Số của Tờ trình đề nghị tặng Bằng khen (nếu đã có)."),
+                "nguoi_ky": {
+                    "type": "object", "title": "Người ký",
+                    "description": "Người ký Báo cáo tổng hợp và Tờ trình: Giám đốc, hoặc Phó Giám đốc ký thay (quyen_han: KT. GIÁM ĐỐC, chuc_vu: PHÓ GIÁM ĐỐC).",
+                    "additionalProperties": False,
+                    "required": ["chuc_vu", "ho_ten"],
+                    "properties": {
+                        "quyen_han": opt_s("Quyền hạn", "Ví dụ: KT. GIÁM ĐỐC; để trống khi Giám đốc ký."),
+                        "chuc_vu": s("Chức vụ", "Ví dụ: GIÁM ĐỐC hoặc PHÓ GIÁM ĐỐC."),
+                        "ho_ten": opt_s("Họ và tên", "Họ tên người ký. Ví dụ: Nguyễn Thị Hà."),
+                    },
+                },
+            },
+        },
         "nguoi_ky": {
             "type": "object", "title": "Người ký", "description": "Quyền hạn, chức vụ và họ tên người ký Kế hoạch.",
             "additionalProperties": False,

@@ -18,6 +18,13 @@ from docgen.vi import BLANK, decimal_text, number_line
 CITY_CLASS_COLUMNS = 4  # the city template's class columns (tools/templates_chain.py)
 
 
+def director_signer(p: dict | None) -> dict:
+    """The Sở's signer as the plan file names it: GIÁM ĐỐC, or KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC; a blank name otherwise."""
+    p = p or {}
+    lines = [vi.upper(x) for x in (p.get("quyen_han"), p.get("chuc_vu") or "GIÁM ĐỐC") if x]
+    return {"dong": lines, "ho_ten": p.get("ho_ten") or BLANK}
+
+
 def city_documents(c: CityResult) -> list[DocumentSpec]:
     """The Sở Nội vụ's summary report: classes per district (or per cluster, two tiers) and the nominees."""
     plan = c.plan.data
@@ -27,6 +34,7 @@ def city_documents(c: CityResult) -> list[DocumentSpec]:
                             f"{len(names)} loại ({', '.join(names)}). Sửa mẫu bao-cao-tong-hop-thanh-pho.docx "
                             "(tools/templates_chain.py) cho đủ cột.")
     issuer = plan["co_quan_ban_hanh"]
+    own = plan.get("bao_cao_tong_hop") or {}
     form = (plan.get("khen_thuong") or {}).get("hinh_thuc_cap_thanh_pho") or "Bằng khen"
     groups = [{"stt": i, "ten": g.ten[0].upper() + g.ten[1:], "phu": g.phu,
                "so_don_vi": g.so_don_vi, "dem": [k.so_luong for k in g.counts]}
@@ -42,8 +50,8 @@ def city_documents(c: CityResult) -> list[DocumentSpec]:
     ctx = {
         "ke_hoach": plan_context(plan),
         "co_quan_chu_quan": vi.upper(tiers.province_ubnd(plan)), "co_quan_ban_hanh": vi.upper(issuer["ten"]),
-        "so_ky_hieu": number_line(None, f"BC-{initials(issuer['ten'])}"),
-        "dia_danh_ngay": year_date_line(tiers.province_place(plan), None, plan["nam"]),
+        "so_ky_hieu": number_line(own.get("so"), f"BC-{initials(issuer['ten'])}"),
+        "dia_danh_ngay": year_date_line(tiers.province_place(plan), own.get("ngay"), plan["nam"]),
         "kinh_gui": tiers.recipients([tiers.province_ubnd(plan)]),
         "nguon": f"{len(c.groups)} Cụm" if c.two_tier else f"{len(c.groups)} quận, huyện, thị xã",
         "co_quan": plan_body(plan),
@@ -57,7 +65,7 @@ def city_documents(c: CityResult) -> list[DocumentSpec]:
                              "Mỗi quận, huyện, thị xã đề nghị 01 tập thể xuất sắc, tiêu biểu nhất:"),
         "de_cu": nominees, "de_nghi": ask,
         "noi_nhan": ["- Như trên;", "- Lưu: VT, VP."],
-        "ky": {"dong": ["GIÁM ĐỐC"], "ho_ten": BLANK},
+        "ky": director_signer(own.get("nguoi_ky")),
     }
     return [DocumentSpec("bao-cao-tong-hop-thanh-pho.docx", "bao-cao-tong-hop-thanh-pho.docx", ctx,
                          "Báo cáo tổng hợp kết quả kiểm tra chéo của cấp tỉnh, thành phố")]

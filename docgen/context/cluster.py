@@ -65,6 +65,20 @@ def team(cluster: dict) -> dict:
     return {"truong_doan": members[0], "thu_ky": members[1], "thanh_vien": members}
 
 
+def unit_signer(unit: dict, is_leader: bool) -> dict | None:
+    """Who signs an inspection minutes for the inspected unit. Its leader in the team does, except at the
+    leader commune, whose Chairman already signs as Trưởng đoàn: there its other representative signs
+    (`ky_bien_ban`, or the first Phó Chủ tịch among the others present); None leaves a blank to fill."""
+    people = [unit["dai_dien"], unit["cong_chuc_vptk"]] + list(unit.get("thanh_phan_khac") or [])
+    named = unit.get("ky_bien_ban")
+    if named:
+        return next((p for p in people if p["ho_ten"] == named), {"ho_ten": named})
+    if not is_leader:
+        return unit["dai_dien"]
+    others = unit.get("thanh_phan_khac") or []
+    return next((p for p in others if str(p.get("chuc_vu") or "").startswith("Phó Chủ tịch")), None)
+
+
 def score_rows(plan: dict, values_by_kind: dict) -> list[dict]:
     rows = []
     for i, content in enumerate(plan["noi_dung"]):
@@ -132,7 +146,7 @@ def build_documents(plan: dict, cluster: dict, result: ClusterResult) -> list[Do
                 "gio_ket_thuc": vi.time_words(unit.get("gio_ket_thuc")),
                 "dia_diem": unit.get("dia_diem") or f"Trụ sở {ubnd}",
                 "thanh_phan": people,
-                "dai_dien": person(unit["dai_dien"]),
+                "dai_dien": person(unit_signer(unit, unit is leader)),  # who signs for the inspected unit
                 "nhan_xet": findings(plan, unit),
                 "bang_diem": score_rows(plan, {"tu_cham": r.tu_cham, "doan_cham": r.doan_cham,
                                                "thong_nhat": r.thong_nhat}),

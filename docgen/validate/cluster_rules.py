@@ -73,6 +73,35 @@ def tier_issues(cluster: Loaded, plan: dict) -> list[Issue]:
     return []
 
 
+def _signer_issues(cluster: Loaded, leader: str) -> list[Issue]:
+    """Nobody signs one inspection minutes twice: at the leader commune its Chairman signs as Trưởng đoàn
+    and its officer as Thư ký, so the unit is represented by someone else (`ky_bien_ban`)."""
+    out: list[Issue] = []
+    for i, unit in enumerate(cluster.data["don_vi"]):
+        is_leader = unit["ma"] == leader
+        team = [unit["dai_dien"]["ho_ten"], unit["cong_chuc_vptk"]["ho_ten"]] if is_leader else []
+        present = [unit["dai_dien"]["ho_ten"], unit["cong_chuc_vptk"]["ho_ten"]] + [
+            p["ho_ten"] for p in unit.get("thanh_phan_khac") or []]
+        named = unit.get("ky_bien_ban")
+        if named and named not in present:
+            out.append(cluster.issue(("don_vi", i, "ky_bien_ban"), f"{named} không có trong thành phần của đơn vị "
+                                                                   f"(dai_dien, cong_chuc_vptk, thanh_phan_khac: "
+                                                                   f"{', '.join(present)}). Ghi đúng họ tên người dự."))
+        elif named and named in team:
+            out.append(cluster.issue(("don_vi", i, "ky_bien_ban"), f"{named} đã ký Biên bản kiểm tra với tư cách "
+                                                                   "Trưởng đoàn hoặc Thư ký; đơn vị Cụm trưởng cử "
+                                                                   "người khác (thường là Phó Chủ tịch UBND) ký "
+                                                                   "phần đại diện đơn vị được kiểm tra."))
+        elif is_leader and not named and not any(str(p.get("chuc_vu") or "").startswith("Phó Chủ tịch")
+                                                 for p in unit.get("thanh_phan_khac") or []):
+            out.append(cluster.issue(("don_vi", i), "Chủ tịch đơn vị Cụm trưởng ký Biên bản kiểm tra tại đơn vị mình "
+                                                    "với tư cách Trưởng đoàn, nên cần người khác ký phần đại diện "
+                                                    "đơn vị được kiểm tra: thêm Phó Chủ tịch UBND vào "
+                                                    "thanh_phan_khac hoặc ghi ky_bien_ban; chưa có thì biên bản "
+                                                    "để trống tên.", "warning"))
+    return out
+
+
 def cluster_issues(cluster: Loaded, plan: dict) -> list[Issue]:
     """Cross-field checks of a cluster file against itself and its plan."""
     data = cluster.data
@@ -138,6 +167,8 @@ def cluster_issues(cluster: Loaded, plan: dict) -> list[Issue]:
                                             "đạo UBND và công chức Văn phòng - Thống kê."))
             else:
                 seen[name] = (i, role)
+
+    issues += _signer_issues(cluster, leader)
 
     contents = plan["noi_dung"]
     score_rules = rules_from_plan(plan)
