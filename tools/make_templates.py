@@ -141,13 +141,11 @@ def bien_ban_hop_cum():
     para(doc, "- {{ yk }}")
     tag(doc, "endfor")
     para(doc, "3. Đề nghị khen thưởng", bold=True, keep_next=True)
-    para(doc, "a) Tập thể: {{ hop.de_nghi_tap_the }}")
-    para(doc, "b) Cá nhân:", keep_next=True)
-    tag(doc, "for cn in hop.de_nghi_ca_nhan")
-    para(doc, "- {{ cn.ho_ten }}, {{ cn.chuc_vu }}, {{ cn.don_vi }}: {{ cn.phieu }};")
-    tag(doc, "else")
-    para(doc, "Không đề nghị khen thưởng cá nhân.")
+    para(doc, "a) {{ hop.khen_a }}", keep_next=True)  # the district's Giấy khen: collectives of class A, people
+    tag(doc, "for kt in hop.khen_a_dong")
+    para(doc, "{{ kt }}")
     tag(doc, "endfor")
+    para(doc, "b) {{ hop.khen_b }}")  # the cluster's one outstanding commune, forwarded for the city's Bằng khen
     nd30.minutes_ending(doc, "hop", "{{ doan.thu_ky.ho_ten }}", "{{ cum_truong_chuc_vu }}",
                         "{{ doan.truong_doan.ho_ten }}")
     return doc
@@ -167,20 +165,17 @@ def cong_van_de_nghi():
     tag(doc, "for dv in bang_tong_hop")
     para(doc, "- {{ dv.ten_ubnd }}: {{ dv.tong_diem }} điểm, xếp loại {{ dv.xep_loai }};")
     tag(doc, "endfor")
-    para(doc, "Căn cứ kết quả bình xét của Cụm, {{ co_quan_ban_hanh_thuong }} (đơn vị Cụm trưởng) đề nghị "
-              "{{ cap_tren }} xem xét, khen thưởng:")
-    para(doc, "1. Tập thể: {{ de_nghi_tap_the }}")
-    para(doc, "2. Cá nhân:", keep_next=True)
-    tag(doc, "for cn in de_nghi_ca_nhan")
-    para(doc, "- {{ cn.ho_ten }}, {{ cn.chuc_vu }}, {{ cn.don_vi }};")
-    tag(doc, "else")
-    para(doc, "Không đề nghị khen thưởng cá nhân.")
+    para(doc, "Căn cứ kết quả bình xét của Cụm, {{ co_quan_ban_hanh_thuong }} (đơn vị Cụm trưởng) đề nghị như sau:")
+    para(doc, "1. {{ khen_a }}", keep_next=True)
+    tag(doc, "for kt in khen_a_dong")
+    para(doc, "{{ kt }}")
     tag(doc, "endfor")
+    para(doc, "2. {{ khen_b }}")
     para(doc, "Hồ sơ kèm theo:", keep_next=True)
     tag(doc, "for hs in ho_so_kem_theo")
     para(doc, "- {{ hs }}")
     tag(doc, "endfor")
-    para(doc, "Kính đề nghị {{ cap_tren }} xem xét, quyết định./.")
+    para(doc, "{{ ket_thuc }}")  # three tiers: the district decides; two tiers: the Sở sums up, it does not decide
     nd30.recipients_and_signature(doc, "noi_nhan", "ky.dong", "{{ ky.ho_ten }}")
     return doc
 

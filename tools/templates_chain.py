@@ -137,9 +137,9 @@ def bao_cao_ket_qua_cum():
     para(doc, "3. Nhận xét chung", bold=True, keep_next=True)
     _bullets(doc, "nx in nhan_xet_chung", "- {{ nx }}")
     para(doc, "III. ĐỀ NGHỊ KHEN THƯỞNG", bold=True, keep_next=True)
-    para(doc, "1. Tập thể: {{ de_nghi_tap_the }}")
-    para(doc, "2. Cá nhân:", keep_next=True)
-    _bullets(doc, "cn in de_nghi_ca_nhan", "- {{ cn }};", empty="Không đề nghị khen thưởng cá nhân.")
+    para(doc, "1. {{ khen_a }}", keep_next=True)
+    _bullets(doc, "kt in khen_a_dong", "{{ kt }}")
+    para(doc, "2. {{ khen_b }}")
     para(doc, "IV. KIẾN NGHỊ, ĐỀ XUẤT", bold=True, keep_next=True)
     _bullets(doc, "kn in kien_nghi", "- {{ kn }}")
     para(doc, "(Kèm theo Biên bản kiểm tra tại các đơn vị, Biên bản họp Cụm và Bảng chấm điểm - Phụ lục số 02.)",
@@ -253,8 +253,8 @@ def cong_van_de_nghi_bang_khen():
     para(doc, "", indent_first_mm=0)
     nd30.kinh_gui(doc)
     para(doc, "Thực hiện {{ ke_hoach.ten_day_du }}, {{ huyen.ubnd }} đã chỉ đạo {{ so_cum }} Cụm thi đua tổ chức "
-              "kiểm tra chéo công tác văn thư, lưu trữ tại {{ so_don_vi }} UBND xã, phường, thị trấn; các Cụm đã "
-              "bình xét và đề nghị {{ so_de_cu }} đơn vị xuất sắc, tiêu biểu.", before=12)
+              "kiểm tra chéo công tác văn thư, lưu trữ tại {{ so_don_vi }} UBND xã, phường, thị trấn; "
+              "{{ de_cu_cac_cum }}", before=12)  # what each cluster's minutes proposed, cluster by cluster
     para(doc, "{{ hop_hoi_dong }}")
     para(doc, "{{ huyen.ubnd }} kính đề nghị {{ cap_nhan }} xem xét, tặng {{ hinh_thuc }} cho:")
     para(doc, "{{ de_nghi }}", bold=True)

@@ -44,8 +44,10 @@ def city_documents(c: CityResult) -> list[DocumentSpec]:
                  "tong_diem": decimal_text(g.nominee.tong_diem), "xep_loai": g.nominee.xep_loai}
                 for i, g in enumerate([g for g in c.groups if g.nominee], start=1)]
     k = len(nominees)
-    ask = (f"{issuer['ten']} kính trình {tiers.province_ubnd(plan)} xem xét, tặng {form} cho {k:02d} tập thể có thành "
-           "tích xuất sắc tiêu biểu nêu trên./." if k else
+    # The Sở sums up and submits; the award is the Chairman's to decide (the plan's "Sở Nội vụ: Đề nghị Chủ tịch
+    # UBND Thành phố tặng Bằng khen").
+    ask = (f"{issuer['ten']} tổng hợp, kính trình Chủ tịch {tiers.province_ubnd(plan)} tặng "
+           f"{form.split(' của ')[0]} cho {k:02d} tập thể có thành tích xuất sắc, tiêu biểu nêu trên./." if k else
            f"Không có tập thể nào được đề nghị tặng {form}./.")
     ctx = {
         "ke_hoach": plan_context(plan),

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from docgen import vi
+from docgen.context import awards
 from docgen.context.common import (
     DocumentSpec,
     blank,
@@ -168,28 +169,9 @@ def build_documents(plan: dict, cluster: dict, result: ClusterResult) -> list[Do
                              "Phụ lục số 02: Bảng chấm điểm, xếp loại của Cụm"))
 
     voters = hop.get("so_nguoi_bieu_quyet")
-
-    def votes(n) -> str:
-        if n is None:
-            return f"{BLANK} phiếu tán thành"
-        return f"{n}/{voters} phiếu tán thành" if voters else f"{n} phiếu tán thành"
-
-    nominee = hop.get("de_nghi_tap_the")
-    if nominee:
-        nr = result.by_code(nominee["don_vi"])
-        nu = by_code[nominee["don_vi"]]
-        form = nominee.get("hinh_thuc") or up.hinh_thuc
-        nominee_text = (f"UBND {unit_name(nu)} ({decimal_text(nr.tong_diem)} điểm, xếp loại {nr.xep_loai})"
-                        + (f", đề nghị tặng {form}" if form else ""))
-        nominee_vote = f"{nominee_text}: {votes(nominee.get('so_phieu_tan_thanh'))}."
-    else:
-        # Say why only when it is so: class-A communes may exist and the meeting still propose none.
-        nominee_text = nominee_vote = ("Cụm không đề nghị khen thưởng tập thể." if result.de_cu_goi_y else
-                                       "Không có đơn vị đạt loại A nên Cụm không đề nghị khen thưởng tập thể.")
-    individuals = [{"ho_ten": p["ho_ten"], "chuc_vu": blank(p.get("chuc_vu")),
-                    "don_vi": f"UBND {unit_name(by_code[p['don_vi']])}",
-                    "phieu": votes(p.get("so_phieu_tan_thanh"))}
-                   for p in hop.get("de_nghi_ca_nhan") or []]
+    how = hop.get("hinh_thuc_bieu_quyet")
+    voted = awards.proposals(plan, cluster, result, with_votes=True)  # the minutes record each vote
+    asked = awards.proposals(plan, cluster, result, with_votes=False)
     agreed = hop.get("bieu_quyet_xep_loai")
     ctx = dict(common)
     ctx.update({
@@ -204,10 +186,9 @@ def build_documents(plan: dict, cluster: dict, result: ClusterResult) -> list[Do
             "khach_moi": [{"ho_ten": k["ho_ten"], "chuc_vu": blank(k.get("chuc_vu")), "don_vi": blank(k.get("don_vi"))}
                           for k in hop.get("khach_moi") or []],
             "hinh_thuc_bieu_quyet": blank(hop.get("hinh_thuc_bieu_quyet")),
-            "bieu_quyet_xep_loai": votes(agreed),
+            "bieu_quyet_xep_loai": awards.votes(agreed, voters, how),
             "y_kien": hop.get("y_kien") or [BLANK],
-            "de_nghi_tap_the": nominee_vote,
-            "de_nghi_ca_nhan": individuals,
+            "khen_a": voted.title_a, "khen_a_dong": voted.lines_a, "khen_b": voted.text_b,
             "ket_luan": blank(hop.get("ket_luan")),
         },
     })
@@ -226,8 +207,10 @@ def build_documents(plan: dict, cluster: dict, result: ClusterResult) -> list[Do
         "dia_danh_ngay": vi.place_date(leader_place, cv.get("ngay") or hop["ngay"]),
         "kinh_gui": up.kinh_gui,
         "cap_tren": up.cap_tren,
-        "de_nghi_tap_the": nominee_text + "." if nominee else nominee_text,
-        "de_nghi_ca_nhan": individuals,
+        "khen_a": asked.title_a, "khen_a_dong": asked.lines_a, "khen_b": asked.text_b,
+        "ket_thuc": (f"Kính đề nghị {up.cap_tren} xem xét, quyết định./." if not up.two_tier else
+                     f"Kính đề nghị {up.cap_tren} tổng hợp, trình Chủ tịch {tiers.province_ubnd(plan)} xem xét, "
+                     "quyết định./."),
         "ho_so_kem_theo": [
             f"Biên bản họp {cum_name} (kèm theo Bảng chấm điểm - Phụ lục số 02);",
             f"Biên bản kiểm tra tại {len(units)} đơn vị;",

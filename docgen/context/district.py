@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from docgen import vi
+from docgen.context import awards
 from docgen.context.common import (
     DocumentSpec,
     blank,
@@ -32,8 +33,9 @@ def district_documents(d: DistrictResult) -> list[DocumentSpec]:
     if d.choice:
         vote = (f"Thường trực Hội đồng biểu quyết bằng hình thức {blank(hd.get('hinh_thuc_bieu_quyet'))}: {votes} "
                 f"đề nghị tặng {form} cho {d.choice.text()}, đơn vị được {d.choice.cum} đề nghị.")
-        choice_line = (f"{ubnd} đề nghị tặng {form} cho {d.choice.text()}, là tập thể xuất sắc, tiêu biểu nhất "
-                       f"của huyện.")
+        choice_line = (f"Thường trực Hội đồng Thi đua - Khen thưởng {d.name} đã chọn {d.choice.text()}, đơn vị do "
+                       f"{d.choice.cum} đề nghị, là tập thể xuất sắc, tiêu biểu nhất của huyện; {ubnd} đề nghị Chủ tịch "
+                       f"{tiers.province_ubnd(plan)} tặng {awards.short_form(form)}.")
     else:
         vote = "Không có đơn vị được các Cụm đề nghị nên Thường trực Hội đồng không xét đề nghị Bằng khen."
         choice_line = f"{ubnd} không có đơn vị đề nghị tặng {form}."
@@ -77,16 +79,17 @@ def district_documents(d: DistrictResult) -> list[DocumentSpec]:
             "trich_yeu": f"V/v đề nghị tặng Bằng khen tập thể có thành tích xuất sắc trong công tác văn thư, lưu trữ "
                          f"năm {plan['nam']}",
             "dia_danh_ngay": vi.place_date(place, cv.get("ngay") or hd["ngay"]),
-            "kinh_gui": tiers.recipients([f"{tiers.province_ubnd(plan)} (qua {plan['co_quan_ban_hanh']['ten']})"]),
-            "cap_nhan": tiers.province_ubnd(plan),
-            "so_de_cu": len(d.nominees), "hop_hoi_dong": meeting, "hinh_thuc": form,
+            "kinh_gui": tiers.recipients([f"Chủ tịch {tiers.province_ubnd(plan)} (qua {plan['co_quan_ban_hanh']['ten']})"]),
+            "cap_nhan": f"Chủ tịch {tiers.province_ubnd(plan)}",  # the Bằng khen is the Chairman's
+            "so_de_cu": len(d.nominees), "de_cu_cac_cum": _proposed(d), "hop_hoi_dong": meeting,
+            "hinh_thuc": awards.short_form(form),
             "de_nghi": f"{d.choice.ten_ubnd.replace('UBND', 'Ủy ban nhân dân', 1)}, {d.name} "
                        f"({decimal_text(d.choice.tong_diem)} điểm, xếp loại {d.choice.xep_loai}).",
             "ho_so_kem_theo": [
                 f"Biên bản họp Thường trực Hội đồng Thi đua - Khen thưởng {d.name};",
                 f"Công văn đề nghị của đơn vị Cụm trưởng {cum['ten']} (UBND {lead['loai']} {lead['ten']});",
                 f"Biên bản họp {cum['ten']} (kèm theo Bảng chấm điểm - Phụ lục số 02);",
-                f"Báo cáo thành tích của {d.choice.ten_ubnd}.",
+                f"Báo cáo thành tích của {d.choice.ten_ubnd} (đề nghị tặng {form}).",
             ],
             "noi_nhan": ["- Như trên;", "- Chủ tịch, các Phó Chủ tịch UBND huyện;", f"- Lưu: VT, {abbr}."],
             "ky": committee_signer(data["nguoi_ky"]),
@@ -123,6 +126,23 @@ def district_documents(d: DistrictResult) -> list[DocumentSpec]:
     docs.append(DocumentSpec("bao-cao-tong-hop-huyen.docx", "bao-cao-tong-hop-huyen.docx", report,
                              "Báo cáo kết quả kiểm tra chéo của cấp huyện"))
     return docs
+
+
+def _proposed(d: DistrictResult) -> str:
+    """What each cluster's minutes proposed for the city's Bằng khen, cluster by cluster: the letter says
+    no more than the minutes do."""
+    by_source = {n.source: n for n in d.nominees}
+    parts = []
+    for c in d.clusters:
+        data = c.cluster.data
+        n = by_source.get(c.cluster.path)
+        met = vi.short_date(data["hop_cum"]["ngay"])
+        parts.append(f"{data['cum']['ten']} đề nghị {n.ten_ubnd} ({decimal_text(n.tong_diem)} điểm, xếp loại "
+                     f"{n.xep_loai}; Biên bản họp Cụm ngày {met})" if n else
+                     f"{data['cum']['ten']} không có đơn vị đề nghị (Biên bản họp Cụm ngày {met})")
+    head = ("các Cụm đã bình xét, mỗi Cụm đề nghị 01 đơn vị xuất sắc, tiêu biểu: " if len(d.nominees) == len(d.clusters)
+            else "kết quả bình xét đơn vị xuất sắc, tiêu biểu của các Cụm: ")
+    return head + "; ".join(parts) + "."
 
 
 def _ranked(d: DistrictResult) -> list:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from docgen import vi
+from docgen.context import awards
 from docgen.context.common import (
     blank,
     committee_signer,
@@ -37,20 +38,7 @@ def report_context(plan: dict, cluster: dict, result: ClusterResult, common: dic
     counts = tally.count_classes(plan, [(f"UBND {unit_name(by_code[r.ma])}", r.xep_loai) for r in result.don_vi])
     classes = [f"Loại {c.loai}: {c.so_luong} đơn vị" + (f" ({', '.join(c.don_vi)})" if c.don_vi else "")
                for c in counts]
-    nominee = hop.get("de_nghi_tap_the")
-    if nominee:
-        nr = result.by_code(nominee["don_vi"])
-        form = nominee.get("hinh_thuc") or up.hinh_thuc
-        tap_the = (f"Đề nghị {up.cap_tren} xem xét" + (f", tặng {form}" if form else ", khen thưởng")
-                   + f" cho UBND {unit_name(by_code[nominee['don_vi']])} ({decimal_text(nr.tong_diem)} điểm, "
-                   f"xếp loại {nr.xep_loai}), là đơn vị xuất sắc, tiêu biểu nhất của Cụm.")
-    elif result.de_cu_goi_y:  # some commune reached the class, the meeting proposed none
-        tap_the = "Cụm không đề nghị khen thưởng tập thể."
-    else:
-        allowed = (plan.get("khen_thuong") or {}).get("loai_duoc_de_nghi", "A")
-        tap_the = f"Không có đơn vị đạt loại {allowed} nên Cụm không đề nghị khen thưởng tập thể."
-    people = [f"{p['ho_ten']}, {blank(p.get('chuc_vu'))}, UBND {unit_name(by_code[p['don_vi']])}"
-              for p in hop.get("de_nghi_ca_nhan") or []]
+    asked = awards.proposals(plan, cluster, result, with_votes=False)
     bao_cao = cluster.get("bao_cao") or {}
     cv = cluster.get("cong_van") or {}
     return {
@@ -66,8 +54,7 @@ def report_context(plan: dict, cluster: dict, result: ClusterResult, common: dic
         "bang_ket_qua": table,
         "xep_loai": classes,
         "nhan_xet_chung": [_about(u) for u in units],
-        "de_nghi_tap_the": tap_the,
-        "de_nghi_ca_nhan": people,
+        "khen_a": asked.title_a, "khen_a_dong": asked.lines_a, "khen_b": asked.text_b,
         "kien_nghi": hop.get("y_kien") or [BLANK],
         "noi_nhan": ["- Như trên;", f"- UBND các đơn vị trong {cluster['cum']['ten']};",
                      f"- Lưu: VT, {cv.get('ky_hieu_don_vi_soan_thao') or 'VP'}."],
@@ -91,13 +78,11 @@ def achievement_context(plan: dict, cluster: dict, result: ClusterResult, common
     unit = next(u for u in units if u["ma"] == nominee["don_vi"])
     r = result.by_code(unit["ma"])
     up = tiers.upper(plan, cluster)
-    form = nominee.get("hinh_thuc") or up.hinh_thuc or BLANK
+    form = nominee.get("hinh_thuc") or awards.city_form(plan)  # (b) goes forward for the city's Bằng khen
     province = tiers.province_name(plan)
     full = f"Ủy ban nhân dân {unit_name(unit)}, " + (province if up.two_tier else f"{up.dia_ban}, {province}")
-    votes = nominee.get("so_phieu_tan_thanh")
-    voters = hop.get("so_nguoi_bieu_quyet")
-    vote_text = (f"{votes}/{voters} phiếu tán thành" if votes is not None and voters
-                 else f"{votes} phiếu tán thành" if votes is not None else f"{BLANK} phiếu tán thành")
+    vote_text = awards.votes(nominee.get("so_phieu_tan_thanh"), hop.get("so_nguoi_bieu_quyet"),
+                             hop.get("hinh_thuc_bieu_quyet"))
     strengths = [f"Nội dung {n['so']} ({n['ten']}): {n['uu_diem']}" for n in findings(plan, unit)
                  if n["uu_diem"] != BLANK] or [BLANK]
     officer = unit["cong_chuc_vptk"]
@@ -114,8 +99,9 @@ def achievement_context(plan: dict, cluster: dict, result: ClusterResult, common
         "cong_chuc": f"{officer['ho_ten']}, {officer.get('chuc_vu') or 'Công chức Văn phòng - Thống kê'}",
         "ket_qua": (f"Qua kiểm tra chéo của {common['cum']['ten_day_du']} (từ {common['tu_ngay']} đến "
                     f"{common['den_ngay']}), UBND {unit_name(unit)} đạt {vi.score_with_words(r.tong_diem)}, xếp loại "
-                    f"{r.xep_loai}, xếp thứ {r.hang}/{len(units)} đơn vị trong Cụm; được Cụm bình xét, đề nghị khen "
-                    f"thưởng tại cuộc họp {common['ngay_hop_chu']} ({vote_text})."),
+                    f"{r.xep_loai}, xếp thứ {r.hang}/{len(units)} đơn vị trong Cụm; tại cuộc họp {common['ngay_hop_chu']}, "
+                    f"Cụm bình xét là đơn vị xuất sắc, tiêu biểu của Cụm, {awards.proposals(plan, cluster, result, with_votes=False).forward} "
+                    f"({vote_text})."),
         "bang_diem": [{"so": c["so"], "ten": c["ten"], "toi_da": decimal_text(c["diem_toi_da"]),
                        "dat": decimal_text(r.thong_nhat[i])} for i, c in enumerate(plan["noi_dung"])],
         "tong_toi_da": decimal_text(sum((Decimal(c["diem_toi_da"]) for c in plan["noi_dung"]), Decimal(0))),

@@ -233,6 +233,13 @@ def cluster_issues(cluster: Loaded, plan: dict) -> list[Issue]:
     if nominee:
         known(("hop_cum", "de_nghi_tap_the", "don_vi"), nominee["don_vi"], "đơn vị được đề nghị khen thưởng")
         votes.append((("hop_cum", "de_nghi_tap_the", "so_phieu_tan_thanh"), nominee.get("so_phieu_tan_thanh")))
+    for j, g in enumerate(hop.get("giay_khen_tap_the") or []):
+        known(("hop_cum", "giay_khen_tap_the", j, "don_vi"), g["don_vi"], "đơn vị được đề nghị tặng Giấy khen")
+        votes.append((("hop_cum", "giay_khen_tap_the", j, "so_phieu_tan_thanh"), g.get("so_phieu_tan_thanh")))
+    if hop.get("giay_khen_tap_the") and two_tier(plan):
+        issues.append(cluster.issue(("hop_cum", "giay_khen_tap_the"), f"Kế hoạch năm {plan.get('nam')} theo mô hình "
+                                                                      "hai cấp: không có Giấy khen của Chủ tịch UBND "
+                                                                      "cấp huyện. Xóa mục giay_khen_tap_the."))
     for j, person in enumerate(hop.get("de_nghi_ca_nhan") or []):
         known(("hop_cum", "de_nghi_ca_nhan", j, "don_vi"), person["don_vi"], f"đơn vị của {person['ho_ten']}")
         votes.append((("hop_cum", "de_nghi_ca_nhan", j, "so_phieu_tan_thanh"), person.get("so_phieu_tan_thanh")))
@@ -265,10 +272,16 @@ def award_issues(cluster: Loaded, plan: dict, result) -> list[Issue]:
                                         f"đơn vị được đề nghị không có tổng điểm cao nhất trong các đơn vị loại "
                                         f"{allowed} (cao nhất: {best}). Nếu Cụm đã biểu quyết như vậy thì giữ nguyên.",
                                         "warning"))
-    elif not nominee and result.de_cu_goi_y:
+    for j, g in enumerate(cluster.data["hop_cum"].get("giay_khen_tap_the") or []):
+        if g["don_vi"] in codes and result.by_code(g["don_vi"]).xep_loai != allowed:
+            r = result.by_code(g["don_vi"])
+            issues.append(cluster.issue(("hop_cum", "giay_khen_tap_the", j, "don_vi"),
+                                        f"{r.ten} xếp loại {r.xep_loai} ({decimal_text(r.tong_diem)} điểm); theo Kế "
+                                        f"hoạch chỉ đề nghị khen thưởng tập thể trong số các đơn vị đạt loại {allowed}."))
+    if not nominee and result.de_cu_goi_y:
         best = ", ".join(result.by_code(c).ten for c in result.de_cu_goi_y)
         tie = " (bằng điểm nhau: Cụm biểu quyết chọn 1)" if len(result.de_cu_goi_y) > 1 else ""
-        issues.append(cluster.issue(("hop_cum",), f"Cụm chưa ghi đơn vị đề nghị khen thưởng (de_nghi_tap_the); "
+        issues.append(cluster.issue(("hop_cum",), f"Cụm chưa ghi đơn vị xuất sắc, tiêu biểu đề nghị Bằng khen (de_nghi_tap_the); "
                                                   f"gợi ý: {best}{tie}.", "warning"))
     return issues
 

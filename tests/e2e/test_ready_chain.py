@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import DONG_ANH_DIR, copy_yaml, docx_text, unit, warnings_of
+from conftest import CUM_2025, DONG_ANH_DIR, copy_yaml, docx_text, unit, warnings_of
 from docx import Document
 
 from docgen.errors import ValidationFailed
@@ -86,3 +86,80 @@ def test_the_city_report_is_signed_by_the_person_the_plan_file_names(chain_built
     assert "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC" in text and signers(report)[-1] == "Trần Thị Hạnh"
     report = next(f for f in chain_built["thanh-pho-2025"] if f.name == "bao-cao-tong-hop-thanh-pho.docx")
     assert signers(report)[-1] == "Lê Quang Tuấn"
+
+
+# --- The award chain, commune → cluster → district → city ----------------------------------------
+
+
+def _doc(files, name) -> str:
+    return docx_text(next(f for f in files if f.name == name))
+
+
+def test_the_cluster_minutes_name_the_districts_giay_khen_and_the_one_commune_for_the_bang_khen(built):
+    folder = built[(DONG_ANH_DIR / "cum-so-1.yaml").resolve()].folder
+    text = docx_text(folder / "bien-ban-hop-cum.docx")
+    assert "a) Đề nghị Chủ tịch UBND huyện Đông Anh tặng Giấy khen:" in text
+    assert ("- Tập thể: UBND xã Cổ Loa (93,5 điểm, xếp loại A): 8/8 thành viên tán thành; UBND xã Uy Nỗ (89 điểm, "
+            "xếp loại A): 8/8 thành viên tán thành;") in text
+    assert ("b) Đơn vị xuất sắc, tiêu biểu của Cụm, đề nghị UBND huyện Đông Anh xét, đề nghị Chủ tịch UBND thành phố "
+            "Hà Nội tặng Bằng khen: UBND xã Cổ Loa (93,5 điểm, xếp loại A): 8/8 thành viên tán thành.") in text
+    letter = docx_text(folder / "cong-van-de-nghi-khen-thuong.docx")
+    assert "1. Đề nghị Chủ tịch UBND huyện Đông Anh tặng Giấy khen:" in letter and "tặng Bằng khen: UBND xã Cổ Loa" in letter
+    report = docx_text(folder / "bao-cao-ket-qua-cum.docx")
+    assert "tặng Bằng khen: UBND xã Cổ Loa (93,5 điểm, xếp loại A)." in report
+    achievement = docx_text(folder / "bao-cao-thanh-tich-co-loa.docx")
+    assert "Đề nghị tặng Bằng khen của Chủ tịch UBND Thành phố" in achievement and "Giấy khen" not in achievement
+
+
+def test_no_document_of_a_district_says_ubnd_cap_huyen(built, chain_built):
+    """The plan is written for every district ("UBND cấp huyện"); each dossier names its own."""
+    files = [f for b in built.values() for f in b.files if f.suffix == ".docx"]
+    files += chain_built["huyen-dong-anh"] + chain_built["huyen-gia-lam"]
+    said = [f"{f.parent.name}/{f.name}" for f in files if "cấp huyện" in docx_text(f)]
+    assert not said
+
+
+def test_giay_khen_goes_only_to_class_a_communes_and_not_in_two_tier_years(tmp_path):
+    def class_b(data):
+        data["hop_cum"]["giay_khen_tap_the"].append({"don_vi": "viet-hung", "so_phieu_tan_thanh": 8})
+    f = copy_yaml(DONG_ANH_DIR / "cum-so-1.yaml", tmp_path / "b.yaml", class_b)
+    try:
+        levels_cluster.check_cluster(f)
+        raise AssertionError("a class-B commune proposed for a collective Giấy khen was accepted")
+    except ValidationFailed as e:
+        assert any(i.pointer == "hop_cum.giay_khen_tap_the[2].don_vi" and "loại A" in i.message for i in e.issues)
+
+    def two_tier(data):
+        data["hop_cum"]["giay_khen_tap_the"] = [{"don_vi": "hoan-kiem"}]
+    f = copy_yaml(CUM_2025, tmp_path / "c.yaml", two_tier)
+    try:
+        levels_cluster.check_cluster(f)
+        raise AssertionError("a district Giấy khen in a two-tier year was accepted")
+    except ValidationFailed as e:
+        assert any(i.pointer == "hop_cum.giay_khen_tap_the" and "hai cấp" in i.message for i in e.issues)
+
+
+def test_the_district_letter_says_what_each_clusters_minutes_proposed_and_asks_the_chairman(chain_built):
+    letter = _doc(chain_built["huyen-dong-anh"], "cong-van-de-nghi-bang-khen.docx")
+    assert "đề nghị 2 đơn vị" not in letter
+    assert ("Cụm số 1 đề nghị UBND xã Cổ Loa (93,5 điểm, xếp loại A; Biên bản họp Cụm ngày 12/10/2017); Cụm số 2 "
+            "đề nghị UBND thị trấn Đông Anh (93,5 điểm, xếp loại A; Biên bản họp Cụm ngày 19/10/2017).") in letter
+    assert "Kính gửi: Chủ tịch UBND thành phố Hà Nội (qua Sở Nội vụ)." in letter
+    assert "kính đề nghị Chủ tịch UBND thành phố Hà Nội xem xét, tặng Bằng khen cho:" in letter
+    assert "Báo cáo thành tích của UBND xã Cổ Loa (đề nghị tặng Bằng khen của Chủ tịch UBND Thành phố)." in letter
+    report = _doc(chain_built["huyen-dong-anh"], "bao-cao-tong-hop-huyen.docx")
+    assert "đã chọn UBND xã Cổ Loa (93,5 điểm, xếp loại A), đơn vị do Cụm số 1 đề nghị" in report
+
+
+def test_the_city_sums_up_and_submits_to_the_chairman_it_does_not_decide(chain_built):
+    for year in ("2017", "2025"):
+        text = _doc(chain_built[f"thanh-pho-{year}"], "bao-cao-tong-hop-thanh-pho.docx")
+        assert "Sở Nội vụ tổng hợp, kính trình Chủ tịch UBND thành phố Hà Nội tặng Bằng khen cho 02 tập thể" in text
+        assert "xem xét, quyết định" not in text and "kính trình UBND" not in text
+    # two tiers: the cluster writes to the Sở, which sums up and submits; it does not decide
+    letters = [f for f in chain_built["cum-2025"] if f.name == "cong-van-de-nghi-khen-thuong.docx"]
+    assert len(letters) == 2
+    for f in letters:
+        text = docx_text(f)
+        assert "Kính đề nghị Sở Nội vụ thành phố Hà Nội tổng hợp, trình Chủ tịch UBND thành phố Hà Nội xem xét" in text
+        assert "tổng hợp, trình Chủ tịch UBND thành phố Hà Nội tặng Bằng khen: UBND phường" in text
