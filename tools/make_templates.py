@@ -134,8 +134,12 @@ def bien_ban_hop_cum():
     nd30.loop_table(doc, widths, ["STT", "Đơn vị", "Tổng điểm", "Xếp loại"], "dv in bang_tong_hop",
                     [("{{ dv.stt }}", CENTER), ("{{ dv.ten_ubnd }}", LEFT), ("{{ dv.tong_diem }}", CENTER),
                      ("{{ dv.xep_loai }}", CENTER)])
+    para(doc, "{{ hop.dieu_chinh }}", before=6, keep_next=True)  # what the meeting changed in the team's scores
+    tag(doc, "for dc in hop.dieu_chinh_dong")
+    para(doc, "{{ dc }}")
+    tag(doc, "endfor")
     para(doc, "Kết quả xếp loại được biểu quyết bằng hình thức {{ hop.hinh_thuc_bieu_quyet }}: "
-              "{{ hop.bieu_quyet_xep_loai }}.", before=6)
+              "{{ hop.bieu_quyet_xep_loai }}.")
     para(doc, "2. Ý kiến của các thành viên", bold=True, keep_next=True)
     tag(doc, "for yk in hop.y_kien")
     para(doc, "- {{ yk }}")

@@ -92,3 +92,23 @@ def proposals(plan: dict, cluster: dict, result: ClusterResult, *, with_votes: b
                   f"Không có đơn vị đạt loại {allowed} nên Cụm không đề nghị đơn vị xuất sắc, tiêu biểu.")
         named = ""
     return Proposals(title, lines, named, text_b, forward)
+
+
+def adjustments(plan: dict, cluster: dict, result: ClusterResult) -> list[str]:
+    """Where the agreed score differs from the team's, what the meeting changed, why, and its vote: one
+    line each (hop_cum.dieu_chinh_diem gives the reason and the vote; a blank when the file has none)."""
+    hop = cluster["hop_cum"]
+    notes = {(d["don_vi"], d["noi_dung"]): d for d in hop.get("dieu_chinh_diem") or []}
+    how, voters = hop.get("hinh_thuc_bieu_quyet"), hop.get("so_nguoi_bieu_quyet")
+    lines = []
+    for u in cluster["don_vi"]:
+        r = result.by_code(u["ma"])
+        for i, content in enumerate(plan["noi_dung"]):
+            team, agreed = r.doan_cham[i], r.thong_nhat[i]
+            if team == agreed:
+                continue
+            d = notes.get((u["ma"], content["so"]), {})
+            lines.append(f"- UBND {unit_name(u)}, Nội dung {content['so']} ({content['ten']}): Đoàn chấm "
+                         f"{decimal_text(team)} điểm, Cụm thống nhất {decimal_text(agreed)} điểm; lý do: "
+                         f"{blank(d.get('ly_do'))}; {votes(d.get('so_phieu_tan_thanh'), voters, how)}")
+    return [x + ";" for x in lines[:-1]] + [x + "." for x in lines[-1:]]

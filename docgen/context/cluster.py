@@ -173,6 +173,7 @@ def build_documents(plan: dict, cluster: dict, result: ClusterResult) -> list[Do
     voted = awards.proposals(plan, cluster, result, with_votes=True)  # the minutes record each vote
     asked = awards.proposals(plan, cluster, result, with_votes=False)
     agreed = hop.get("bieu_quyet_xep_loai")
+    changed = awards.adjustments(plan, cluster, result)
     ctx = dict(common)
     ctx.update({
         "so_ky_hieu": number_line(hop.get("so_bien_ban"), "BB-ĐKT"),
@@ -187,6 +188,10 @@ def build_documents(plan: dict, cluster: dict, result: ClusterResult) -> list[Do
                           for k in hop.get("khach_moi") or []],
             "hinh_thuc_bieu_quyet": blank(hop.get("hinh_thuc_bieu_quyet")),
             "bieu_quyet_xep_loai": awards.votes(agreed, voters, how),
+            "dieu_chinh": ("Các đơn vị thống nhất điều chỉnh kết quả chấm điểm của Đoàn kiểm tra như sau:" if changed
+                           else "Các đơn vị thống nhất với kết quả chấm điểm của Đoàn kiểm tra, không điều chỉnh "
+                                "điểm."),
+            "dieu_chinh_dong": changed,
             "y_kien": hop.get("y_kien") or [BLANK],
             "khen_a": voted.title_a, "khen_a_dong": voted.lines_a, "khen_b": voted.text_b,
             "ket_luan": blank(hop.get("ket_luan")),

@@ -10,7 +10,6 @@ from docgen.context.common import (
     person_text,
     plan_body,
     plan_context,
-    votes_text,
 )
 from docgen.levels.district import DistrictResult
 from docgen.model import tiers
@@ -26,7 +25,9 @@ def district_documents(d: DistrictResult) -> list[DocumentSpec]:
     place = data["huyen"]["ten"]
     ubnd = f"UBND {d.name}"
     form = (plan.get("khen_thuong") or {}).get("hinh_thuc_cap_thanh_pho") or "Bằng khen"
-    votes = votes_text((data.get("de_nghi") or {}).get("so_phieu_tan_thanh"), hd.get("so_nguoi_bieu_quyet"))
+    # The council's voters are its chair and members; the secretary takes the minutes and does not vote.
+    voters = hd.get("so_nguoi_bieu_quyet") or 1 + len(hd.get("thanh_vien") or [])
+    votes = awards.votes((data.get("de_nghi") or {}).get("so_phieu_tan_thanh"), voters, hd.get("hinh_thuc_bieu_quyet"))
     lines = [f"Loại {c.loai}: {c.so_luong} đơn vị" for c in d.counts]
     de_cu = [{"stt": i, "cum": n.cum, "ten_ubnd": n.ten_ubnd, "tong_diem": decimal_text(n.tong_diem),
               "xep_loai": n.xep_loai} for i, n in enumerate(d.nominees, start=1)]

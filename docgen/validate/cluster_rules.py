@@ -233,6 +233,9 @@ def cluster_issues(cluster: Loaded, plan: dict) -> list[Issue]:
     if nominee:
         known(("hop_cum", "de_nghi_tap_the", "don_vi"), nominee["don_vi"], "đơn vị được đề nghị khen thưởng")
         votes.append((("hop_cum", "de_nghi_tap_the", "so_phieu_tan_thanh"), nominee.get("so_phieu_tan_thanh")))
+    for j, d in enumerate(hop.get("dieu_chinh_diem") or []):
+        known(("hop_cum", "dieu_chinh_diem", j, "don_vi"), d["don_vi"], "đơn vị được điều chỉnh điểm")
+        votes.append((("hop_cum", "dieu_chinh_diem", j, "so_phieu_tan_thanh"), d.get("so_phieu_tan_thanh")))
     for j, g in enumerate(hop.get("giay_khen_tap_the") or []):
         known(("hop_cum", "giay_khen_tap_the", j, "don_vi"), g["don_vi"], "đơn vị được đề nghị tặng Giấy khen")
         votes.append((("hop_cum", "giay_khen_tap_the", j, "so_phieu_tan_thanh"), g.get("so_phieu_tan_thanh")))
@@ -278,12 +281,41 @@ def award_issues(cluster: Loaded, plan: dict, result) -> list[Issue]:
             issues.append(cluster.issue(("hop_cum", "giay_khen_tap_the", j, "don_vi"),
                                         f"{r.ten} xếp loại {r.xep_loai} ({decimal_text(r.tong_diem)} điểm); theo Kế "
                                         f"hoạch chỉ đề nghị khen thưởng tập thể trong số các đơn vị đạt loại {allowed}."))
+    issues += _adjustment_issues(cluster, plan, result)
     if not nominee and result.de_cu_goi_y:
         best = ", ".join(result.by_code(c).ten for c in result.de_cu_goi_y)
         tie = " (bằng điểm nhau: Cụm biểu quyết chọn 1)" if len(result.de_cu_goi_y) > 1 else ""
         issues.append(cluster.issue(("hop_cum",), f"Cụm chưa ghi đơn vị xuất sắc, tiêu biểu đề nghị Bằng khen (de_nghi_tap_the); "
                                                   f"gợi ý: {best}{tie}.", "warning"))
     return issues
+
+
+def _adjustment_issues(cluster: Loaded, plan: dict, result) -> list[Issue]:
+    """Each agreed score that differs from the team's has its reason and vote in the minutes; an
+    adjustment recorded where the scores are the same is a mistake."""
+    hop = cluster.data["hop_cum"]
+    codes = [u["ma"] for u in cluster.data["don_vi"]]
+    numbers = [c["so"] for c in plan["noi_dung"]]
+    diffs = {(r.ma, numbers[i]) for r in result.don_vi for i in range(len(numbers)) if r.doan_cham[i] != r.thong_nhat[i]}
+    noted = set()
+    out: list[Issue] = []
+    for j, d in enumerate(hop.get("dieu_chinh_diem") or []):
+        key = (d["don_vi"], d["noi_dung"])
+        if d["don_vi"] in codes and key not in diffs:
+            out.append(cluster.issue(("hop_cum", "dieu_chinh_diem", j), f"nội dung {d['noi_dung']} của "
+                                                                       f"{result.by_code(d['don_vi']).ten}: điểm thống "
+                                                                       "nhất bằng điểm Đoàn chấm, không có gì điều "
+                                                                       "chỉnh. Xóa dòng này hoặc sửa điểm."))
+        noted.add(key)
+    for code, n in sorted(diffs - noted, key=lambda k: (codes.index(k[0]), k[1])):
+        out.append(cluster.issue(("don_vi", codes.index(code), "diem", "thong_nhat"),
+                                 f"nội dung {n}: điểm thống nhất khác điểm Đoàn chấm; ghi lý do và số phiếu vào "
+                                 f"hop_cum.dieu_chinh_diem (don_vi: {code}, noi_dung: {n}) để Biên bản họp Cụm "
+                                 "ghi lại việc điều chỉnh.", "warning"))
+    if diffs and any("thống nhất với kết quả chấm điểm của Đoàn" in y for y in hop.get("y_kien") or []):
+        out.append(cluster.issue(("hop_cum", "y_kien"), "ý kiến ghi 'thống nhất với kết quả chấm điểm của Đoàn' nhưng "
+                                                        "Cụm đã điều chỉnh điểm của Đoàn; sửa lại ý kiến.", "warning"))
+    return out
 
 
 def validate_cluster(cluster: Loaded, plan: dict) -> tuple[list[Issue], Rules | None, ClusterResult | None]:

@@ -131,7 +131,7 @@ def test_district_without_a_choice_takes_the_highest_and_says_so(tmp_path):
     assert any("docgen dùng gợi ý: UBND thị trấn Trâu Quỳ (89,5 điểm" in w.message for w in d.warnings)
     out = upper_levels.build_district(folder, tmp_path / "out")
     minutes = docx_text(out.folder / "bien-ban-hop-hoi-dong-thi-dua.docx")
-    assert "…… phiếu tán thành đề nghị tặng Bằng khen" in minutes  # the votes are left for the clerk
+    assert "…… thành viên tán thành đề nghị tặng Bằng khen" in minutes  # the votes are left for the clerk
 
 
 def test_district_with_no_class_a_anywhere_writes_no_letter(tmp_path):

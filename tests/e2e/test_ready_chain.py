@@ -3,11 +3,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import CUM_2025, DONG_ANH_DIR, copy_yaml, docx_text, unit, warnings_of
+from conftest import CUM_2025, DONG_ANH_DIR, GIA_LAM_DIR, copy_district, copy_yaml, docx_text, unit, warnings_of
 from docx import Document
 
 from docgen.errors import ValidationFailed
 from docgen.levels import cluster as levels_cluster
+from docgen.levels import district
+from docgen.pipeline import upper_levels
 
 
 ROLES = ("THƯ KÝ", "CHỦ TRÌ", "TRƯỞNG", "CHỦ TỊCH", "GIÁM ĐỐC", "ĐẠI DIỆN", "NGƯỜI LẬP")
@@ -163,3 +165,60 @@ def test_the_city_sums_up_and_submits_to_the_chairman_it_does_not_decide(chain_b
         text = docx_text(f)
         assert "Kính đề nghị Sở Nội vụ thành phố Hà Nội tổng hợp, trình Chủ tịch UBND thành phố Hà Nội xem xét" in text
         assert "tổng hợp, trình Chủ tịch UBND thành phố Hà Nội tặng Bằng khen: UBND phường" in text
+
+
+# --- What the meeting did: adjustments and votes ------------------------------------------------
+
+
+def test_the_minutes_record_an_adjusted_score_its_reason_and_its_vote(built):
+    text = docx_text(built[(DONG_ANH_DIR / "cum-so-1.yaml").resolve()].folder / "bien-ban-hop-cum.docx")
+    assert "thống nhất với kết quả chấm điểm của Đoàn" not in text  # Uy Nỗ's content 4 was changed
+    assert ("- UBND xã Uy Nỗ, Nội dung 4 (Công tác lưu trữ): Đoàn chấm 26 điểm, Cụm thống nhất 26,5 điểm; lý do: "
+            "đơn vị đã hoàn thành Mục lục hồ sơ lưu trữ năm 2016 sau buổi kiểm tra; 8/8 thành viên tán thành.") in text
+    other = docx_text(built[(DONG_ANH_DIR / "cum-so-2.yaml").resolve()].folder / "bien-ban-hop-cum.docx")
+    assert "thống nhất với kết quả chấm điểm của Đoàn kiểm tra, không điều chỉnh điểm." in other  # nothing changed
+
+
+def test_an_adjustment_without_its_reason_warns_and_one_without_a_change_is_an_error(tmp_path):
+    def unexplained(data):
+        data["hop_cum"].pop("dieu_chinh_diem")
+    f = copy_yaml(DONG_ANH_DIR / "cum-so-1.yaml", tmp_path / "a.yaml", unexplained)
+    assert any("hop_cum.dieu_chinh_diem" in w.message and w.pointer == "don_vi[0].diem.thong_nhat"
+               for w in warnings_of(f))
+
+    def phantom(data):
+        data["hop_cum"]["dieu_chinh_diem"].append({"don_vi": "co-loa", "noi_dung": 1, "ly_do": "x"})
+    f = copy_yaml(DONG_ANH_DIR / "cum-so-1.yaml", tmp_path / "b.yaml", phantom)
+    try:
+        levels_cluster.check_cluster(f)
+        raise AssertionError("an adjustment of an unchanged score was accepted")
+    except ValidationFailed as e:
+        assert any(i.pointer == "hop_cum.dieu_chinh_diem[1]" for i in e.issues)
+
+
+def test_a_secret_ballot_is_counted_in_ballots_a_show_of_hands_in_members(built):
+    ballot = docx_text(built[(GIA_LAM_DIR / "cum-so-2.yaml").resolve()].folder / "bien-ban-hop-cum.docx")
+    assert "bằng hình thức bỏ phiếu kín" in ballot and "/6 phiếu tán thành" in ballot
+    assert "thành viên tán thành" not in ballot
+    hands = docx_text(built[(GIA_LAM_DIR / "cum-so-1.yaml").resolve()].folder / "bien-ban-hop-cum.docx")
+    assert "8/8 thành viên tán thành" in hands and "phiếu tán thành" not in hands
+
+
+def test_the_district_council_counts_its_voting_members_not_its_secretary(tmp_path, chain_built):
+    minutes = _doc(chain_built["huyen-gia-lam"], "bien-ban-hop-hoi-dong-thi-dua.docx")
+    assert "giơ tay: 3/3 thành viên tán thành" in minutes  # the chair and two members; the secretary writes
+
+    def secretary_counted(d):
+        d["hoi_dong"]["thanh_vien"] = d["hoi_dong"]["thanh_vien"][:1]  # chair + 1 member, 3 voters claimed
+    folder = copy_district(GIA_LAM_DIR, tmp_path / "gl", secretary_counted)
+    try:
+        district.check_district(folder)
+        raise AssertionError("a vote counting the secretary was accepted")
+    except ValidationFailed as e:
+        assert any(i.pointer == "hoi_dong.so_nguoi_bieu_quyet" and "Thư ký" in i.message for i in e.issues)
+
+    def unstated(d):
+        d["hoi_dong"].pop("so_nguoi_bieu_quyet")
+    folder = copy_district(DONG_ANH_DIR, tmp_path / "da", unstated)
+    out = upper_levels.build_district(folder, tmp_path / "out")
+    assert "bỏ phiếu kín: 3/4 phiếu tán thành" in docx_text(out.folder / "bien-ban-hop-hoi-dong-thi-dua.docx")
