@@ -70,7 +70,8 @@ def bien_ban_kiem_tra():
     para(doc, "{{ don_vi.ket_luan }}")
     para(doc, "Ý kiến của đơn vị được kiểm tra: {{ don_vi.y_kien_don_vi }}")
     para(doc, "Biên bản kết thúc vào hồi {{ don_vi.gio_ket_thuc }} cùng ngày, đã được đọc lại cho các thành "
-              "viên Đoàn kiểm tra và đại diện {{ don_vi.ten_ubnd }} cùng nghe, nhất trí thông qua./.")
+              "viên Đoàn kiểm tra và đại diện {{ don_vi.ten_ubnd }} cùng nghe, nhất trí thông qua. "
+              "{{ don_vi.so_ban }}./.")  # how many copies, who keeps them
     nd30.signature_table(doc, [
         (["ĐẠI DIỆN ĐƠN VỊ", "ĐƯỢC KIỂM TRA"], "(Ký, ghi rõ họ tên)", "{{ don_vi.dai_dien.ho_ten }}"),
         (["THƯ KÝ"], "(Ký, ghi rõ họ tên)", "{{ doan.thu_ky.ho_ten }}"),

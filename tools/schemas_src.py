@@ -303,6 +303,9 @@ cluster = {
             "properties": {
                 "so": opt_s("Số báo cáo", "Số của Báo cáo (nếu đã có)."),
                 "ngay": opt_date("Ngày báo cáo", "Ngày ký Báo cáo. Mặc định: ngày của công văn đề nghị, hoặc ngày họp Cụm."),
+                "kien_nghi": {"type": "array", "title": "Kiến nghị, đề xuất",
+                              "description": "Kiến nghị của Cụm với cấp trên ghi ở mục IV của Báo cáo, mỗi ý một dòng. Bỏ trống thì docgen đề xuất từ kết quả chấm điểm (hỗ trợ nội dung có kết quả thấp nhất của Cụm; chỉ đạo các đơn vị xếp loại thấp khắc phục hạn chế). Ví dụ: Đề nghị UBND huyện hỗ trợ kinh phí chỉnh lý tài liệu tồn đọng.",
+                              "items": s("Kiến nghị", "Một kiến nghị. Ví dụ: Đề nghị UBND huyện hỗ trợ kinh phí chỉnh lý tài liệu tồn đọng cho các xã.")},
             },
         },
     },

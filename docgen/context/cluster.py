@@ -66,6 +66,17 @@ def team(cluster: dict) -> dict:
     return {"truong_doan": members[0], "thu_ky": members[1], "thanh_vien": members}
 
 
+def _copies(unit: dict, leader: dict, up: tiers.Upper) -> str:
+    """Who keeps the inspection minutes: the inspected unit, the leader (for the cluster's file) and the
+    level above (attached to the cluster's report); the leader's own minutes need one copy less."""
+    ubnd = f"UBND {unit_name(unit)}"
+    if unit is leader:
+        return (f"Biên bản được lập thành 02 bản có giá trị như nhau: {ubnd} (đơn vị được kiểm tra, đơn vị Cụm "
+                f"trưởng) giữ 01 bản, 01 bản gửi kèm Báo cáo kết quả về {up.nhan_bao_cao}")
+    return (f"Biên bản được lập thành 03 bản có giá trị như nhau: {ubnd} giữ 01 bản, đơn vị Cụm trưởng "
+            f"(UBND {unit_name(leader)}) giữ 01 bản, 01 bản gửi kèm Báo cáo kết quả về {up.nhan_bao_cao}")
+
+
 def unit_signer(unit: dict, is_leader: bool) -> dict | None:
     """Who signs an inspection minutes for the inspected unit. Its leader in the team does, except at the
     leader commune, whose Chairman already signs as Trưởng đoàn: there its other representative signs
@@ -159,6 +170,7 @@ def build_documents(plan: dict, cluster: dict, result: ClusterResult) -> list[Do
                 "xep_loai": r.xep_loai,
                 "ket_luan": blank(unit.get("ket_luan")),
                 "y_kien_don_vi": blank(unit.get("y_kien_don_vi")),
+                "so_ban": _copies(unit, leader, up),
             },
         })
         docs.append(DocumentSpec(f"bien-ban-kiem-tra-{vi.slug(unit['ten'])}.docx", "bien-ban-kiem-tra.docx",
@@ -195,6 +207,8 @@ def build_documents(plan: dict, cluster: dict, result: ClusterResult) -> list[Do
             "y_kien": hop.get("y_kien") or [BLANK],
             "khen_a": voted.title_a, "khen_a_dong": voted.lines_a, "khen_b": voted.text_b,
             "ket_luan": blank(hop.get("ket_luan")),
+            "so_ban": (f"Biên bản được lập thành {len(units) + 1:02d} bản có giá trị như nhau: mỗi đơn vị trong Cụm "
+                       f"giữ 01 bản, 01 bản gửi kèm Báo cáo kết quả về {up.nhan_bao_cao}"),
         },
     })
     docs.append(DocumentSpec("bien-ban-hop-cum.docx", "bien-ban-hop-cum.docx", ctx, "Biên bản họp Cụm"))

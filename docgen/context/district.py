@@ -46,6 +46,7 @@ def district_documents(d: DistrictResult) -> list[DocumentSpec]:
         "so_cum": len(d.clusters), "so_don_vi": len(d.communes),
         "xep_loai": lines, "de_cu": de_cu,
     }
+    office = (plan.get("cap_tren_truc_tiep") or {}).get("co_quan_tham_muu") or "Phòng Nội vụ"
     members = [person_text(hd["chu_tri"])] + [person_text(p) for p in hd.get("thanh_vien") or []] \
         + [person_text(hd["thu_ky"])]
     minutes = {
@@ -61,6 +62,10 @@ def district_documents(d: DistrictResult) -> list[DocumentSpec]:
             "y_kien": hd.get("y_kien") or [BLANK], "bieu_quyet": vote, "ket_luan": blank(hd.get("ket_luan")),
             "ky_thu_ky": hd["thu_ky"]["ho_ten"], "ky_chu_tri": hd["chu_tri"]["ho_ten"],
             "chu_tri_chuc_vu": blank(hd["chu_tri"].get("chuc_vu")),
+            "so_ban": (f"Biên bản được lập thành 02 bản có giá trị như nhau: 01 bản gửi kèm hồ sơ đề nghị khen "
+                       f"thưởng về {plan_body(plan)}, 01 bản lưu tại {office} (cơ quan thường trực Hội đồng)"
+                       if d.choice else f"Biên bản được lập thành 01 bản, lưu tại {office} (cơ quan thường trực "
+                                        "Hội đồng)"),
         },
     }
     docs = [DocumentSpec("bien-ban-hop-hoi-dong-thi-dua.docx", "bien-ban-hop-hoi-dong-thi-dua.docx", minutes,

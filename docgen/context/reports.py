@@ -1,12 +1,11 @@
 """Contexts of the cluster's report (Báo cáo kết quả) and the nominee's achievement report."""
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from docgen import vi
 from docgen.context import awards
 from docgen.context.common import (
-    blank,
     committee_signer,
     findings,
     leader_header,
@@ -53,20 +52,61 @@ def report_context(plan: dict, cluster: dict, result: ClusterResult, common: dic
         "kiem_tra": visits,
         "bang_ket_qua": table,
         "xep_loai": classes,
-        "nhan_xet_chung": [_about(u) for u in units],
+        "nhan_xet_chung": overview(plan, result),
         "khen_a": asked.title_a, "khen_a_dong": asked.lines_a, "khen_b": asked.text_b,
-        "kien_nghi": hop.get("y_kien") or [BLANK],
+        "kien_nghi": bao_cao.get("kien_nghi") or recommendations(plan, cluster, result, up),
         "noi_nhan": ["- Như trên;", f"- UBND các đơn vị trong {cluster['cum']['ten']};",
                      f"- Lưu: VT, {cv.get('ky_hieu_don_vi_soan_thao') or 'VP'}."],
         "ky": committee_signer(leader["dai_dien"]),
     }
 
 
-def _about(unit: dict) -> str:
-    """The head's conclusion on a commune, named once: most conclusions already start with its name."""
-    name = f"UBND {unit_name(unit)}"
-    text = blank(unit.get("ket_luan"))
-    return text if name in text else f"{name}: {text}"
+def _shares(plan: dict, result: ClusterResult) -> list[tuple[dict, Decimal]]:
+    """Each content with the cluster's average agreed score as a share of its maximum (0..1)."""
+    n = len(result.don_vi)
+    out = []
+    for i, c in enumerate(plan["noi_dung"]):
+        total = sum((r.thong_nhat[i] for r in result.don_vi), Decimal(0))
+        out.append((c, total / n / Decimal(str(c["diem_toi_da"]))))
+    return out
+
+
+def _pct(share: Decimal) -> str:
+    return vi.decimal_text((share * 100).quantize(Decimal("0.1"), ROUND_HALF_UP))
+
+
+def overview(plan: dict, result: ClusterResult) -> list[str]:
+    """The 7 contents assessed across the cluster, from the agreed scores: where the cluster is strong,
+    where it is weak, then each content's average share of its maximum."""
+    shares = _shares(plan, result)
+    n = len(result.don_vi)
+    ranked = sorted(shares, key=lambda p: p[1], reverse=True)
+    name = lambda c: f"Nội dung {c['so']} ({c['ten'][0].lower()}{c['ten'][1:]})"  # noqa: E731
+    lines = [f"Các đơn vị thực hiện tốt nhất {name(ranked[0][0])}, bình quân đạt {_pct(ranked[0][1])}% số điểm tối "
+             f"đa; thấp nhất là {name(ranked[-1][0])}, bình quân đạt {_pct(ranked[-1][1])}%."]
+    for i, (c, share) in enumerate(shares):
+        full = sum(1 for r in result.don_vi if r.thong_nhat[i] == Decimal(str(c["diem_toi_da"])))
+        lines.append(f"Nội dung {c['so']}: bình quân {vi.decimal_text((share * Decimal(str(c['diem_toi_da']))).quantize(Decimal('0.01'), ROUND_HALF_UP))}"
+                     f"/{vi.decimal_text(c['diem_toi_da'])} điểm ({_pct(share)}%); "
+                     + (f"{full}/{n} đơn vị đạt điểm tối đa." if full else "chưa đơn vị nào đạt điểm tối đa."))
+    return lines
+
+
+def recommendations(plan: dict, cluster: dict, result: ClusterResult, up: tiers.Upper) -> list[str]:
+    """What the cluster asks of the level above when its file writes none: help on its weakest content,
+    and follow-up for the communes classed below the plan's award class."""
+    shares = _shares(plan, result)
+    weakest, share = min(shares, key=lambda p: p[1])
+    out = [f"Đề nghị {up.cap_tren} quan tâm hướng dẫn, hỗ trợ các đơn vị trong Cụm nâng cao kết quả "
+           f"Nội dung {weakest['so']} ({weakest['ten'][0].lower()}{weakest['ten'][1:]}), nội dung có kết quả thấp nhất "
+           f"của Cụm (bình quân {_pct(share)}% số điểm tối đa)."]
+    low_classes = tally.class_names(plan)[2:]  # the plan's classes below the first two (C, D in 2017)
+    low = [r for r in result.don_vi if r.xep_loai in low_classes]
+    by_code = {u["ma"]: u for u in cluster["don_vi"]}
+    if low:
+        names = ", ".join(f"UBND {unit_name(by_code[r.ma])} (xếp loại {r.xep_loai})" for r in low)
+        out.append(f"Đề nghị {up.cap_tren} chỉ đạo {names} khắc phục các hạn chế đã nêu tại Biên bản kiểm tra.")
+    return out
 
 
 def achievement_context(plan: dict, cluster: dict, result: ClusterResult, common: dict) -> dict:

@@ -222,3 +222,34 @@ def test_the_district_council_counts_its_voting_members_not_its_secretary(tmp_pa
     folder = copy_district(DONG_ANH_DIR, tmp_path / "da", unstated)
     out = upper_levels.build_district(folder, tmp_path / "out")
     assert "bỏ phiếu kín: 3/4 phiếu tán thành" in docx_text(out.folder / "bien-ban-hop-hoi-dong-thi-dua.docx")
+
+
+# --- What a minutes must say; what a report concludes --------------------------------------------
+
+
+def test_every_minutes_says_how_many_copies_and_who_keeps_them(built, chain_built):
+    folder = built[(DONG_ANH_DIR / "cum-so-1.yaml").resolve()].folder
+    member = docx_text(folder / "bien-ban-kiem-tra-uy-no.docx")
+    assert ("Biên bản được lập thành 03 bản có giá trị như nhau: UBND xã Uy Nỗ giữ 01 bản, đơn vị Cụm trưởng (UBND xã "
+            "Cổ Loa) giữ 01 bản, 01 bản gửi kèm Báo cáo kết quả về UBND huyện Đông Anh (qua Phòng Nội vụ)./.") in member
+    assert "lập thành 02 bản" in docx_text(folder / "bien-ban-kiem-tra-co-loa.docx")  # the leader keeps one for both
+    assert ("lập thành 05 bản có giá trị như nhau: mỗi đơn vị trong Cụm giữ 01 bản, 01 bản gửi kèm Báo cáo kết quả "
+            "về UBND huyện Đông Anh (qua Phòng Nội vụ)./.") in docx_text(folder / "bien-ban-hop-cum.docx")
+    council = _doc(chain_built["huyen-dong-anh"], "bien-ban-hop-hoi-dong-thi-dua.docx")
+    assert "lập thành 02 bản có giá trị như nhau: 01 bản gửi kèm hồ sơ đề nghị khen thưởng về Sở Nội vụ" in council
+    two_tier = [f for f in chain_built["cum-2025"] if f.name.startswith("bien-ban-")]
+    assert two_tier and all("Biên bản được lập thành" in docx_text(f) for f in two_tier)
+    assert all("về Sở Nội vụ thành phố Hà Nội./." in docx_text(f) for f in two_tier)
+
+
+def test_the_cluster_report_assesses_the_contents_and_recommends_not_copies_the_meeting(built):
+    text = docx_text(built[(DONG_ANH_DIR / "cum-so-2.yaml").resolve()].folder / "bao-cao-ket-qua-cum.docx")
+    # by hand, agreed scores of Đông Anh 93,5 / Nguyên Khê 85 / Tiên Dương 71 / Vân Nội 45, content 6: 26/40 = 65%
+    assert ("thấp nhất là Nội dung 6 (ứng dụng khoa học công nghệ và công nghệ thông tin), bình quân đạt 65%.") in text
+    assert "- Nội dung 5: bình quân 7,13/10 điểm (71,3%); chưa đơn vị nào đạt điểm tối đa." in text
+    part = text.split("IV. KIẾN NGHỊ, ĐỀ XUẤT")[1]
+    assert "Các đơn vị thống nhất với kết quả chấm điểm" not in part
+    assert "Đề nghị UBND huyện Đông Anh quan tâm hướng dẫn, hỗ trợ các đơn vị trong Cụm nâng cao kết quả Nội dung 6" in part
+    assert "chỉ đạo UBND xã Vân Nội (xếp loại D) khắc phục" in part
+    own = docx_text(built[(DONG_ANH_DIR / "cum-so-1.yaml").resolve()].folder / "bao-cao-ket-qua-cum.docx")
+    assert "- Đề nghị UBND huyện Đông Anh hỗ trợ kinh phí chỉnh lý tài liệu tồn đọng" in own  # bao_cao.kien_nghi
