@@ -330,6 +330,30 @@ def bao_cao_tong_hop_thanh_pho():
     return doc
 
 
+def to_trinh_bang_khen():
+    """The Sở's Tờ trình to the Chairman of the province: it sums up the districts' (two tiers: the
+    clusters') choices and submits them; the Chairman decides."""
+    doc = nd30.new_document()
+    nd30.header_block(doc, left_top="{{ co_quan_chu_quan }}", left_main="{{ co_quan_ban_hanh }}",
+                      so_line="{{ so_ky_hieu }}", place_date="{{ dia_danh_ngay }}")
+    nd30.title(doc, "TỜ TRÌNH", ["Về việc đề nghị tặng {{ hinh_thuc }} cho các tập thể",
+                                 "có thành tích xuất sắc trong công tác văn thư, lưu trữ năm {{ ke_hoach.nam }}"])
+    nd30.kinh_gui(doc)
+    para(doc, "Thực hiện {{ ke_hoach.ten_day_du }}, trên cơ sở {{ nguon }}, {{ co_quan }} đã tổng hợp kết quả kiểm "
+              "tra chéo công tác văn thư, lưu trữ năm {{ ke_hoach.nam }} ({{ bao_cao }}).", before=12)
+    para(doc, "{{ co_quan_ngan }} kính trình {{ cap_nhan }} xem xét, tặng {{ hinh_thuc }} cho {{ so_tap_the }} tập thể "
+              "có thành tích xuất sắc, tiêu biểu trong công tác văn thư, lưu trữ năm {{ ke_hoach.nam }}:", keep_next=True)
+    nd30.loop_table(doc, [14, 63, 40, 24, 24], ["STT", "Tập thể", "{{ cot_nhom }}", "Tổng điểm", "Xếp loại"],
+           "dc in de_cu",
+           [("{{ dc.stt }}", nd30.CENTER), ("{{ dc.ten_ubnd }}", LEFT), ("{{ dc.nhom }}", LEFT),
+            ("{{ dc.tong_diem }}", nd30.CENTER), ("{{ dc.xep_loai }}", nd30.CENTER)])
+    para(doc, "Hồ sơ kèm theo:", keep_next=True, before=12)
+    _bullets(doc, "hs in ho_so_kem_theo", "- {{ hs }}")
+    para(doc, "{{ co_quan_ngan }} kính trình {{ cap_nhan }} xem xét, quyết định./.")
+    nd30.recipients_and_signature(doc, "noi_nhan", "ky.dong", "{{ ky.ho_ten }}")
+    return doc
+
+
 TEMPLATES = {
     "lich-kiem-tra.docx": lich_kiem_tra,
     "phu-luc-01.docx": phu_luc_01,
@@ -339,4 +363,5 @@ TEMPLATES = {
     "cong-van-de-nghi-bang-khen.docx": cong_van_de_nghi_bang_khen,
     "bao-cao-tong-hop-huyen.docx": bao_cao_tong_hop_huyen,
     "bao-cao-tong-hop-thanh-pho.docx": bao_cao_tong_hop_thanh_pho,
+    "to-trinh-de-nghi-bang-khen.docx": to_trinh_bang_khen,
 }

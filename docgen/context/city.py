@@ -69,5 +69,39 @@ def city_documents(c: CityResult) -> list[DocumentSpec]:
         "noi_nhan": ["- Như trên;", "- Lưu: VT, VP."],
         "ky": director_signer(own.get("nguoi_ky")),
     }
-    return [DocumentSpec("bao-cao-tong-hop-thanh-pho.docx", "bao-cao-tong-hop-thanh-pho.docx", ctx,
+    docs = [DocumentSpec("bao-cao-tong-hop-thanh-pho.docx", "bao-cao-tong-hop-thanh-pho.docx", ctx,
                          "Báo cáo tổng hợp kết quả kiểm tra chéo của cấp tỉnh, thành phố")]
+    if k:
+        docs.append(DocumentSpec("to-trinh-de-nghi-bang-khen.docx", "to-trinh-de-nghi-bang-khen.docx",
+                                 submission(c, ctx, own, form), "Tờ trình đề nghị tặng Bằng khen"))
+    return docs
+
+
+def submission(c: CityResult, report: dict, own: dict, form: str) -> dict:
+    """The Tờ trình: the Sở submits the nominees of its report to the Chairman, who decides."""
+    plan = c.plan.data
+    issuer = plan["co_quan_ban_hanh"]
+    date = own.get("ngay")
+    number = own.get("so")
+    cited = (f"Báo cáo số {number or BLANK}/BC-{initials(issuer['ten'])}" if number else "Báo cáo tổng hợp")
+    cited += f" ngày {vi.short_date(date)}" if date else " kèm theo"
+    if c.two_tier:
+        source = f"Báo cáo kết quả và Công văn đề nghị khen thưởng của {len(c.groups)} Cụm"
+        files = ["Báo cáo kết quả và Công văn đề nghị khen thưởng của các đơn vị Cụm trưởng;",
+                 "Biên bản họp Cụm (kèm theo Bảng chấm điểm - Phụ lục số 02) của các Cụm;"]
+    else:
+        source = f"Công văn đề nghị của UBND {len(c.groups)} quận, huyện, thị xã"
+        files = ["Công văn đề nghị của UBND các quận, huyện, thị xã;",
+                 "Biên bản họp Thường trực Hội đồng Thi đua - Khen thưởng của các quận, huyện, thị xã;"]
+    files = [f"Báo cáo tổng hợp kết quả kiểm tra chéo công tác văn thư, lưu trữ năm {plan['nam']} của {issuer['ten']};"]\
+        + files + ["Báo cáo thành tích của các tập thể được đề nghị."]
+    return {
+        **{key: report[key] for key in ("ke_hoach", "co_quan_chu_quan", "co_quan_ban_hanh", "dia_danh_ngay", "co_quan",
+                                        "cot_nhom", "de_cu", "noi_nhan", "ky")},
+        "so_ky_hieu": number_line(own.get("so_to_trinh"), f"TTr-{initials(issuer['ten'])}"),
+        "kinh_gui": tiers.recipients([f"Chủ tịch {tiers.province_ubnd(plan)}"]),
+        "cap_nhan": f"Chủ tịch {tiers.province_ubnd(plan)}",
+        "hinh_thuc": form.split(" của ")[0], "so_tap_the": f"{len(report['de_cu']):02d}",
+        "nguon": source, "bao_cao": cited, "co_quan_ngan": issuer["ten"],
+        "ho_so_kem_theo": files,
+    }

@@ -253,3 +253,25 @@ def test_the_cluster_report_assesses_the_contents_and_recommends_not_copies_the_
     assert "chỉ đạo UBND xã Vân Nội (xếp loại D) khắc phục" in part
     own = docx_text(built[(DONG_ANH_DIR / "cum-so-1.yaml").resolve()].folder / "bao-cao-ket-qua-cum.docx")
     assert "- Đề nghị UBND huyện Đông Anh hỗ trợ kinh phí chỉnh lý tài liệu tồn đọng" in own  # bao_cao.kien_nghi
+
+
+# --- The whole chain in the samples: the city's Tờ trình ----------------------------------------
+
+
+def test_the_sos_to_trinh_submits_the_districts_choices_to_the_chairman(chain_built):
+    from docgen import lint
+    for year, rows in (("2017", [["1", "UBND xã Cổ Loa", "Huyện Đông Anh", "93,5", "A"],
+                                 ["2", "UBND thị trấn Trâu Quỳ", "Huyện Gia Lâm", "89,5", "A"]]),
+                       ("2025", [["1", "UBND phường Hoàn Kiếm", "Cụm số 1", "95", "A"],
+                                 ["2", "UBND phường Giảng Võ", "Cụm số 2", "87", "A"]])):
+        f = next(f for f in chain_built[f"thanh-pho-{year}"] if f.name == "to-trinh-de-nghi-bang-khen.docx")
+        assert lint.lint_file(f).kind == "to_trinh" and lint.lint_file(f).findings == []
+        text = docx_text(f)
+        assert "TỜ TRÌNH" in text and "Kính gửi: Chủ tịch UBND thành phố Hà Nội." in text
+        assert "Sở Nội vụ kính trình Chủ tịch UBND thành phố Hà Nội xem xét, tặng Bằng khen cho 02 tập thể" in text
+        assert "Số:       /TTr-SNV" in text
+        body = [[c.text for c in r.cells] for r in Document(str(f)).tables[1].rows]
+        assert body[1:] == rows
+    # Đông Anh: two clusters proposed Cổ Loa and thị trấn Đông Anh (93,5 each); the council chose Cổ Loa
+    council = _doc(chain_built["huyen-dong-anh"], "bien-ban-hop-hoi-dong-thi-dua.docx")
+    assert "UBND xã Cổ Loa" in council and "UBND thị trấn Đông Anh" in council
