@@ -90,7 +90,9 @@ def submission(c: CityResult, report: dict, own: dict, form: str) -> dict:
         files = ["Báo cáo kết quả và Công văn đề nghị khen thưởng của các đơn vị Cụm trưởng;",
                  "Biên bản họp Cụm (kèm theo Bảng chấm điểm - Phụ lục số 02) của các Cụm;"]
     else:
-        source = f"Công văn đề nghị của UBND {len(c.groups)} quận, huyện, thị xã"
+        names = [g.ten for g in c.groups]  # a few districts are named; a whole city is counted
+        source = ("Công văn đề nghị của " + ", ".join(f"UBND {n}" for n in names) if len(names) <= 5 else
+                  f"Công văn đề nghị của UBND {len(names)} quận, huyện, thị xã")
         files = ["Công văn đề nghị của UBND các quận, huyện, thị xã;",
                  "Biên bản họp Thường trực Hội đồng Thi đua - Khen thưởng của các quận, huyện, thị xã;"]
     files = [f"Báo cáo tổng hợp kết quả kiểm tra chéo công tác văn thư, lưu trữ năm {plan['nam']} của {issuer['ten']};"]\

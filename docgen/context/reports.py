@@ -80,10 +80,12 @@ def overview(plan: dict, result: ClusterResult) -> list[str]:
     where it is weak, then each content's average share of its maximum."""
     shares = _shares(plan, result)
     n = len(result.don_vi)
-    ranked = sorted(shares, key=lambda p: p[1], reverse=True)
-    name = lambda c: f"Nội dung {c['so']} ({c['ten'][0].lower()}{c['ten'][1:]})"  # noqa: E731
-    lines = [f"Các đơn vị thực hiện tốt nhất {name(ranked[0][0])}, bình quân đạt {_pct(ranked[0][1])}% số điểm tối "
-             f"đa; thấp nhất là {name(ranked[-1][0])}, bình quân đạt {_pct(ranked[-1][1])}%."]
+    high, low = max(s for _, s in shares), min(s for _, s in shares)
+
+    def named(share):  # every content at that share: a tie is said, never broken silently
+        return " và ".join(f"Nội dung {c['so']} ({c['ten'][0].lower()}{c['ten'][1:]})" for c, s in shares if s == share)
+    lines = [f"Các đơn vị thực hiện tốt nhất {named(high)}, bình quân đạt {_pct(high)}% số điểm tối đa; thấp nhất "
+             f"là {named(low)}, bình quân đạt {_pct(low)}%."]
     for i, (c, share) in enumerate(shares):
         full = sum(1 for r in result.don_vi if r.thong_nhat[i] == Decimal(str(c["diem_toi_da"])))
         lines.append(f"Nội dung {c['so']}: bình quân {vi.decimal_text((share * Decimal(str(c['diem_toi_da']))).quantize(Decimal('0.01'), ROUND_HALF_UP))}"
