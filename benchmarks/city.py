@@ -129,6 +129,10 @@ def make_city(folder: Path, clusters: int = CLUSTERS_2017, seed: int = 2017) -> 
         units = [_unit(rng, n, unit_kind, f"dv-{i + 1}-{k + 1}", days[i], i == 3, maxima) for i, n in enumerate(names)]
         _distinct_people(rng, units)
         leader = units[3]
+        deputy = _name(rng)  # signs the leader's own inspection minutes for the unit (its Chairman is the head)
+        while deputy in {u[r]["ho_ten"] for u in units for r in ("dai_dien", "cong_chuc_vptk")}:
+            deputy = _name(rng)
+        leader["thanh_phan_khac"] = [{"ho_ten": deputy, "chuc_vu": "Phó Chủ tịch"}]
         data = {
             "loai_tep": "cum", "ke_hoach": f"../{PLAN.name}",
             "huyen": {"ten": district, "loai": district_kind, "tinh": "Hà Nội"},

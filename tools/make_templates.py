@@ -70,7 +70,8 @@ def bien_ban_kiem_tra():
     para(doc, "{{ don_vi.ket_luan }}")
     para(doc, "Ý kiến của đơn vị được kiểm tra: {{ don_vi.y_kien_don_vi }}")
     para(doc, "Biên bản kết thúc vào hồi {{ don_vi.gio_ket_thuc }} cùng ngày, đã được đọc lại cho các thành "
-              "viên Đoàn kiểm tra và đại diện {{ don_vi.ten_ubnd }} cùng nghe, nhất trí thông qua./.")
+              "viên Đoàn kiểm tra và đại diện {{ don_vi.ten_ubnd }} cùng nghe, nhất trí thông qua. "
+              "{{ don_vi.so_ban }}./.")  # how many copies, who keeps them
     nd30.signature_table(doc, [
         (["ĐẠI DIỆN ĐƠN VỊ", "ĐƯỢC KIỂM TRA"], "(Ký, ghi rõ họ tên)", "{{ don_vi.dai_dien.ho_ten }}"),
         (["THƯ KÝ"], "(Ký, ghi rõ họ tên)", "{{ doan.thu_ky.ho_ten }}"),
@@ -134,20 +135,22 @@ def bien_ban_hop_cum():
     nd30.loop_table(doc, widths, ["STT", "Đơn vị", "Tổng điểm", "Xếp loại"], "dv in bang_tong_hop",
                     [("{{ dv.stt }}", CENTER), ("{{ dv.ten_ubnd }}", LEFT), ("{{ dv.tong_diem }}", CENTER),
                      ("{{ dv.xep_loai }}", CENTER)])
+    para(doc, "{{ hop.dieu_chinh }}", before=6, keep_next=True)  # what the meeting changed in the team's scores
+    tag(doc, "for dc in hop.dieu_chinh_dong")
+    para(doc, "{{ dc }}")
+    tag(doc, "endfor")
     para(doc, "Kết quả xếp loại được biểu quyết bằng hình thức {{ hop.hinh_thuc_bieu_quyet }}: "
-              "{{ hop.bieu_quyet_xep_loai }}.", before=6)
+              "{{ hop.bieu_quyet_xep_loai }}.")
     para(doc, "2. Ý kiến của các thành viên", bold=True, keep_next=True)
     tag(doc, "for yk in hop.y_kien")
     para(doc, "- {{ yk }}")
     tag(doc, "endfor")
     para(doc, "3. Đề nghị khen thưởng", bold=True, keep_next=True)
-    para(doc, "a) Tập thể: {{ hop.de_nghi_tap_the }}")
-    para(doc, "b) Cá nhân:", keep_next=True)
-    tag(doc, "for cn in hop.de_nghi_ca_nhan")
-    para(doc, "- {{ cn.ho_ten }}, {{ cn.chuc_vu }}, {{ cn.don_vi }}: {{ cn.phieu }};")
-    tag(doc, "else")
-    para(doc, "Không đề nghị khen thưởng cá nhân.")
+    para(doc, "a) {{ hop.khen_a }}", keep_next=True)  # the district's Giấy khen: collectives of class A, people
+    tag(doc, "for kt in hop.khen_a_dong")
+    para(doc, "{{ kt }}")
     tag(doc, "endfor")
+    para(doc, "b) {{ hop.khen_b }}")  # the cluster's one outstanding commune, forwarded for the city's Bằng khen
     nd30.minutes_ending(doc, "hop", "{{ doan.thu_ky.ho_ten }}", "{{ cum_truong_chuc_vu }}",
                         "{{ doan.truong_doan.ho_ten }}")
     return doc
@@ -167,20 +170,17 @@ def cong_van_de_nghi():
     tag(doc, "for dv in bang_tong_hop")
     para(doc, "- {{ dv.ten_ubnd }}: {{ dv.tong_diem }} điểm, xếp loại {{ dv.xep_loai }};")
     tag(doc, "endfor")
-    para(doc, "Căn cứ kết quả bình xét của Cụm, {{ co_quan_ban_hanh_thuong }} (đơn vị Cụm trưởng) đề nghị "
-              "{{ cap_tren }} xem xét, khen thưởng:")
-    para(doc, "1. Tập thể: {{ de_nghi_tap_the }}")
-    para(doc, "2. Cá nhân:", keep_next=True)
-    tag(doc, "for cn in de_nghi_ca_nhan")
-    para(doc, "- {{ cn.ho_ten }}, {{ cn.chuc_vu }}, {{ cn.don_vi }};")
-    tag(doc, "else")
-    para(doc, "Không đề nghị khen thưởng cá nhân.")
+    para(doc, "Căn cứ kết quả bình xét của Cụm, {{ co_quan_ban_hanh_thuong }} (đơn vị Cụm trưởng) đề nghị như sau:")
+    para(doc, "1. {{ khen_a }}", keep_next=True)
+    tag(doc, "for kt in khen_a_dong")
+    para(doc, "{{ kt }}")
     tag(doc, "endfor")
+    para(doc, "2. {{ khen_b }}")
     para(doc, "Hồ sơ kèm theo:", keep_next=True)
     tag(doc, "for hs in ho_so_kem_theo")
     para(doc, "- {{ hs }}")
     tag(doc, "endfor")
-    para(doc, "Kính đề nghị {{ cap_tren }} xem xét, quyết định./.")
+    para(doc, "{{ ket_thuc }}")  # three tiers: the district decides; two tiers: the Sở sums up, it does not decide
     nd30.recipients_and_signature(doc, "noi_nhan", "ky.dong", "{{ ky.ho_ten }}")
     return doc
 

@@ -310,7 +310,7 @@ def minutes_ending(doc, data: str, secretary: str, chair_note: str, chair: str):
     para(doc, "4. Kết luận", bold=True, keep_next=True)
     para(doc, "{{ " + data + ".ket_luan }}")
     para(doc, "Cuộc họp kết thúc vào hồi {{ " + data + ".gio_ket_thuc }} cùng ngày. Biên bản đã được đọc lại "
-              "cho các thành viên dự họp cùng nghe và nhất trí thông qua./.")
+              "cho các thành viên dự họp cùng nghe và nhất trí thông qua. {{ " + data + ".so_ban }}./.")  # copies
     signature_table(doc, [
         (["THƯ KÝ"], "(Ký, ghi rõ họ tên)", secretary),
         (["CHỦ TRÌ"], chair_note, chair),

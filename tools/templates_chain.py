@@ -137,9 +137,9 @@ def bao_cao_ket_qua_cum():
     para(doc, "3. Nhận xét chung", bold=True, keep_next=True)
     _bullets(doc, "nx in nhan_xet_chung", "- {{ nx }}")
     para(doc, "III. ĐỀ NGHỊ KHEN THƯỞNG", bold=True, keep_next=True)
-    para(doc, "1. Tập thể: {{ de_nghi_tap_the }}")
-    para(doc, "2. Cá nhân:", keep_next=True)
-    _bullets(doc, "cn in de_nghi_ca_nhan", "- {{ cn }};", empty="Không đề nghị khen thưởng cá nhân.")
+    para(doc, "1. {{ khen_a }}", keep_next=True)
+    _bullets(doc, "kt in khen_a_dong", "{{ kt }}")
+    para(doc, "2. {{ khen_b }}")
     para(doc, "IV. KIẾN NGHỊ, ĐỀ XUẤT", bold=True, keep_next=True)
     _bullets(doc, "kn in kien_nghi", "- {{ kn }}")
     para(doc, "(Kèm theo Biên bản kiểm tra tại các đơn vị, Biên bản họp Cụm và Bảng chấm điểm - Phụ lục số 02.)",
@@ -253,8 +253,8 @@ def cong_van_de_nghi_bang_khen():
     para(doc, "", indent_first_mm=0)
     nd30.kinh_gui(doc)
     para(doc, "Thực hiện {{ ke_hoach.ten_day_du }}, {{ huyen.ubnd }} đã chỉ đạo {{ so_cum }} Cụm thi đua tổ chức "
-              "kiểm tra chéo công tác văn thư, lưu trữ tại {{ so_don_vi }} UBND xã, phường, thị trấn; các Cụm đã "
-              "bình xét và đề nghị {{ so_de_cu }} đơn vị xuất sắc, tiêu biểu.", before=12)
+              "kiểm tra chéo công tác văn thư, lưu trữ tại {{ so_don_vi }} UBND xã, phường, thị trấn; "
+              "{{ de_cu_cac_cum }}", before=12)  # what each cluster's minutes proposed, cluster by cluster
     para(doc, "{{ hop_hoi_dong }}")
     para(doc, "{{ huyen.ubnd }} kính đề nghị {{ cap_nhan }} xem xét, tặng {{ hinh_thuc }} cho:")
     para(doc, "{{ de_nghi }}", bold=True)
@@ -330,6 +330,30 @@ def bao_cao_tong_hop_thanh_pho():
     return doc
 
 
+def to_trinh_bang_khen():
+    """The Sở's Tờ trình to the Chairman of the province: it sums up the districts' (two tiers: the
+    clusters') choices and submits them; the Chairman decides."""
+    doc = nd30.new_document()
+    nd30.header_block(doc, left_top="{{ co_quan_chu_quan }}", left_main="{{ co_quan_ban_hanh }}",
+                      so_line="{{ so_ky_hieu }}", place_date="{{ dia_danh_ngay }}")
+    nd30.title(doc, "TỜ TRÌNH", ["Về việc đề nghị tặng {{ hinh_thuc }} cho các tập thể",
+                                 "có thành tích xuất sắc trong công tác văn thư, lưu trữ năm {{ ke_hoach.nam }}"])
+    nd30.kinh_gui(doc)
+    para(doc, "Thực hiện {{ ke_hoach.ten_day_du }}, trên cơ sở {{ nguon }}, {{ co_quan }} đã tổng hợp kết quả kiểm "
+              "tra chéo công tác văn thư, lưu trữ năm {{ ke_hoach.nam }} ({{ bao_cao }}).", before=12)
+    para(doc, "{{ co_quan_ngan }} kính trình {{ cap_nhan }} xem xét, tặng {{ hinh_thuc }} cho {{ so_tap_the }} tập thể "
+              "có thành tích xuất sắc, tiêu biểu trong công tác văn thư, lưu trữ năm {{ ke_hoach.nam }}:", keep_next=True)
+    nd30.loop_table(doc, [14, 63, 40, 24, 24], ["STT", "Tập thể", "{{ cot_nhom }}", "Tổng điểm", "Xếp loại"],
+           "dc in de_cu",
+           [("{{ dc.stt }}", nd30.CENTER), ("{{ dc.ten_ubnd }}", LEFT), ("{{ dc.nhom }}", LEFT),
+            ("{{ dc.tong_diem }}", nd30.CENTER), ("{{ dc.xep_loai }}", nd30.CENTER)])
+    para(doc, "Hồ sơ kèm theo:", keep_next=True, before=12)
+    _bullets(doc, "hs in ho_so_kem_theo", "- {{ hs }}")
+    para(doc, "{{ co_quan_ngan }} kính trình {{ cap_nhan }} xem xét, quyết định./.")
+    nd30.recipients_and_signature(doc, "noi_nhan", "ky.dong", "{{ ky.ho_ten }}")
+    return doc
+
+
 TEMPLATES = {
     "lich-kiem-tra.docx": lich_kiem_tra,
     "phu-luc-01.docx": phu_luc_01,
@@ -339,4 +363,5 @@ TEMPLATES = {
     "cong-van-de-nghi-bang-khen.docx": cong_van_de_nghi_bang_khen,
     "bao-cao-tong-hop-huyen.docx": bao_cao_tong_hop_huyen,
     "bao-cao-tong-hop-thanh-pho.docx": bao_cao_tong_hop_thanh_pho,
+    "to-trinh-de-nghi-bang-khen.docx": to_trinh_bang_khen,
 }

@@ -18,6 +18,13 @@ from docgen.vi import BLANK, decimal_text, number_line
 CITY_CLASS_COLUMNS = 4  # the city template's class columns (tools/templates_chain.py)
 
 
+def director_signer(p: dict | None) -> dict:
+    """The Sở's signer as the plan file names it: GIÁM ĐỐC, or KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC; a blank name otherwise."""
+    p = p or {}
+    lines = [vi.upper(x) for x in (p.get("quyen_han"), p.get("chuc_vu") or "GIÁM ĐỐC") if x]
+    return {"dong": lines, "ho_ten": p.get("ho_ten") or BLANK}
+
+
 def city_documents(c: CityResult) -> list[DocumentSpec]:
     """The Sở Nội vụ's summary report: classes per district (or per cluster, two tiers) and the nominees."""
     plan = c.plan.data
@@ -27,6 +34,7 @@ def city_documents(c: CityResult) -> list[DocumentSpec]:
                             f"{len(names)} loại ({', '.join(names)}). Sửa mẫu bao-cao-tong-hop-thanh-pho.docx "
                             "(tools/templates_chain.py) cho đủ cột.")
     issuer = plan["co_quan_ban_hanh"]
+    own = plan.get("bao_cao_tong_hop") or {}
     form = (plan.get("khen_thuong") or {}).get("hinh_thuc_cap_thanh_pho") or "Bằng khen"
     groups = [{"stt": i, "ten": g.ten[0].upper() + g.ten[1:], "phu": g.phu,
                "so_don_vi": g.so_don_vi, "dem": [k.so_luong for k in g.counts]}
@@ -36,14 +44,16 @@ def city_documents(c: CityResult) -> list[DocumentSpec]:
                  "tong_diem": decimal_text(g.nominee.tong_diem), "xep_loai": g.nominee.xep_loai}
                 for i, g in enumerate([g for g in c.groups if g.nominee], start=1)]
     k = len(nominees)
-    ask = (f"{issuer['ten']} kính trình {tiers.province_ubnd(plan)} xem xét, tặng {form} cho {k:02d} tập thể có thành "
-           "tích xuất sắc tiêu biểu nêu trên./." if k else
+    # The Sở sums up and submits; the award is the Chairman's to decide (the plan's "Sở Nội vụ: Đề nghị Chủ tịch
+    # UBND Thành phố tặng Bằng khen").
+    ask = (f"{issuer['ten']} tổng hợp, kính trình Chủ tịch {tiers.province_ubnd(plan)} tặng "
+           f"{form.split(' của ')[0]} cho {k:02d} tập thể có thành tích xuất sắc, tiêu biểu nêu trên./." if k else
            f"Không có tập thể nào được đề nghị tặng {form}./.")
     ctx = {
         "ke_hoach": plan_context(plan),
         "co_quan_chu_quan": vi.upper(tiers.province_ubnd(plan)), "co_quan_ban_hanh": vi.upper(issuer["ten"]),
-        "so_ky_hieu": number_line(None, f"BC-{initials(issuer['ten'])}"),
-        "dia_danh_ngay": year_date_line(tiers.province_place(plan), None, plan["nam"]),
+        "so_ky_hieu": number_line(own.get("so"), f"BC-{initials(issuer['ten'])}"),
+        "dia_danh_ngay": year_date_line(tiers.province_place(plan), own.get("ngay"), plan["nam"]),
         "kinh_gui": tiers.recipients([tiers.province_ubnd(plan)]),
         "nguon": f"{len(c.groups)} Cụm" if c.two_tier else f"{len(c.groups)} quận, huyện, thị xã",
         "co_quan": plan_body(plan),
@@ -57,7 +67,43 @@ def city_documents(c: CityResult) -> list[DocumentSpec]:
                              "Mỗi quận, huyện, thị xã đề nghị 01 tập thể xuất sắc, tiêu biểu nhất:"),
         "de_cu": nominees, "de_nghi": ask,
         "noi_nhan": ["- Như trên;", "- Lưu: VT, VP."],
-        "ky": {"dong": ["GIÁM ĐỐC"], "ho_ten": BLANK},
+        "ky": director_signer(own.get("nguoi_ky")),
     }
-    return [DocumentSpec("bao-cao-tong-hop-thanh-pho.docx", "bao-cao-tong-hop-thanh-pho.docx", ctx,
+    docs = [DocumentSpec("bao-cao-tong-hop-thanh-pho.docx", "bao-cao-tong-hop-thanh-pho.docx", ctx,
                          "Báo cáo tổng hợp kết quả kiểm tra chéo của cấp tỉnh, thành phố")]
+    if k:
+        docs.append(DocumentSpec("to-trinh-de-nghi-bang-khen.docx", "to-trinh-de-nghi-bang-khen.docx",
+                                 submission(c, ctx, own, form), "Tờ trình đề nghị tặng Bằng khen"))
+    return docs
+
+
+def submission(c: CityResult, report: dict, own: dict, form: str) -> dict:
+    """The Tờ trình: the Sở submits the nominees of its report to the Chairman, who decides."""
+    plan = c.plan.data
+    issuer = plan["co_quan_ban_hanh"]
+    date = own.get("ngay")
+    number = own.get("so")
+    cited = (f"Báo cáo số {number or BLANK}/BC-{initials(issuer['ten'])}" if number else "Báo cáo tổng hợp")
+    cited += f" ngày {vi.short_date(date)}" if date else " kèm theo"
+    if c.two_tier:
+        source = f"Báo cáo kết quả và Công văn đề nghị khen thưởng của {len(c.groups)} Cụm"
+        files = ["Báo cáo kết quả và Công văn đề nghị khen thưởng của các đơn vị Cụm trưởng;",
+                 "Biên bản họp Cụm (kèm theo Bảng chấm điểm - Phụ lục số 02) của các Cụm;"]
+    else:
+        names = [g.ten for g in c.groups]  # a few districts are named; a whole city is counted
+        source = ("Công văn đề nghị của " + ", ".join(f"UBND {n}" for n in names) if len(names) <= 5 else
+                  f"Công văn đề nghị của UBND {len(names)} quận, huyện, thị xã")
+        files = ["Công văn đề nghị của UBND các quận, huyện, thị xã;",
+                 "Biên bản họp Thường trực Hội đồng Thi đua - Khen thưởng của các quận, huyện, thị xã;"]
+    files = [f"Báo cáo tổng hợp kết quả kiểm tra chéo công tác văn thư, lưu trữ năm {plan['nam']} của {issuer['ten']};"]\
+        + files + ["Báo cáo thành tích của các tập thể được đề nghị."]
+    return {
+        **{key: report[key] for key in ("ke_hoach", "co_quan_chu_quan", "co_quan_ban_hanh", "dia_danh_ngay", "co_quan",
+                                        "cot_nhom", "de_cu", "noi_nhan", "ky")},
+        "so_ky_hieu": number_line(own.get("so_to_trinh"), f"TTr-{initials(issuer['ten'])}"),
+        "kinh_gui": tiers.recipients([f"Chủ tịch {tiers.province_ubnd(plan)}"]),
+        "cap_nhan": f"Chủ tịch {tiers.province_ubnd(plan)}",
+        "hinh_thuc": form.split(" của ")[0], "so_tap_the": f"{len(report['de_cu']):02d}",
+        "nguon": source, "bao_cao": cited, "co_quan_ngan": issuer["ten"],
+        "ho_so_kem_theo": files,
+    }

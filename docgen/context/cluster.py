@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from docgen import vi
+from docgen.context import awards
 from docgen.context.common import (
     DocumentSpec,
     blank,
@@ -63,6 +64,31 @@ def team(cluster: dict) -> dict:
             "vai_tro": " - Thư ký" if is_leader else " - Thành viên",
         })
     return {"truong_doan": members[0], "thu_ky": members[1], "thanh_vien": members}
+
+
+def _copies(unit: dict, leader: dict, up: tiers.Upper) -> str:
+    """Who keeps the inspection minutes: the inspected unit, the leader (for the cluster's file) and the
+    level above (attached to the cluster's report); the leader's own minutes need one copy less."""
+    ubnd = f"UBND {unit_name(unit)}"
+    if unit is leader:
+        return (f"Biên bản được lập thành 02 bản có giá trị như nhau: {ubnd} (đơn vị được kiểm tra, đơn vị Cụm "
+                f"trưởng) giữ 01 bản, 01 bản gửi kèm Báo cáo kết quả về {up.nhan_bao_cao}")
+    return (f"Biên bản được lập thành 03 bản có giá trị như nhau: {ubnd} giữ 01 bản, đơn vị Cụm trưởng "
+            f"(UBND {unit_name(leader)}) giữ 01 bản, 01 bản gửi kèm Báo cáo kết quả về {up.nhan_bao_cao}")
+
+
+def unit_signer(unit: dict, is_leader: bool) -> dict | None:
+    """Who signs an inspection minutes for the inspected unit. Its leader in the team does, except at the
+    leader commune, whose Chairman already signs as Trưởng đoàn: there its other representative signs
+    (`ky_bien_ban`, or the first Phó Chủ tịch among the others present); None leaves a blank to fill."""
+    people = [unit["dai_dien"], unit["cong_chuc_vptk"]] + list(unit.get("thanh_phan_khac") or [])
+    named = unit.get("ky_bien_ban")
+    if named:
+        return next((p for p in people if p["ho_ten"] == named), {"ho_ten": named})
+    if not is_leader:
+        return unit["dai_dien"]
+    others = unit.get("thanh_phan_khac") or []
+    return next((p for p in others if str(p.get("chuc_vu") or "").startswith("Phó Chủ tịch")), None)
 
 
 def score_rows(plan: dict, values_by_kind: dict) -> list[dict]:
@@ -132,7 +158,7 @@ def build_documents(plan: dict, cluster: dict, result: ClusterResult) -> list[Do
                 "gio_ket_thuc": vi.time_words(unit.get("gio_ket_thuc")),
                 "dia_diem": unit.get("dia_diem") or f"Trụ sở {ubnd}",
                 "thanh_phan": people,
-                "dai_dien": person(unit["dai_dien"]),
+                "dai_dien": person(unit_signer(unit, unit is leader)),  # who signs for the inspected unit
                 "nhan_xet": findings(plan, unit),
                 "bang_diem": score_rows(plan, {"tu_cham": r.tu_cham, "doan_cham": r.doan_cham,
                                                "thong_nhat": r.thong_nhat}),
@@ -144,6 +170,7 @@ def build_documents(plan: dict, cluster: dict, result: ClusterResult) -> list[Do
                 "xep_loai": r.xep_loai,
                 "ket_luan": blank(unit.get("ket_luan")),
                 "y_kien_don_vi": blank(unit.get("y_kien_don_vi")),
+                "so_ban": _copies(unit, leader, up),
             },
         })
         docs.append(DocumentSpec(f"bien-ban-kiem-tra-{vi.slug(unit['ten'])}.docx", "bien-ban-kiem-tra.docx",
@@ -154,29 +181,11 @@ def build_documents(plan: dict, cluster: dict, result: ClusterResult) -> list[Do
                              "Phụ lục số 02: Bảng chấm điểm, xếp loại của Cụm"))
 
     voters = hop.get("so_nguoi_bieu_quyet")
-
-    def votes(n) -> str:
-        if n is None:
-            return f"{BLANK} phiếu tán thành"
-        return f"{n}/{voters} phiếu tán thành" if voters else f"{n} phiếu tán thành"
-
-    nominee = hop.get("de_nghi_tap_the")
-    if nominee:
-        nr = result.by_code(nominee["don_vi"])
-        nu = by_code[nominee["don_vi"]]
-        form = nominee.get("hinh_thuc") or up.hinh_thuc
-        nominee_text = (f"UBND {unit_name(nu)} ({decimal_text(nr.tong_diem)} điểm, xếp loại {nr.xep_loai})"
-                        + (f", đề nghị tặng {form}" if form else ""))
-        nominee_vote = f"{nominee_text}: {votes(nominee.get('so_phieu_tan_thanh'))}."
-    else:
-        # Say why only when it is so: class-A communes may exist and the meeting still propose none.
-        nominee_text = nominee_vote = ("Cụm không đề nghị khen thưởng tập thể." if result.de_cu_goi_y else
-                                       "Không có đơn vị đạt loại A nên Cụm không đề nghị khen thưởng tập thể.")
-    individuals = [{"ho_ten": p["ho_ten"], "chuc_vu": blank(p.get("chuc_vu")),
-                    "don_vi": f"UBND {unit_name(by_code[p['don_vi']])}",
-                    "phieu": votes(p.get("so_phieu_tan_thanh"))}
-                   for p in hop.get("de_nghi_ca_nhan") or []]
+    how = hop.get("hinh_thuc_bieu_quyet")
+    voted = awards.proposals(plan, cluster, result, with_votes=True)  # the minutes record each vote
+    asked = awards.proposals(plan, cluster, result, with_votes=False)
     agreed = hop.get("bieu_quyet_xep_loai")
+    changed = awards.adjustments(plan, cluster, result)
     ctx = dict(common)
     ctx.update({
         "so_ky_hieu": number_line(hop.get("so_bien_ban"), "BB-ĐKT"),
@@ -190,11 +199,16 @@ def build_documents(plan: dict, cluster: dict, result: ClusterResult) -> list[Do
             "khach_moi": [{"ho_ten": k["ho_ten"], "chuc_vu": blank(k.get("chuc_vu")), "don_vi": blank(k.get("don_vi"))}
                           for k in hop.get("khach_moi") or []],
             "hinh_thuc_bieu_quyet": blank(hop.get("hinh_thuc_bieu_quyet")),
-            "bieu_quyet_xep_loai": votes(agreed),
+            "bieu_quyet_xep_loai": awards.votes(agreed, voters, how),
+            "dieu_chinh": ("Các đơn vị thống nhất điều chỉnh kết quả chấm điểm của Đoàn kiểm tra như sau:" if changed
+                           else "Các đơn vị thống nhất với kết quả chấm điểm của Đoàn kiểm tra, không điều chỉnh "
+                                "điểm."),
+            "dieu_chinh_dong": changed,
             "y_kien": hop.get("y_kien") or [BLANK],
-            "de_nghi_tap_the": nominee_vote,
-            "de_nghi_ca_nhan": individuals,
+            "khen_a": voted.title_a, "khen_a_dong": voted.lines_a, "khen_b": voted.text_b,
             "ket_luan": blank(hop.get("ket_luan")),
+            "so_ban": (f"Biên bản được lập thành {len(units) + 1:02d} bản có giá trị như nhau: mỗi đơn vị trong Cụm "
+                       f"giữ 01 bản, 01 bản gửi kèm Báo cáo kết quả về {up.nhan_bao_cao}"),
         },
     })
     docs.append(DocumentSpec("bien-ban-hop-cum.docx", "bien-ban-hop-cum.docx", ctx, "Biên bản họp Cụm"))
@@ -212,8 +226,10 @@ def build_documents(plan: dict, cluster: dict, result: ClusterResult) -> list[Do
         "dia_danh_ngay": vi.place_date(leader_place, cv.get("ngay") or hop["ngay"]),
         "kinh_gui": up.kinh_gui,
         "cap_tren": up.cap_tren,
-        "de_nghi_tap_the": nominee_text + "." if nominee else nominee_text,
-        "de_nghi_ca_nhan": individuals,
+        "khen_a": asked.title_a, "khen_a_dong": asked.lines_a, "khen_b": asked.text_b,
+        "ket_thuc": (f"Kính đề nghị {up.cap_tren} xem xét, quyết định./." if not up.two_tier else
+                     f"Kính đề nghị {up.cap_tren} tổng hợp, trình Chủ tịch {tiers.province_ubnd(plan)} xem xét, "
+                     "quyết định./."),
         "ho_so_kem_theo": [
             f"Biên bản họp {cum_name} (kèm theo Bảng chấm điểm - Phụ lục số 02);",
             f"Biên bản kiểm tra tại {len(units)} đơn vị;",

@@ -61,12 +61,6 @@ def person_text(p: dict) -> str:
     return f"{p['ho_ten']}, {blank(p.get('chuc_vu'))}"
 
 
-def votes_text(n, voters) -> str:
-    if n is None:
-        return f"{BLANK} phiếu tán thành"
-    return f"{n}/{voters} phiếu tán thành" if voters else f"{n} phiếu tán thành"
-
-
 @dataclass(frozen=True)
 class DocumentSpec:
     """One document to render: its file name in the dossier, its template and its variables."""

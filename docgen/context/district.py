@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from docgen import vi
+from docgen.context import awards
 from docgen.context.common import (
     DocumentSpec,
     blank,
@@ -9,7 +10,6 @@ from docgen.context.common import (
     person_text,
     plan_body,
     plan_context,
-    votes_text,
 )
 from docgen.levels.district import DistrictResult
 from docgen.model import tiers
@@ -25,15 +25,18 @@ def district_documents(d: DistrictResult) -> list[DocumentSpec]:
     place = data["huyen"]["ten"]
     ubnd = f"UBND {d.name}"
     form = (plan.get("khen_thuong") or {}).get("hinh_thuc_cap_thanh_pho") or "Bằng khen"
-    votes = votes_text((data.get("de_nghi") or {}).get("so_phieu_tan_thanh"), hd.get("so_nguoi_bieu_quyet"))
+    # The council's voters are its chair and members; the secretary takes the minutes and does not vote.
+    voters = hd.get("so_nguoi_bieu_quyet") or 1 + len(hd.get("thanh_vien") or [])
+    votes = awards.votes((data.get("de_nghi") or {}).get("so_phieu_tan_thanh"), voters, hd.get("hinh_thuc_bieu_quyet"))
     lines = [f"Loại {c.loai}: {c.so_luong} đơn vị" for c in d.counts]
     de_cu = [{"stt": i, "cum": n.cum, "ten_ubnd": n.ten_ubnd, "tong_diem": decimal_text(n.tong_diem),
               "xep_loai": n.xep_loai} for i, n in enumerate(d.nominees, start=1)]
     if d.choice:
         vote = (f"Thường trực Hội đồng biểu quyết bằng hình thức {blank(hd.get('hinh_thuc_bieu_quyet'))}: {votes} "
                 f"đề nghị tặng {form} cho {d.choice.text()}, đơn vị được {d.choice.cum} đề nghị.")
-        choice_line = (f"{ubnd} đề nghị tặng {form} cho {d.choice.text()}, là tập thể xuất sắc, tiêu biểu nhất "
-                       f"của huyện.")
+        choice_line = (f"Thường trực Hội đồng Thi đua - Khen thưởng {d.name} đã chọn {d.choice.text()}, đơn vị do "
+                       f"{d.choice.cum} đề nghị, là tập thể xuất sắc, tiêu biểu nhất của huyện; {ubnd} đề nghị Chủ tịch "
+                       f"{tiers.province_ubnd(plan)} tặng {awards.short_form(form)}.")
     else:
         vote = "Không có đơn vị được các Cụm đề nghị nên Thường trực Hội đồng không xét đề nghị Bằng khen."
         choice_line = f"{ubnd} không có đơn vị đề nghị tặng {form}."
@@ -43,6 +46,7 @@ def district_documents(d: DistrictResult) -> list[DocumentSpec]:
         "so_cum": len(d.clusters), "so_don_vi": len(d.communes),
         "xep_loai": lines, "de_cu": de_cu,
     }
+    office = (plan.get("cap_tren_truc_tiep") or {}).get("co_quan_tham_muu") or "Phòng Nội vụ"
     members = [person_text(hd["chu_tri"])] + [person_text(p) for p in hd.get("thanh_vien") or []] \
         + [person_text(hd["thu_ky"])]
     minutes = {
@@ -58,6 +62,10 @@ def district_documents(d: DistrictResult) -> list[DocumentSpec]:
             "y_kien": hd.get("y_kien") or [BLANK], "bieu_quyet": vote, "ket_luan": blank(hd.get("ket_luan")),
             "ky_thu_ky": hd["thu_ky"]["ho_ten"], "ky_chu_tri": hd["chu_tri"]["ho_ten"],
             "chu_tri_chuc_vu": blank(hd["chu_tri"].get("chuc_vu")),
+            "so_ban": (f"Biên bản được lập thành 02 bản có giá trị như nhau: 01 bản gửi kèm hồ sơ đề nghị khen "
+                       f"thưởng về {plan_body(plan)}, 01 bản lưu tại {office} (cơ quan thường trực Hội đồng)"
+                       if d.choice else f"Biên bản được lập thành 01 bản, lưu tại {office} (cơ quan thường trực "
+                                        "Hội đồng)"),
         },
     }
     docs = [DocumentSpec("bien-ban-hop-hoi-dong-thi-dua.docx", "bien-ban-hop-hoi-dong-thi-dua.docx", minutes,
@@ -76,16 +84,17 @@ def district_documents(d: DistrictResult) -> list[DocumentSpec]:
             "trich_yeu": f"V/v đề nghị tặng Bằng khen tập thể có thành tích xuất sắc trong công tác văn thư, lưu trữ "
                          f"năm {plan['nam']}",
             "dia_danh_ngay": vi.place_date(place, cv.get("ngay") or hd["ngay"]),
-            "kinh_gui": tiers.recipients([f"{tiers.province_ubnd(plan)} (qua {plan['co_quan_ban_hanh']['ten']})"]),
-            "cap_nhan": tiers.province_ubnd(plan),
-            "so_de_cu": len(d.nominees), "hop_hoi_dong": meeting, "hinh_thuc": form,
+            "kinh_gui": tiers.recipients([f"Chủ tịch {tiers.province_ubnd(plan)} (qua {plan['co_quan_ban_hanh']['ten']})"]),
+            "cap_nhan": f"Chủ tịch {tiers.province_ubnd(plan)}",  # the Bằng khen is the Chairman's
+            "so_de_cu": len(d.nominees), "de_cu_cac_cum": _proposed(d), "hop_hoi_dong": meeting,
+            "hinh_thuc": awards.short_form(form),
             "de_nghi": f"{d.choice.ten_ubnd.replace('UBND', 'Ủy ban nhân dân', 1)}, {d.name} "
                        f"({decimal_text(d.choice.tong_diem)} điểm, xếp loại {d.choice.xep_loai}).",
             "ho_so_kem_theo": [
                 f"Biên bản họp Thường trực Hội đồng Thi đua - Khen thưởng {d.name};",
                 f"Công văn đề nghị của đơn vị Cụm trưởng {leader_letter.name} (UBND {lead['loai']} {lead['ten']});",
                 f"Biên bản họp {leader_letter.name} (kèm theo Bảng chấm điểm - Phụ lục số 02);",
-                f"Báo cáo thành tích của {d.choice.ten_ubnd}.",
+                f"Báo cáo thành tích của {d.choice.ten_ubnd} (đề nghị tặng {form}).",
             ],
             "noi_nhan": ["- Như trên;", "- Chủ tịch, các Phó Chủ tịch UBND huyện;", f"- Lưu: VT, {abbr}."],
             "ky": committee_signer(data["nguoi_ky"]),
@@ -120,6 +129,22 @@ def district_documents(d: DistrictResult) -> list[DocumentSpec]:
     docs.append(DocumentSpec("bao-cao-tong-hop-huyen.docx", "bao-cao-tong-hop-huyen.docx", report,
                              "Báo cáo kết quả kiểm tra chéo của cấp huyện"))
     return docs
+
+
+def _proposed(d: DistrictResult) -> str:
+    """What each cluster's minutes proposed for the city's Bằng khen, cluster by cluster: the letter says
+    no more than the minutes do."""
+    by_source = {n.source: n for n in d.nominees}
+    parts = []
+    for c in d.clusters:
+        n = by_source.get(c.path)
+        met = vi.short_date(c.meeting_day)
+        parts.append(f"{c.name} đề nghị {n.ten_ubnd} ({decimal_text(n.tong_diem)} điểm, xếp loại "
+                     f"{n.xep_loai}; Biên bản họp Cụm ngày {met})" if n else
+                     f"{c.name} không có đơn vị đề nghị (Biên bản họp Cụm ngày {met})")
+    head = ("các Cụm đã bình xét, mỗi Cụm đề nghị 01 đơn vị xuất sắc, tiêu biểu: " if len(d.nominees) == len(d.clusters)
+            else "kết quả bình xét đơn vị xuất sắc, tiêu biểu của các Cụm: ")
+    return head + "; ".join(parts) + "."
 
 
 def _ranked(d: DistrictResult) -> list:

@@ -1,11 +1,11 @@
 """Contexts of the cluster's report (Báo cáo kết quả) and the nominee's achievement report."""
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from docgen import vi
+from docgen.context import awards
 from docgen.context.common import (
-    blank,
     committee_signer,
     findings,
     leader_header,
@@ -37,20 +37,7 @@ def report_context(plan: dict, cluster: dict, result: ClusterResult, common: dic
     counts = tally.count_classes(plan, [(f"UBND {unit_name(by_code[r.ma])}", r.xep_loai) for r in result.don_vi])
     classes = [f"Loại {c.loai}: {c.so_luong} đơn vị" + (f" ({', '.join(c.don_vi)})" if c.don_vi else "")
                for c in counts]
-    nominee = hop.get("de_nghi_tap_the")
-    if nominee:
-        nr = result.by_code(nominee["don_vi"])
-        form = nominee.get("hinh_thuc") or up.hinh_thuc
-        tap_the = (f"Đề nghị {up.cap_tren} xem xét" + (f", tặng {form}" if form else ", khen thưởng")
-                   + f" cho UBND {unit_name(by_code[nominee['don_vi']])} ({decimal_text(nr.tong_diem)} điểm, "
-                   f"xếp loại {nr.xep_loai}), là đơn vị xuất sắc, tiêu biểu nhất của Cụm.")
-    elif result.de_cu_goi_y:  # some commune reached the class, the meeting proposed none
-        tap_the = "Cụm không đề nghị khen thưởng tập thể."
-    else:
-        allowed = (plan.get("khen_thuong") or {}).get("loai_duoc_de_nghi", "A")
-        tap_the = f"Không có đơn vị đạt loại {allowed} nên Cụm không đề nghị khen thưởng tập thể."
-    people = [f"{p['ho_ten']}, {blank(p.get('chuc_vu'))}, UBND {unit_name(by_code[p['don_vi']])}"
-              for p in hop.get("de_nghi_ca_nhan") or []]
+    asked = awards.proposals(plan, cluster, result, with_votes=False)
     bao_cao = cluster.get("bao_cao") or {}
     cv = cluster.get("cong_van") or {}
     return {
@@ -65,21 +52,63 @@ def report_context(plan: dict, cluster: dict, result: ClusterResult, common: dic
         "kiem_tra": visits,
         "bang_ket_qua": table,
         "xep_loai": classes,
-        "nhan_xet_chung": [_about(u) for u in units],
-        "de_nghi_tap_the": tap_the,
-        "de_nghi_ca_nhan": people,
-        "kien_nghi": hop.get("y_kien") or [BLANK],
+        "nhan_xet_chung": overview(plan, result),
+        "khen_a": asked.title_a, "khen_a_dong": asked.lines_a, "khen_b": asked.text_b,
+        "kien_nghi": bao_cao.get("kien_nghi") or recommendations(plan, cluster, result, up),
         "noi_nhan": ["- Như trên;", f"- UBND các đơn vị trong {cluster['cum']['ten']};",
                      f"- Lưu: VT, {cv.get('ky_hieu_don_vi_soan_thao') or 'VP'}."],
         "ky": committee_signer(leader["dai_dien"]),
     }
 
 
-def _about(unit: dict) -> str:
-    """The head's conclusion on a commune, named once: most conclusions already start with its name."""
-    name = f"UBND {unit_name(unit)}"
-    text = blank(unit.get("ket_luan"))
-    return text if name in text else f"{name}: {text}"
+def _shares(plan: dict, result: ClusterResult) -> list[tuple[dict, Decimal]]:
+    """Each content with the cluster's average agreed score as a share of its maximum (0..1)."""
+    n = len(result.don_vi)
+    out = []
+    for i, c in enumerate(plan["noi_dung"]):
+        total = sum((r.thong_nhat[i] for r in result.don_vi), Decimal(0))
+        out.append((c, total / n / Decimal(str(c["diem_toi_da"]))))
+    return out
+
+
+def _pct(share: Decimal) -> str:
+    return vi.decimal_text((share * 100).quantize(Decimal("0.1"), ROUND_HALF_UP))
+
+
+def overview(plan: dict, result: ClusterResult) -> list[str]:
+    """The 7 contents assessed across the cluster, from the agreed scores: where the cluster is strong,
+    where it is weak, then each content's average share of its maximum."""
+    shares = _shares(plan, result)
+    n = len(result.don_vi)
+    high, low = max(s for _, s in shares), min(s for _, s in shares)
+
+    def named(share):  # every content at that share: a tie is said, never broken silently
+        return " và ".join(f"Nội dung {c['so']} ({c['ten'][0].lower()}{c['ten'][1:]})" for c, s in shares if s == share)
+    lines = [f"Các đơn vị thực hiện tốt nhất {named(high)}, bình quân đạt {_pct(high)}% số điểm tối đa; thấp nhất "
+             f"là {named(low)}, bình quân đạt {_pct(low)}%."]
+    for i, (c, share) in enumerate(shares):
+        full = sum(1 for r in result.don_vi if r.thong_nhat[i] == Decimal(str(c["diem_toi_da"])))
+        lines.append(f"Nội dung {c['so']}: bình quân {vi.decimal_text((share * Decimal(str(c['diem_toi_da']))).quantize(Decimal('0.01'), ROUND_HALF_UP))}"
+                     f"/{vi.decimal_text(c['diem_toi_da'])} điểm ({_pct(share)}%); "
+                     + (f"{full}/{n} đơn vị đạt điểm tối đa." if full else "chưa đơn vị nào đạt điểm tối đa."))
+    return lines
+
+
+def recommendations(plan: dict, cluster: dict, result: ClusterResult, up: tiers.Upper) -> list[str]:
+    """What the cluster asks of the level above when its file writes none: help on its weakest content,
+    and follow-up for the communes classed below the plan's award class."""
+    shares = _shares(plan, result)
+    weakest, share = min(shares, key=lambda p: p[1])
+    out = [f"Đề nghị {up.cap_tren} quan tâm hướng dẫn, hỗ trợ các đơn vị trong Cụm nâng cao kết quả "
+           f"Nội dung {weakest['so']} ({weakest['ten'][0].lower()}{weakest['ten'][1:]}), nội dung có kết quả thấp nhất "
+           f"của Cụm (bình quân {_pct(share)}% số điểm tối đa)."]
+    low_classes = tally.class_names(plan)[2:]  # the plan's classes below the first two (C, D in 2017)
+    low = [r for r in result.don_vi if r.xep_loai in low_classes]
+    by_code = {u["ma"]: u for u in cluster["don_vi"]}
+    if low:
+        names = ", ".join(f"UBND {unit_name(by_code[r.ma])} (xếp loại {r.xep_loai})" for r in low)
+        out.append(f"Đề nghị {up.cap_tren} chỉ đạo {names} khắc phục các hạn chế đã nêu tại Biên bản kiểm tra.")
+    return out
 
 
 def achievement_context(plan: dict, cluster: dict, result: ClusterResult, common: dict) -> dict:
@@ -91,13 +120,11 @@ def achievement_context(plan: dict, cluster: dict, result: ClusterResult, common
     unit = next(u for u in units if u["ma"] == nominee["don_vi"])
     r = result.by_code(unit["ma"])
     up = tiers.upper(plan, cluster)
-    form = nominee.get("hinh_thuc") or up.hinh_thuc or BLANK
+    form = nominee.get("hinh_thuc") or awards.city_form(plan)  # (b) goes forward for the city's Bằng khen
     province = tiers.province_name(plan)
     full = f"Ủy ban nhân dân {unit_name(unit)}, " + (province if up.two_tier else f"{up.dia_ban}, {province}")
-    votes = nominee.get("so_phieu_tan_thanh")
-    voters = hop.get("so_nguoi_bieu_quyet")
-    vote_text = (f"{votes}/{voters} phiếu tán thành" if votes is not None and voters
-                 else f"{votes} phiếu tán thành" if votes is not None else f"{BLANK} phiếu tán thành")
+    vote_text = awards.votes(nominee.get("so_phieu_tan_thanh"), hop.get("so_nguoi_bieu_quyet"),
+                             hop.get("hinh_thuc_bieu_quyet"))
     strengths = [f"Nội dung {n['so']} ({n['ten']}): {n['uu_diem']}" for n in findings(plan, unit)
                  if n["uu_diem"] != BLANK] or [BLANK]
     officer = unit["cong_chuc_vptk"]
@@ -114,8 +141,9 @@ def achievement_context(plan: dict, cluster: dict, result: ClusterResult, common
         "cong_chuc": f"{officer['ho_ten']}, {officer.get('chuc_vu') or 'Công chức Văn phòng - Thống kê'}",
         "ket_qua": (f"Qua kiểm tra chéo của {common['cum']['ten_day_du']} (từ {common['tu_ngay']} đến "
                     f"{common['den_ngay']}), UBND {unit_name(unit)} đạt {vi.score_with_words(r.tong_diem)}, xếp loại "
-                    f"{r.xep_loai}, xếp thứ {r.hang}/{len(units)} đơn vị trong Cụm; được Cụm bình xét, đề nghị khen "
-                    f"thưởng tại cuộc họp {common['ngay_hop_chu']} ({vote_text})."),
+                    f"{r.xep_loai}, xếp thứ {r.hang}/{len(units)} đơn vị trong Cụm; tại cuộc họp {common['ngay_hop_chu']}, "
+                    f"Cụm bình xét là đơn vị xuất sắc, tiêu biểu của Cụm, {awards.proposals(plan, cluster, result, with_votes=False).forward} "
+                    f"({vote_text})."),
         "bang_diem": [{"so": c["so"], "ten": c["ten"], "toi_da": decimal_text(c["diem_toi_da"]),
                        "dat": decimal_text(r.thong_nhat[i])} for i, c in enumerate(plan["noi_dung"])],
         "tong_toi_da": decimal_text(sum((Decimal(c["diem_toi_da"]) for c in plan["noi_dung"]), Decimal(0))),

@@ -142,6 +142,18 @@ def check_district(folder: Path) -> DistrictResult:
             problems.append(doc.issue(("hoi_dong", "ngay"), f"Thường trực Hội đồng họp ngày {short_date(hd_day)}, "
                                                             f"trước ngày họp của {c.name} "
                                                             f"({short_date(met)})."))
+    hd = doc.data["hoi_dong"]
+    members = 1 + len(hd.get("thanh_vien") or [])  # the chair and the members; the secretary does not vote
+    voters = hd.get("so_nguoi_bieu_quyet")
+    if voters and voters > members:
+        problems.append(doc.issue(("hoi_dong", "so_nguoi_bieu_quyet"),
+                                  f"{voters} người biểu quyết, nhiều hơn số thành viên dự họp ({members}: chủ trì và "
+                                  f"{members - 1} thành viên). Thư ký ghi biên bản không biểu quyết; nếu thư ký cũng là "
+                                  "thành viên Hội đồng thì ghi thêm vào thanh_vien."))
+    pro = (doc.data.get("de_nghi") or {}).get("so_phieu_tan_thanh")
+    if pro is not None and pro > (voters or members):
+        problems.append(doc.issue(("de_nghi", "so_phieu_tan_thanh"), f"{pro} phiếu tán thành, nhiều hơn số người "
+                                                                     f"biểu quyết ({voters or members})."))
     deadline = plan.data["thoi_gian"].get("huyen_bao_cao_thanh_pho_truoc_ngay")
     if deadline and hd_day > parse_date(deadline):
         warnings.append(doc.issue(("hoi_dong", "ngay"), f"Thường trực Hội đồng họp ngày {short_date(hd_day)}, sau hạn "

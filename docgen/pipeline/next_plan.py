@@ -146,6 +146,11 @@ def next_plan(source: Path, year: int | None = None, target: Path | None = None)
         if doc.get(key) not in (None, ""):
             note(key, doc[key], None)
             doc[key] = None
+    own = doc.get("bao_cao_tong_hop")  # this year's summary report and Tờ trình: not written yet next year
+    for key in ("so", "ngay", "so_to_trinh"):
+        if hasattr(own, "get") and own.get(key) not in (None, ""):
+            note(f"bao_cao_tong_hop.{key}", own[key], None)
+            own[key] = None
     for path in PERIOD_TEXTS:
         parent = doc
         for part in path[:-1]:

@@ -73,6 +73,35 @@ def tier_issues(cluster: Loaded, plan: dict) -> list[Issue]:
     return []
 
 
+def _signer_issues(cluster: Loaded, leader: str) -> list[Issue]:
+    """Nobody signs one inspection minutes twice: at the leader commune its Chairman signs as Trưởng đoàn
+    and its officer as Thư ký, so the unit is represented by someone else (`ky_bien_ban`)."""
+    out: list[Issue] = []
+    for i, unit in enumerate(cluster.data["don_vi"]):
+        is_leader = unit["ma"] == leader
+        team = [unit["dai_dien"]["ho_ten"], unit["cong_chuc_vptk"]["ho_ten"]] if is_leader else []
+        present = [unit["dai_dien"]["ho_ten"], unit["cong_chuc_vptk"]["ho_ten"]] + [
+            p["ho_ten"] for p in unit.get("thanh_phan_khac") or []]
+        named = unit.get("ky_bien_ban")
+        if named and named not in present:
+            out.append(cluster.issue(("don_vi", i, "ky_bien_ban"), f"{named} không có trong thành phần của đơn vị "
+                                                                   f"(dai_dien, cong_chuc_vptk, thanh_phan_khac: "
+                                                                   f"{', '.join(present)}). Ghi đúng họ tên người dự."))
+        elif named and named in team:
+            out.append(cluster.issue(("don_vi", i, "ky_bien_ban"), f"{named} đã ký Biên bản kiểm tra với tư cách "
+                                                                   "Trưởng đoàn hoặc Thư ký; đơn vị Cụm trưởng cử "
+                                                                   "người khác (thường là Phó Chủ tịch UBND) ký "
+                                                                   "phần đại diện đơn vị được kiểm tra."))
+        elif is_leader and not named and not any(str(p.get("chuc_vu") or "").startswith("Phó Chủ tịch")
+                                                 for p in unit.get("thanh_phan_khac") or []):
+            out.append(cluster.issue(("don_vi", i), "Chủ tịch đơn vị Cụm trưởng ký Biên bản kiểm tra tại đơn vị mình "
+                                                    "với tư cách Trưởng đoàn, nên cần người khác ký phần đại diện "
+                                                    "đơn vị được kiểm tra: thêm Phó Chủ tịch UBND vào "
+                                                    "thanh_phan_khac hoặc ghi ky_bien_ban; chưa có thì biên bản "
+                                                    "để trống tên.", "warning"))
+    return out
+
+
 def cluster_issues(cluster: Loaded, plan: dict) -> list[Issue]:
     """Cross-field checks of a cluster file against itself and its plan."""
     data = cluster.data
@@ -139,6 +168,8 @@ def cluster_issues(cluster: Loaded, plan: dict) -> list[Issue]:
             else:
                 seen[name] = (i, role)
 
+    issues += _signer_issues(cluster, leader)
+
     contents = plan["noi_dung"]
     score_rules = rules_from_plan(plan)
     for i, unit in enumerate(units):
@@ -202,6 +233,16 @@ def cluster_issues(cluster: Loaded, plan: dict) -> list[Issue]:
     if nominee:
         known(("hop_cum", "de_nghi_tap_the", "don_vi"), nominee["don_vi"], "đơn vị được đề nghị khen thưởng")
         votes.append((("hop_cum", "de_nghi_tap_the", "so_phieu_tan_thanh"), nominee.get("so_phieu_tan_thanh")))
+    for j, d in enumerate(hop.get("dieu_chinh_diem") or []):
+        known(("hop_cum", "dieu_chinh_diem", j, "don_vi"), d["don_vi"], "đơn vị được điều chỉnh điểm")
+        votes.append((("hop_cum", "dieu_chinh_diem", j, "so_phieu_tan_thanh"), d.get("so_phieu_tan_thanh")))
+    for j, g in enumerate(hop.get("giay_khen_tap_the") or []):
+        known(("hop_cum", "giay_khen_tap_the", j, "don_vi"), g["don_vi"], "đơn vị được đề nghị tặng Giấy khen")
+        votes.append((("hop_cum", "giay_khen_tap_the", j, "so_phieu_tan_thanh"), g.get("so_phieu_tan_thanh")))
+    if hop.get("giay_khen_tap_the") and two_tier(plan):
+        issues.append(cluster.issue(("hop_cum", "giay_khen_tap_the"), f"Kế hoạch năm {plan.get('nam')} theo mô hình "
+                                                                      "hai cấp: không có Giấy khen của Chủ tịch UBND "
+                                                                      "cấp huyện. Xóa mục giay_khen_tap_the."))
     for j, person in enumerate(hop.get("de_nghi_ca_nhan") or []):
         known(("hop_cum", "de_nghi_ca_nhan", j, "don_vi"), person["don_vi"], f"đơn vị của {person['ho_ten']}")
         votes.append((("hop_cum", "de_nghi_ca_nhan", j, "so_phieu_tan_thanh"), person.get("so_phieu_tan_thanh")))
@@ -234,10 +275,17 @@ def award_issues(cluster: Loaded, plan: dict, result) -> list[Issue]:
                                         f"đơn vị được đề nghị không có tổng điểm cao nhất trong các đơn vị loại "
                                         f"{allowed} (cao nhất: {best}). Nếu Cụm đã biểu quyết như vậy thì giữ nguyên.",
                                         "warning"))
-    elif not nominee and result.de_cu_goi_y:
+    for j, g in enumerate(cluster.data["hop_cum"].get("giay_khen_tap_the") or []):
+        if g["don_vi"] in codes and result.by_code(g["don_vi"]).xep_loai != allowed:
+            r = result.by_code(g["don_vi"])
+            issues.append(cluster.issue(("hop_cum", "giay_khen_tap_the", j, "don_vi"),
+                                        f"{r.ten} xếp loại {r.xep_loai} ({decimal_text(r.tong_diem)} điểm); theo Kế "
+                                        f"hoạch chỉ đề nghị khen thưởng tập thể trong số các đơn vị đạt loại {allowed}."))
+    issues += _adjustment_issues(cluster, plan, result)
+    if not nominee and result.de_cu_goi_y:
         best = ", ".join(result.by_code(c).ten for c in result.de_cu_goi_y)
         tie = " (bằng điểm nhau: Cụm biểu quyết chọn 1)" if len(result.de_cu_goi_y) > 1 else ""
-        issues.append(cluster.issue(("hop_cum",), f"Cụm chưa ghi đơn vị đề nghị khen thưởng (de_nghi_tap_the); "
+        issues.append(cluster.issue(("hop_cum",), f"Cụm chưa ghi đơn vị xuất sắc, tiêu biểu đề nghị Bằng khen (de_nghi_tap_the); "
                                                   f"gợi ý: {best}{tie}.", "warning"))
     return issues
 
@@ -251,6 +299,34 @@ def _glued_hint(cluster: Loaded, path: tuple) -> str:
     whole, part = glued[0].split(",")
     return (f" Có phải {both} là số thập phân? YAML đọc '{glued[0]}' thành hai số {whole} và {part}: số thập phân "
             f"viết bằng dấu chấm ({whole}.{part}), hoặc đặt trong ngoặc kép (\"{glued[0]}\").")
+
+
+def _adjustment_issues(cluster: Loaded, plan: dict, result) -> list[Issue]:
+    """Each agreed score that differs from the team's has its reason and vote in the minutes; an
+    adjustment recorded where the scores are the same is a mistake."""
+    hop = cluster.data["hop_cum"]
+    codes = [u["ma"] for u in cluster.data["don_vi"]]
+    numbers = [c["so"] for c in plan["noi_dung"]]
+    diffs = {(r.ma, numbers[i]) for r in result.don_vi for i in range(len(numbers)) if r.doan_cham[i] != r.thong_nhat[i]}
+    noted = set()
+    out: list[Issue] = []
+    for j, d in enumerate(hop.get("dieu_chinh_diem") or []):
+        key = (d["don_vi"], d["noi_dung"])
+        if d["don_vi"] in codes and key not in diffs:
+            out.append(cluster.issue(("hop_cum", "dieu_chinh_diem", j), f"nội dung {d['noi_dung']} của "
+                                                                       f"{result.by_code(d['don_vi']).ten}: điểm thống "
+                                                                       "nhất bằng điểm Đoàn chấm, không có gì điều "
+                                                                       "chỉnh. Xóa dòng này hoặc sửa điểm."))
+        noted.add(key)
+    for code, n in sorted(diffs - noted, key=lambda k: (codes.index(k[0]), k[1])):
+        out.append(cluster.issue(("don_vi", codes.index(code), "diem", "thong_nhat"),
+                                 f"nội dung {n}: điểm thống nhất khác điểm Đoàn chấm; ghi lý do và số phiếu vào "
+                                 f"hop_cum.dieu_chinh_diem (don_vi: {code}, noi_dung: {n}) để Biên bản họp Cụm "
+                                 "ghi lại việc điều chỉnh.", "warning"))
+    if diffs and any("thống nhất với kết quả chấm điểm của Đoàn" in y for y in hop.get("y_kien") or []):
+        out.append(cluster.issue(("hop_cum", "y_kien"), "ý kiến ghi 'thống nhất với kết quả chấm điểm của Đoàn' nhưng "
+                                                        "Cụm đã điều chỉnh điểm của Đoàn; sửa lại ý kiến.", "warning"))
+    return out
 
 
 def validate_cluster(cluster: Loaded, plan: dict) -> tuple[list[Issue], Rules | None, ClusterResult | None]:

@@ -135,7 +135,7 @@ def test_meeting_minutes_and_letter(built):
     assert hop["dia_diem"] in minutes
     assert "Lý Thị Ngọc" in minutes and "Phòng Nội vụ huyện Đông Anh" in minutes
     assert "UBND xã Cổ Loa (93,5 điểm, xếp loại A)" in minutes
-    assert "8/8 phiếu tán thành" in minutes and "7/8 phiếu tán thành" in minutes
+    assert "8/8 thành viên tán thành" in minutes and "7/8 thành viên tán thành" in minutes  # a show of hands
     for y in hop["y_kien"]:
         assert y in minutes
     assert hop["ket_luan"] in minutes
@@ -164,7 +164,7 @@ def test_minimal_cluster_written_from_the_schema_builds(tmp_path):
     letter = docx_text(folder / "cong-van-de-nghi-khen-thuong.docx")
     assert "Không có đơn vị đạt loại A" in letter  # 98 points but content 2 at 12/15 = 80% → A
     # Phù Linh: 5,12,20,25,8,8,5 = 83 → B; nobody reaches A, so nothing is proposed
-    assert "Không đề nghị khen thưởng cá nhân." in letter
+    assert "- Cá nhân: không đề nghị." in letter
 
 
 def test_every_document_converts_to_pdf_with_libreoffice(built, tmp_path):

@@ -93,7 +93,8 @@ def test_cluster_report_has_scores_classes_and_proposals(built):
     text = docx_text(folder / "bao-cao-ket-qua-cum.docx")
     assert "- Loại A: 2 đơn vị (UBND xã Uy Nỗ, UBND xã Cổ Loa);" in text
     assert "- Loại D: 0 đơn vị;" in text
-    assert "tặng Giấy khen của Chủ tịch UBND cấp huyện cho UBND xã Cổ Loa (93,5 điểm, xếp loại A)" in text
+    assert "1. Đề nghị Chủ tịch UBND huyện Đông Anh tặng Giấy khen:" in text
+    assert "tặng Bằng khen: UBND xã Cổ Loa (93,5 điểm, xếp loại A)." in text
     assert "Kính gửi:\n- UBND huyện Đông Anh;\n- Phòng Nội vụ huyện Đông Anh." in text
     assert "gửi báo cáo, tự chấm điểm ngày 05/10/2017 (hạn 07/10/2017)" in text
 
@@ -104,7 +105,7 @@ def test_achievement_report_only_for_the_nominee_with_blanks_for_its_own_account
     text = docx_text(folder / "bao-cao-thanh-tich-co-loa.docx")
     assert "Tên tập thể đề nghị: Ủy ban nhân dân xã Cổ Loa, huyện Đông Anh, thành phố Hà Nội." in text
     assert "93,5 điểm (chín mươi ba phẩy năm điểm), xếp loại A, xếp thứ 1/4 đơn vị" in text
-    assert "(8/8 phiếu tán thành)" in text
+    assert "(8/8 thành viên tán thành)" in text
     assert "Nội dung 4 (Công tác lưu trữ): Tài liệu đã được chỉnh lý hoàn chỉnh" in text
     assert "- Địa chỉ trụ sở: ……" in text
     assert "UBND HUYỆN ĐÔNG ANH\nUBND XÃ CỔ LOA" in text
@@ -113,11 +114,11 @@ def test_achievement_report_only_for_the_nominee_with_blanks_for_its_own_account
     out = batch.build([none], tmp_path / "out")[0]
     assert not list(out.folder.glob("bao-cao-thanh-tich-*"))
     report = docx_text(out.folder / "bao-cao-ket-qua-cum.docx")
-    assert "1. Tập thể: Cụm không đề nghị khen thưởng tập thể." in report  # Cổ Loa and Uy Nỗ are A all the same
+    assert "2. Cụm không đề nghị đơn vị xuất sắc, tiêu biểu." in report  # Cổ Loa and Uy Nỗ are A all the same
     assert "Không có đơn vị đạt loại A" not in report
     for name in ("bien-ban-hop-cum.docx", "cong-van-de-nghi-khen-thuong.docx"):  # nor in the minutes, the letter
         text = docx_text(out.folder / name)
-        assert "Cụm không đề nghị khen thưởng tập thể." in text and "Không có đơn vị đạt loại A" not in text
+        assert "Cụm không đề nghị đơn vị xuất sắc, tiêu biểu." in text and "Không có đơn vị đạt loại A" not in text
 
 
 # --- District level ----------------------------------------------------------------------------
@@ -130,12 +131,13 @@ def test_district_without_a_choice_takes_the_highest_and_says_so(tmp_path):
     assert any("docgen dùng gợi ý: UBND thị trấn Trâu Quỳ (89,5 điểm" in w.message for w in d.warnings)
     out = upper_levels.build_district(folder, tmp_path / "out")
     minutes = docx_text(out.folder / "bien-ban-hop-hoi-dong-thi-dua.docx")
-    assert "…… phiếu tán thành đề nghị tặng Bằng khen" in minutes  # the votes are left for the clerk
+    assert "…… thành viên tán thành đề nghị tặng Bằng khen" in minutes  # the votes are left for the clerk
 
 
 def test_district_with_no_class_a_anywhere_writes_no_letter(tmp_path):
     def no_a(d):
         d["hop_cum"].pop("de_nghi_tap_the", None)
+        d["hop_cum"].pop("giay_khen_tap_the", None)
         for u in d["don_vi"]:
             u["diem"]["thong_nhat"] = [4, 10, 18, 22, 7, 6, 4]  # 71 → B
     folder = copy_district(GIA_LAM_DIR, tmp_path / "gia-lam", lambda d: d.pop("de_nghi"),
@@ -150,7 +152,7 @@ def test_district_documents(tmp_path):
     out = upper_levels.build_district(DONG_ANH_DIR, tmp_path)
     assert out.folder == tmp_path / "huyen-dong-anh"
     letter = docx_text(out.folder / "cong-van-de-nghi-bang-khen.docx")
-    assert "Kính gửi: UBND thành phố Hà Nội (qua Sở Nội vụ)." in letter
+    assert "Kính gửi: Chủ tịch UBND thành phố Hà Nội (qua Sở Nội vụ)." in letter
     assert "Ủy ban nhân dân xã Cổ Loa, huyện Đông Anh (93,5 điểm, xếp loại A)." in letter
     assert "(3/4 phiếu tán thành)" in letter
     assert "ỦY BAN NHÂN DÂN\nHUYỆN ĐÔNG ANH" in letter and "Nguyễn Hữu Quang" in letter
@@ -184,7 +186,7 @@ def test_city_counts_per_class_per_district_and_the_nominees(tmp_path):
                         ["", "Tổng cộng", "4", "15", "6", "4", "3", "2"]]
     text = docx_text(out.folder / "bao-cao-tong-hop-thanh-pho.docx")
     assert "UBND THÀNH PHỐ HÀ NỘI\nSỞ NỘI VỤ" in text and "Số:       /BC-SNV" in text
-    assert "tặng Bằng khen của Chủ tịch UBND Thành phố cho 02 tập thể" in text
+    assert "kính trình Chủ tịch UBND thành phố Hà Nội tặng Bằng khen cho 02 tập thể" in text
 
 
 # --- Two-tier plans (since 01/7/2025) ----------------------------------------------------------
@@ -199,7 +201,7 @@ def test_two_tier_cluster_reports_straight_to_the_province(tmp_path):
             assert "huyện" not in text.lower() and "thị trấn" not in text, f.name
     letter = docx_text(b.folder / "cong-van-de-nghi-khen-thuong.docx")
     assert "Kính gửi: Sở Nội vụ thành phố Hà Nội." in letter  # one recipient: on the same line (F-NN-2)
-    assert "đề nghị tặng Bằng khen của Chủ tịch UBND Thành phố" in letter
+    assert "trình Chủ tịch UBND thành phố Hà Nội tặng Bằng khen: UBND phường Hoàn Kiếm" in letter
     assert "UBND THÀNH PHỐ HÀ NỘI\nĐOÀN KIỂM TRA CHÉO CỤM SỐ 1" in docx_text(b.folder / "bien-ban-kiem-tra-ba-dinh.docx")
     report = docx_text(b.folder / "bao-cao-ket-qua-cum.docx")
     assert "Kính gửi: Sở Nội vụ thành phố Hà Nội." in report
@@ -283,7 +285,7 @@ def test_every_new_document_converts_and_keeps_its_table_rows(built, tmp_path):
         files.append(work / f"{i:02d}-{f.name}")
         shutil.copy(f, files[-1])
     pdfs = to_pdf(files, tmp_path)
-    assert len(pdfs) == len(files) == 10
+    assert len(pdfs) == len(files) == 12  # the city: report and Tờ trình, 2017 and 2025
     if not shutil.which("pdftotext"):
         pytest.skip("pdftotext (poppler-utils) chưa được cài")
     for docx, pdf in zip(files, pdfs):

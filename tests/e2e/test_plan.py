@@ -293,7 +293,9 @@ def test_next_year_keeps_the_clerks_comments_and_changes_nothing_else(next_year)
     assert sorted(changed) == sorted([
         "nam", "trich_yeu", "so_ky_hieu", "ngay", "so_ky_hieu", "ngay", "kiem_tra_tu_ngay", "kiem_tra_den_ngay",
         "cum_bao_cao_huyen_truoc_ngay", "huyen_gui_ke_hoach_truoc_ngay", "huyen_bao_cao_thanh_pho_truoc_ngay",
-        "ky_nghiep_vu", "ky_bao_cao_thong_ke"])
+        "ky_nghiep_vu", "ky_bao_cao_thong_ke", "ngay"])  # the last: bao_cao_tong_hop.ngay, not written yet
+    assert reader.load_file(path).data["bao_cao_tong_hop"]["ngay"] is None
+    assert reader.load_file(path).data["bao_cao_tong_hop"]["nguoi_ky"]["ho_ten"] == "Trần Thị Hạnh"
 
 
 def test_next_year_document_shows_the_moved_dates_one_by_one(next_year):

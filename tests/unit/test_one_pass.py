@@ -21,7 +21,11 @@ def test_a_bad_time_and_an_impossible_date_are_reported_together(tmp_path):
     path = cluster_file(tmp_path, ('    gio_bat_dau: "08:00"', '    gio_bat_dau: "8h"'),
                         ('ngay_kiem_tra: "2017-10-21"', 'ngay_kiem_tra: "2017-02-29"'))
     issues = any_file.check_file(path)
-    assert [(i.line, i.pointer) for i in issues] == [(18, "don_vi[0].gio_bat_dau"), (42, "don_vi[2].ngay_kiem_tra")]
+    lines = path.read_text(encoding="utf-8").splitlines()
+    time_line = lines.index('    gio_bat_dau: "8h"') + 1
+    date_line = next(n for n, s in enumerate(lines, 1) if 'ngay_kiem_tra: "2017-02-29"' in s)
+    assert [(i.line, i.pointer) for i in issues] == [(time_line, "don_vi[0].gio_bat_dau"),
+                                                     (date_line, "don_vi[2].ngay_kiem_tra")]
     assert "tháng 2 năm 2017 chỉ có 28 ngày" in issues[1].message
 
 
