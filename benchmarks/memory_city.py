@@ -20,7 +20,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from decimal import Decimal
 from pathlib import Path
 
@@ -29,7 +28,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.city import DISTRICTS_2017, SYLLABLES, make_city  # noqa: E402
+from benchmarks.city import SYLLABLES, make_city  # noqa: E402
 
 DISTRICT_FILE = ROOT / "inputs" / "2017" / "dong-anh" / "huyen.yaml"
 PLAN_2025 = ROOT / "inputs" / "ke-hoach-2025.yaml"

@@ -59,7 +59,7 @@ def main(argv=None) -> int:
         print(f"  {name:<36} {ms:7.1f} ms wall {cpu:7.1f} ms CPU   start-up {ms - bare:6.1f} ms wall "
               f"{cpu - bare_cpu:6.1f} ms CPU   imports: "
               f"{', '.join(heavy_imports(extra)) or 'none of them'}")
-    print(f"goal: start-up (the command minus bare python) under 120 ms")
+    print("goal: start-up (the command minus bare python) under 120 ms")
     return 0
 
 

@@ -103,11 +103,13 @@ def _not_blank(answer: str) -> str:
 
 
 def _plan_check(answer: Path) -> Path:
+    from docgen.pipeline import scaffold
     scaffold.load_plan(answer)  # InputError (no such file...) or ValidationFailed (not a valid plan)
     return answer
 
 
 def _leader_check(answer: str, xa: list[str], kind: str) -> str:
+    from docgen.pipeline import scaffold
     units = scaffold.units_of(scaffold.Request(plan=Path(), out=None, huyen=None, cum="", xa=xa, loai_xa=kind))
     scaffold.leader_of(scaffold.Request(plan=Path(), out=None, huyen=None, cum="", xa=xa, loai_xa=kind,
                                         cum_truong=answer), units)
@@ -116,6 +118,7 @@ def _leader_check(answer: str, xa: list[str], kind: str) -> str:
 
 def _ask_communes(plan: dict, kind: str) -> list[str]:
     """The communes, one per line, each checked at once; as many as the plan allows for one cluster."""
+    from docgen.pipeline import scaffold
     lo, hi = scaffold.size_rule(plan)
     click.echo(f"Nhập lần lượt các xã, phường, thị trấn theo thứ tự được kiểm tra (Cụm trưởng sau cùng), từ {lo} "
                f"đến {hi} đơn vị theo Kế hoạch; không phải xã thì ghi rõ, ví dụ: thị trấn Đông Anh. Nhập xong thì "
