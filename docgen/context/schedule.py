@@ -18,7 +18,8 @@ def schedule_context(plan: dict, cluster: dict, common: dict) -> dict:
     up = tiers.upper(plan, cluster)
     days = schedule.lead_days(plan)
     rows = []
-    for n, v in enumerate(schedule.visits(plan, cluster), start=1):
+    order = schedule.visits(plan, cluster)
+    for n, v in enumerate(order, start=1):
         u = units[v.index]
         ubnd = f"UBND {unit_name(u)}"
         rows.append({
@@ -35,7 +36,7 @@ def schedule_context(plan: dict, cluster: dict, common: dict) -> dict:
     return {
         **common, **leader_header(leader),
         "so_ky_hieu": vi.number_line(lich.get("so"), "TB-UBND"),
-        "dia_danh_ngay": year_date_line(leader["ten"], lich.get("ngay"), plan["nam"]),
+        "dia_danh_ngay": year_date_line(leader["ten"], schedule.issue_date(cluster, order), plan["nam"]),
         "cum_truong_ubnd": f"UBND {unit_name(leader)}",
         "lich": rows,
         "so_ngay_truoc": f"{days:02d}",

@@ -24,10 +24,10 @@ def test_schedule_lists_visits_in_order_with_due_dates_three_days_before(built):
     folder = built[(DONG_ANH_DIR / "cum-so-1.yaml").resolve()].folder
     rows = table_rows(folder / "lich-kiem-tra.docx", 1)
     assert rows[0][0] == "STT"
-    # by hand: visits 10/10 (Uy Nỗ, Việt Hùng) and 11/10 (Dục Tú, Cổ Loa); due = visit − 3 days
+    # by hand: visits 10/10 (Uy Nỗ, Việt Hùng) and 11/10 (Dục Tú, Cổ Loa); due = visit − 3 days, on a working day (07/10 and 08/10 are a weekend)
     assert [(r[2], r[4]) for r in rows[1:]] == [
-        ("UBND xã Uy Nỗ", "07/10/2017"), ("UBND xã Việt Hùng", "07/10/2017"),
-        ("UBND xã Dục Tú", "08/10/2017"), ("UBND xã Cổ Loa (Cụm trưởng)", "08/10/2017")]
+        ("UBND xã Uy Nỗ", "06/10/2017"), ("UBND xã Việt Hùng", "06/10/2017"),
+        ("UBND xã Dục Tú", "06/10/2017"), ("UBND xã Cổ Loa (Cụm trưởng)", "06/10/2017")]
     assert "08 giờ 00 Thứ Ba, 10/10/2017" in rows[1][1]
     text = docx_text(folder / "lich-kiem-tra.docx")
     assert "trước 03 ngày được kiểm tra" in text
@@ -95,7 +95,7 @@ def test_cluster_report_has_scores_classes_and_proposals(built):
     assert "- Loại D: 0 đơn vị;" in text
     assert "tặng Giấy khen của Chủ tịch UBND cấp huyện cho UBND xã Cổ Loa (93,5 điểm, xếp loại A)" in text
     assert "Kính gửi:\n- UBND huyện Đông Anh;\n- Phòng Nội vụ huyện Đông Anh." in text
-    assert "gửi báo cáo, tự chấm điểm ngày 05/10/2017 (hạn 07/10/2017)" in text
+    assert "gửi báo cáo, tự chấm điểm ngày 05/10/2017 (hạn 06/10/2017)" in text
 
 
 def test_achievement_report_only_for_the_nominee_with_blanks_for_its_own_account(built, tmp_path):
