@@ -58,9 +58,10 @@ def place_date(place: str | None, value) -> str:
 
 
 def short_date(value) -> str:
-    """'05/10/2017', for tables and running text."""
+    """A date in digits, for tables and running text, by the same rule as the place-date line (F-DATE-4):
+    '16/9/2017', '05/10/2017', '23/01/2017' (a zero only before days 1–9 and months 1–2)."""
     d = parse_date(value)
-    return f"{d.day:02d}/{d.month:02d}/{d.year}"
+    return f"{day2(d.day)}/{month2(d.month)}/{d.year}"
 
 
 WEEKDAYS = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"]

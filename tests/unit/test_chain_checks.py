@@ -33,7 +33,7 @@ def test_visit_outside_the_plan_window_is_an_error(tmp_path):
                   lambda d: unit(d, "uy-no").update(ngay_kiem_tra="2017-08-31", ngay_gui_tu_cham="2017-08-25"))
     with pytest.raises(ValidationFailed) as e:
         cluster.check_cluster(f)
-    assert "31/08/2017 nằm ngoài thời gian của Kế hoạch (01/09/2017 đến 31/10/2017)" in messages(e)
+    assert "31/8/2017 nằm ngoài thời gian của Kế hoạch (01/9/2017 đến 31/10/2017)" in messages(e)
 
 
 def test_more_than_two_working_days_is_a_warning(tmp_path):
