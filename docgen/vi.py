@@ -81,6 +81,22 @@ def time_words(value) -> str:
     return f"{int(m[1]):02d} giờ {m[2]}"
 
 
+COMMUNE_KINDS = ("xã", "phường", "thị trấn", "đặc khu")
+
+
+def commune_kinds(kinds) -> str:
+    """The kinds of commune-level units actually present, in the usual order: 'xã, thị trấn' for a
+    district without phường (never a blanket 'xã, phường, thị trấn')."""
+    present = {nfc(str(k)).strip().lower() for k in kinds}
+    known = [k for k in COMMUNE_KINDS if k in present]
+    return ", ".join(known + sorted(present - set(COMMUNE_KINDS)))
+
+
+def unit_count(n: int) -> str:
+    """'3 đơn vị'; none is said in words: 'không có đơn vị nào' (never '0 đơn vị')."""
+    return f"{n} đơn vị" if n else "không có đơn vị nào"
+
+
 def to_decimal(value) -> Decimal:
     """A Decimal from an int, a str or a float; a float by its shortest repr, so 0.1 stays 0.1."""
     if isinstance(value, Decimal):

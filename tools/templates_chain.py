@@ -39,7 +39,7 @@ def lich_kiem_tra():
             ("{{ l.dia_diem }}", LEFT), ("{{ l.han_tu_cham }}", nd30.CENTER)])
     para(doc, "Họp bình xét thi đua của Cụm: {{ hop.gio }}, {{ hop.ngay }}, tại {{ hop.dia_diem }}.", before=6)
     para(doc, "2. Thành phần Đoàn kiểm tra", bold=True, keep_next=True)
-    _bullets(doc, "tv in doan.thanh_vien", "- {{ tv.ho_ten }}, {{ tv.chuc_vu_day_du }}{{ tv.vai_tro }};")
+    _bullets(doc, "tv in doan.thanh_vien", "- {{ tv.ho_ten }}, {{ tv.chuc_vu_day_du }}{{ tv.vai_tro }}" + nd30.ITEM_END)
     para(doc, "3. Đề nghị các đơn vị trong Cụm", bold=True, keep_next=True)
     para(doc, "- Gửi báo cáo kết quả hoạt động công tác văn thư, lưu trữ; báo cáo thống kê công tác văn thư, công "
               "tác lưu trữ và tài liệu lưu trữ {{ ke_hoach.ky_bao_cao_thong_ke }}; báo cáo tự chấm điểm, xếp loại "
@@ -133,13 +133,13 @@ def bao_cao_ket_qua_cum():
             ("{{ dv.doan_cham }}", nd30.CENTER), ("{{ dv.tong_diem }}", nd30.CENTER),
             ("{{ dv.xep_loai }}", nd30.CENTER)])
     para(doc, "2. Xếp loại", bold=True, keep_next=True, before=12)
-    _bullets(doc, "xl in xep_loai", "- {{ xl }};")
+    _bullets(doc, "xl in xep_loai", "- {{ xl }}" + nd30.ITEM_END)
     para(doc, "3. Nhận xét chung", bold=True, keep_next=True)
     _bullets(doc, "nx in nhan_xet_chung", "- {{ nx }}")
     para(doc, "III. ĐỀ NGHỊ KHEN THƯỞNG", bold=True, keep_next=True)
     para(doc, "1. Tập thể: {{ de_nghi_tap_the }}")
     para(doc, "2. Cá nhân:", keep_next=True)
-    _bullets(doc, "cn in de_nghi_ca_nhan", "- {{ cn }};", empty="Không đề nghị khen thưởng cá nhân.")
+    _bullets(doc, "cn in de_nghi_ca_nhan", "- {{ cn }}" + nd30.ITEM_END, empty="Không đề nghị khen thưởng cá nhân.")
     para(doc, "IV. KIẾN NGHỊ, ĐỀ XUẤT", bold=True, keep_next=True)
     _bullets(doc, "kn in kien_nghi", "- {{ kn }}")
     para(doc, "(Kèm theo Biên bản kiểm tra tại các đơn vị, Biên bản họp Cụm và Bảng chấm điểm - Phụ lục số 02.)",
@@ -226,14 +226,14 @@ def bien_ban_hop_hoi_dong():
     para(doc, "Thời gian bắt đầu: {{ hd.gio_bat_dau }}, {{ hd.ngay }}.", before=12)
     para(doc, "Địa điểm: {{ hd.dia_diem }}.")
     para(doc, "Thành phần tham dự:", keep_next=True)
-    _bullets(doc, "tv in hd.thanh_phan", "- {{ tv }};")
+    _bullets(doc, "tv in hd.thanh_phan", "- {{ tv }}" + nd30.ITEM_END)
     para(doc, "Chủ trì: {{ hd.chu_tri }}.")
     para(doc, "Thư ký: {{ hd.thu_ky }}.")
     para(doc, "NỘI DUNG CUỘC HỌP", bold=True, keep_next=True, before=12)
     para(doc, "1. Kết quả kiểm tra chéo của các Cụm", bold=True, keep_next=True)
     para(doc, "Thực hiện {{ ke_hoach.ten_day_du }}, {{ huyen.ubnd }} đã thành lập {{ so_cum }} Cụm thi đua kiểm tra "
               "chéo với {{ so_don_vi }} đơn vị. Kết quả xếp loại:")
-    _bullets(doc, "xl in xep_loai", "- {{ xl }};")
+    _bullets(doc, "xl in xep_loai", "- {{ xl }}" + nd30.ITEM_END)
     para(doc, "Các Cụm đề nghị khen thưởng các tập thể sau (mỗi Cụm 01 đơn vị xuất sắc, tiêu biểu):", keep_next=True)
     nd30.loop_table(doc, [14, 38, 65, 24, 24], ["STT", "Cụm", "Đơn vị được Cụm đề nghị", "Tổng điểm", "Xếp loại"],
            "dc in de_cu",
@@ -253,7 +253,7 @@ def cong_van_de_nghi_bang_khen():
     para(doc, "", indent_first_mm=0)
     nd30.kinh_gui(doc)
     para(doc, "Thực hiện {{ ke_hoach.ten_day_du }}, {{ huyen.ubnd }} đã chỉ đạo {{ so_cum }} Cụm thi đua tổ chức "
-              "kiểm tra chéo công tác văn thư, lưu trữ tại {{ so_don_vi }} UBND xã, phường, thị trấn; các Cụm đã "
+              "kiểm tra chéo công tác văn thư, lưu trữ tại {{ so_don_vi }} UBND {{ cap_xa }}; các Cụm đã "
               "bình xét và đề nghị {{ so_de_cu }} đơn vị xuất sắc, tiêu biểu.", before=12)
     para(doc, "{{ hop_hoi_dong }}")
     para(doc, "{{ huyen.ubnd }} kính đề nghị {{ cap_nhan }} xem xét, tặng {{ hinh_thuc }} cho:")
@@ -269,7 +269,7 @@ def bao_cao_tong_hop_huyen():
     doc = nd30.new_document()
     _letter_header(doc)
     nd30.title(doc, "BÁO CÁO", ["Kết quả kiểm tra chéo công tác văn thư, lưu trữ",
-                                "giữa các UBND xã, phường, thị trấn năm {{ ke_hoach.nam }}"])
+                                "giữa các UBND {{ cap_xa }} năm {{ ke_hoach.nam }}"])
     nd30.kinh_gui(doc)
     para(doc, "Thực hiện {{ ke_hoach.ten_day_du }}, {{ huyen.ubnd }} báo cáo kết quả như sau:", before=12)
     para(doc, "I. CÔNG TÁC TỔ CHỨC", bold=True, keep_next=True)
@@ -290,7 +290,7 @@ def bao_cao_tong_hop_huyen():
            total=["Tổng cộng", "{{ so_don_vi }}", "100"])
     para(doc, "III. ĐỀ NGHỊ KHEN THƯỞNG", bold=True, keep_next=True, before=12)
     para(doc, "1. Các Cụm đề nghị (mỗi Cụm 01 đơn vị xuất sắc, tiêu biểu):", keep_next=True)
-    _bullets(doc, "dc in de_cu", "- {{ dc.cum }}: {{ dc.ten_ubnd }} ({{ dc.tong_diem }} điểm, xếp loại {{ dc.xep_loai }});",
+    _bullets(doc, "dc in de_cu", "- {{ dc.cum }}: {{ dc.ten_ubnd }} ({{ dc.tong_diem }} điểm, xếp loại {{ dc.xep_loai }})" + nd30.ITEM_END,
              empty="Không Cụm nào có đơn vị đạt loại được đề nghị.")
     para(doc, "2. {{ lua_chon }}")
     para(doc, "IV. KIẾN NGHỊ, ĐỀ XUẤT", bold=True, keep_next=True)

@@ -26,7 +26,7 @@ def district_documents(d: DistrictResult) -> list[DocumentSpec]:
     ubnd = f"UBND {d.name}"
     form = (plan.get("khen_thuong") or {}).get("hinh_thuc_cap_thanh_pho") or "Bằng khen"
     votes = votes_text((data.get("de_nghi") or {}).get("so_phieu_tan_thanh"), hd.get("so_nguoi_bieu_quyet"))
-    lines = [f"Loại {c.loai}: {c.so_luong} đơn vị" for c in d.counts]
+    lines = [f"Loại {c.loai}: {vi.unit_count(c.so_luong)}" for c in d.counts]
     de_cu = [{"stt": i, "cum": n.cum, "ten_ubnd": n.ten_ubnd, "tong_diem": decimal_text(n.tong_diem),
               "xep_loai": n.xep_loai} for i, n in enumerate(d.nominees, start=1)]
     if d.choice:
@@ -41,6 +41,7 @@ def district_documents(d: DistrictResult) -> list[DocumentSpec]:
         "ke_hoach": plan_context(plan),
         "huyen": {"ten_day_du": d.name, "ubnd": ubnd},
         "so_cum": len(d.clusters), "so_don_vi": len(d.communes),
+        "cap_xa": vi.commune_kinds(u["loai"] for c in d.clusters for u in c.cluster.data["don_vi"]),
         "xep_loai": lines, "de_cu": de_cu,
     }
     members = [person_text(hd["chu_tri"])] + [person_text(p) for p in hd.get("thanh_vien") or []] \
@@ -88,7 +89,7 @@ def district_documents(d: DistrictResult) -> list[DocumentSpec]:
                 f"Biên bản họp {cum['ten']} (kèm theo Bảng chấm điểm - Phụ lục số 02);",
                 f"Báo cáo thành tích của {d.choice.ten_ubnd}.",
             ],
-            "noi_nhan": ["- Như trên;", "- Chủ tịch, các Phó Chủ tịch UBND huyện;", f"- Lưu: VT, {abbr}."],
+            "noi_nhan": ["- Như trên;", f"- Chủ tịch, các Phó Chủ tịch UBND {d.name};", f"- Lưu: VT, {abbr}."],
             "ky": committee_signer(data["nguoi_ky"]),
         }
         docs.append(DocumentSpec("cong-van-de-nghi-bang-khen.docx", "cong-van-de-nghi-bang-khen.docx", letter,
@@ -117,7 +118,7 @@ def district_documents(d: DistrictResult) -> list[DocumentSpec]:
                      for c in d.counts],
         "lua_chon": choice_line,
         "kien_nghi": data.get("kien_nghi") or [BLANK],
-        "noi_nhan": ["- Như trên;", "- Chủ tịch, các Phó Chủ tịch UBND huyện;", f"- Lưu: VT, {abbr}."],
+        "noi_nhan": ["- Như trên;", f"- Chủ tịch, các Phó Chủ tịch UBND {d.name};", f"- Lưu: VT, {abbr}."],
         "ky": committee_signer(data["nguoi_ky"]),
     }
     docs.append(DocumentSpec("bao-cao-tong-hop-huyen.docx", "bao-cao-tong-hop-huyen.docx", report,

@@ -35,7 +35,7 @@ def report_context(plan: dict, cluster: dict, result: ClusterResult, common: dic
               "doan_cham": decimal_text(r.tong_doan_cham), "tong_diem": decimal_text(r.tong_diem),
               "xep_loai": r.xep_loai} for n, r in enumerate(ranked, start=1)]
     counts = tally.count_classes(plan, [(f"UBND {unit_name(by_code[r.ma])}", r.xep_loai) for r in result.don_vi])
-    classes = [f"Loại {c.loai}: {c.so_luong} đơn vị" + (f" ({', '.join(c.don_vi)})" if c.don_vi else "")
+    classes = [f"Loại {c.loai}: {vi.unit_count(c.so_luong)}" + (f" ({', '.join(c.don_vi)})" if c.don_vi else "")
                for c in counts]
     nominee = hop.get("de_nghi_tap_the")
     if nominee:

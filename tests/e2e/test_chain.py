@@ -32,7 +32,7 @@ def test_schedule_lists_visits_in_order_with_due_dates_three_days_before(built):
     text = docx_text(folder / "lich-kiem-tra.docx")
     assert "trước 03 ngày được kiểm tra" in text
     assert "Họp bình xét thi đua của Cụm: 08 giờ 30, ngày 12 tháng 10 năm 2017" in text
-    assert "- UBND huyện Đông Anh (qua Phòng Nội vụ) (để báo cáo);" in text
+    assert "- UBND huyện Đông Anh (qua Phòng Nội vụ, để báo cáo);" in text
 
 
 def test_leader_visited_before_a_member_is_a_warning_not_an_error(tmp_path):
@@ -92,7 +92,7 @@ def test_cluster_report_has_scores_classes_and_proposals(built):
                         ["4", "UBND xã Dục Tú", "59", "52,5", "52,5", "C"]]
     text = docx_text(folder / "bao-cao-ket-qua-cum.docx")
     assert "- Loại A: 2 đơn vị (UBND xã Uy Nỗ, UBND xã Cổ Loa);" in text
-    assert "- Loại D: 0 đơn vị;" in text
+    assert "- Loại D: không có đơn vị nào." in text
     assert "tặng Giấy khen của Chủ tịch UBND cấp huyện cho UBND xã Cổ Loa (93,5 điểm, xếp loại A)" in text
     assert "Kính gửi:\n- UBND huyện Đông Anh;\n- Phòng Nội vụ huyện Đông Anh." in text
     assert "gửi báo cáo, tự chấm điểm ngày 05/10/2017 (hạn 06/10/2017)" in text

@@ -26,6 +26,16 @@ RENUMBERED = {  # the seed jumps from khoản 4 to khoản 6 in section IV; docg
 # IV.6.a writes the statistics period a second way ("năm 2015, 2016 và …"); the plan keeps one
 # period field (thoi_gian.ky_bao_cao_thong_ke), so the rendered line reads "năm 2015, năm 2016 và …".
 REWORDED = ("- Chuẩn bị tài liệu (",)
+# Seed lines the plan corrects (each correction is listed in the comments of inputs/ke-hoach-2017.yaml):
+# {a fragment of the seed line: the fragment of the rendered paragraph that replaces it}.
+CORRECTED = {
+    # three paragraphs of one dash item (the last two without a marker) joined, so the list ends with "."
+    "Báo cáo công tác sưu tầm tài liệu lưu trữ quý, hiếm từ năm 2015 đến hết tháng 8 năm 2017;":
+        "theo biểu 01/CS, 02/CS; báo cáo công tác sưu tầm tài liệu lưu trữ quý, hiếm từ năm 2015",
+    "Báo cáo kết quả tự đánh giá chấm điểm các nội dung và xếp loại (theo Phụ lục số 01, số 02":
+        "; báo cáo kết quả tự đánh giá chấm điểm các nội dung và xếp loại (theo Phụ lục số 01, số 02",
+    "- Đơn vị được kiểm tra: tại Hội nghị đơn vị báo cáo": "- Đơn vị được kiểm tra: tại Hội nghị đơn vị báo cáo",
+}
 
 
 def norm(text: str) -> str:
@@ -88,7 +98,9 @@ def test_at_least_95_percent_of_the_seed_lines_are_in_the_document(rendered):
     assert len(missing) <= 0.05 * len(lines), missing
     # and the only lines missing are the deliberate differences, each with its replacement in place
     for line in missing:
-        assert line in RENUMBERED or line.startswith(REWORDED), line
+        fixed = [v for k, v in CORRECTED.items() if line.startswith(k)]
+        assert line in RENUMBERED or line.startswith(REWORDED) or fixed, line
+        assert all(any(v in x for x in got) for v in fixed), (line, fixed)
     for seed, ours in RENUMBERED.items():
         assert ours in got
 

@@ -39,3 +39,52 @@ def test_dates_in_digits_follow_the_place_date_rule(texts):
             if (day, month) != (want_day, want_month) or " " in m[0]:
                 bad.append(f"{name}: {m[0]}")
     assert not bad, bad[:20]
+
+
+def test_no_word_is_doubled(texts):
+    """'Văn phòng HĐND và UBND UBND phường Hoàn Kiếm' is a post joined to its commune twice."""
+    bad = [f for f in found(texts, r"(?<!\w)(\w{2,}) \1(?!\w)")
+           if not re.search(r"(năm năm|\d \d)", f)]  # 'năm năm' can be read as a count of years
+    assert not bad, bad[:20]
+
+
+def test_no_two_brackets_in_a_row(texts):
+    """'(qua Phòng Nội vụ) (để báo cáo)': one pair of brackets."""
+    bad = found(texts, r"\)\s*\(")
+    assert not bad, bad[:20]
+
+
+def test_dash_lists_end_with_a_full_stop(texts):
+    """Every item of a '- …' list ends with ';' except the last, which ends with '.'."""
+    bad = []
+    for name, text in texts.items():
+        lines = [ln.strip() for ln in text.split("\n")]
+        for i, line in enumerate(lines):
+            after = lines[i + 1] if i + 1 < len(lines) else ""
+            if line.startswith("- ") and line.endswith(";") and not after.startswith(("- ", "+ ")):
+                bad.append(f"{name}: {line[-60:]} → {after[:30]}")
+    assert not bad, bad[:20]
+
+
+def test_no_count_of_zero_units(texts):
+    assert not found(texts, r"(?<![\d,])0 đơn vị")
+
+
+def test_every_person_of_the_inspected_commune_names_the_commune(texts):
+    """'Nhân viên lưu trữ;' or 'Phó Chủ tịch UBND xã;' without whose: every line under 'Đơn vị được kiểm tra'."""
+    bad = []
+    for name, text in texts.items():
+        if "bien-ban-kiem-tra" not in name:
+            continue
+        block = text.split("Đơn vị được kiểm tra: ")[1].split("II. NỘI DUNG")[0].split("\n")
+        unit = block[0].strip()  # "UBND xã Uy Nỗ"
+        bad += [f"{name}: {ln}" for ln in block[1:] if ln.startswith("- ") and unit not in ln]
+    assert not bad, bad[:20]
+
+
+def test_a_district_without_phuong_is_not_called_one(texts):
+    """The district's own words name the kinds of units it has ('xã, thị trấn'); the plan's title is quoted as is."""
+    for name, text in texts.items():
+        if name.startswith("huyen-"):
+            own = text.replace("giữa các UBND xã, phường, thị trấn thuộc UBND quận, huyện, thị xã", "")
+            assert "xã, phường, thị trấn" not in own, name

@@ -173,3 +173,10 @@ def test_slug():
     assert vi.slug("Cổ Loa") == "co-loa"
     assert vi.slug("Đông Anh / ../x") == "dong-anh-x"
     assert vi.slug("") == "khong-ten"
+
+
+def test_counts_and_kinds_of_communes_in_words():
+    assert vi.unit_count(0) == "không có đơn vị nào"
+    assert vi.unit_count(3) == "3 đơn vị"
+    assert vi.commune_kinds(["thị trấn", "xã", "xã"]) == "xã, thị trấn"
+    assert vi.commune_kinds(["phường"]) == "phường"
