@@ -28,10 +28,10 @@ def bien_ban_kiem_tra():
                       so_line="{{ so_ky_hieu }}", place_date="{{ dia_danh_ngay }}")
     nd30.title(doc, "BIÊN BẢN", ["Kiểm tra chéo công tác văn thư, lưu trữ năm {{ ke_hoach.nam }}",
                                  "tại {{ don_vi.ten_ubnd }}"])
-    para(doc, "Thực hiện {{ ke_hoach.ten_day_du }}; {{ can_cu_cum }}.", before=12)
-    para(doc, "Hồi {{ don_vi.gio_bat_dau }}, {{ don_vi.ngay_kiem_tra }}, tại {{ don_vi.dia_diem }}, "
-              "Đoàn kiểm tra chéo {{ cum.ten_day_du }} tiến hành kiểm tra công tác văn thư, lưu trữ "
-              "của {{ don_vi.ten_ubnd }}.")
+    # One sentence with a main clause: what is done (the team inspects), under which plan.
+    para(doc, "Thực hiện {{ ke_hoach.ten_day_du }}; {{ can_cu_cum }}, hồi {{ don_vi.gio_bat_dau }}, "
+              "{{ don_vi.ngay_kiem_tra }}, tại {{ don_vi.dia_diem }}, Đoàn kiểm tra chéo {{ cum.ten_day_du }} "
+              "tiến hành kiểm tra công tác văn thư, lưu trữ của {{ don_vi.ten_ubnd }}.", before=12)
     para(doc, "I. THÀNH PHẦN", bold=True, indent_first_mm=10, keep_next=True)
     para(doc, "1. Đoàn kiểm tra", bold=True, keep_next=True)
     tag(doc, "for tv in doan.thanh_vien")

@@ -9,6 +9,7 @@ from docgen.context.common import (
     findings,
     person,
     place_at,
+    plan_body,
     plan_context,
     title_at,
     unit_name,
@@ -90,8 +91,12 @@ def build_documents(plan: dict, cluster: dict, result: ClusterResult) -> list[Do
     cum = {"ten": cum_name, "ten_day_du": f"{cum_name}, {district}",
            "ten_day_du_hoa": vi.upper(f"{cum_name}, {district}")}
     decision = cluster["cum"].get("quyet_dinh_thanh_lap")
+    # Without the decision's number: the district's own plan (three tiers); with two tiers the plan's
+    # issuer forms the clusters itself, so its decision is cited (a UBND Thành phố plan would be made up).
     can_cu_cum = (f"{decision} về việc thành lập Cụm thi đua kiểm tra chéo" if decision
-                  else f"Kế hoạch của {district_ubnd} về kiểm tra chéo công tác văn thư, lưu trữ năm {plan['nam']}")
+                  else f"Quyết định của {plan_body(plan)} về việc thành lập các Cụm thi đua kiểm tra chéo"
+                  if up.two_tier else
+                  f"Kế hoạch của {district_ubnd} về kiểm tra chéo công tác văn thư, lưu trữ năm {plan['nam']}")
     visit_days = sorted(vi.parse_date(u["ngay_kiem_tra"]) for u in units)
     hop = cluster["hop_cum"]
     leader_place = leader["ten"]
