@@ -59,11 +59,12 @@ def phu_luc_01():
     centered(doc, "{{ kem_theo }}", size=14, italic=True)  # F-PL-3
     nd30.rule_line(doc, 40, TEXT_WIDTH_MM, before=2)
     para(doc, "Đơn vị: {{ don_vi }}", bold=True, before=12)  # body text: 1 cm first line (F-BODY-2)
-    widths = [14, 71, 20, 20, 20, 20]
+    # The sheet a commune sends with its self-report, dated that day: only what it can know then. The team's
+    # score and the agreed score come a week later, in the minutes and in Phụ lục 02.
+    widths = [14, 111, 20, 20]
     t = nd30.table(doc, widths, borders=True)
     row = add_row(t, widths)
-    for c, h in zip(row.cells, ["STT", "Nội dung, tiêu chí", "Điểm tối đa", "Đơn vị tự chấm", "Đoàn chấm",
-                                "Điểm thống nhất"]):
+    for c, h in zip(row.cells, ["STT", "Nội dung, tiêu chí", "Điểm tối đa", "Điểm tự chấm"]):
         cell_text(c, h, bold=True)
     nd30.repeat_header(row)
     nd30.keep_with_next_row(row)
@@ -72,7 +73,7 @@ def phu_luc_01():
     row = add_row(t, widths)
     cell_text(row.cells[0], "{{ nd.so }}")
     cell_text(row.cells[1], "{{ nd.ten }}", align=LEFT)
-    for c, k in zip(row.cells[2:], ["toi_da", "tu_cham", "doan_cham", "thong_nhat"]):
+    for c, k in zip(row.cells[2:], ["toi_da", "tu_cham"]):
         cell_text(c, "{{ nd." + k + " }}")
     row = add_row(t, widths)
     cell_text(row.cells[0], "{%tr for tc in nd.tieu_chi %}")
@@ -87,11 +88,12 @@ def phu_luc_01():
     row = add_row(t, widths)
     merged = row.cells[0].merge(row.cells[1])
     cell_text(merged, "Tổng cộng", bold=True)
-    for c, k in zip(row.cells[2:], ["tong_toi_da", "tong_tu_cham", "tong_doan_cham", "tong_diem"]):
+    for c, k in zip(row.cells[2:], ["tong_toi_da", "tong_tu_cham"]):
         cell_text(c, "{{ " + k + " }}", bold=True)
     para(doc, "{{ ket_qua }}", before=12)
-    para(doc, "Ghi chú: đơn vị tự chấm điểm từng nội dung, gửi Cụm trưởng và các đơn vị trong Cụm trước ngày được "
-              "kiểm tra; Đoàn kiểm tra chấm điểm; các đơn vị trong Cụm biểu quyết thống nhất số điểm./.",
+    para(doc, "Ghi chú: đơn vị tự chấm điểm từng nội dung, gửi bảng này cùng báo cáo về Cụm trưởng và các đơn vị "
+              "trong Cụm trước ngày được kiểm tra. Điểm Đoàn chấm và điểm thống nhất của Cụm ghi tại Biên bản kiểm "
+              "tra và Phụ lục số 02./.",
          italic=True)  # one size for the whole content (F-BODY-1)
     widths = [TEXT_WIDTH_MM - 95, 95]
     t = nd30.table(doc, widths)
