@@ -183,6 +183,7 @@ def bao_cao_thanh_tich():
     para(doc, "3. Việc thực hiện các phong trào thi đua; công tác xây dựng Đảng, đoàn thể", bold=True, keep_next=True)
     para(doc, "……")
     para(doc, "III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG", bold=True, keep_next=True)
+    tag(doc, "if cac_nam")  # no table of years the commune did not exist (two tiers, from 01/7/2025)
     for n, (what, decision) in enumerate([
             ("Danh hiệu thi đua", "Số, ngày, tháng, năm của quyết định công nhận danh hiệu thi đua; "
                                   "cơ quan ban hành quyết định"),
@@ -191,6 +192,9 @@ def bao_cao_thanh_tich():
         para(doc, f"{n}. {what}", bold=True, keep_next=True)
         nd30.loop_table(doc, [20, 60, 85], ["Năm", what, decision], "nam in cac_nam",
                [("{{ nam }}", nd30.CENTER), ("……", nd30.CENTER), ("……", nd30.CENTER)])
+    tag(doc, "else")
+    para(doc, "{{ chua_co_nam }}")
+    tag(doc, "endif")
     para(doc, "Trên đây là báo cáo thành tích của {{ ten_don_vi }} trong công tác văn thư, lưu trữ năm "
               "{{ ke_hoach.nam }}, kính đề nghị cấp có thẩm quyền xem xét, tặng {{ hinh_thuc }}./.",
          before=12)  # F-BODY-10: the content ends with "./.", on the page of the signatures

@@ -108,3 +108,14 @@ def test_an_opening_that_cites_the_plan_is_a_sentence_with_a_main_clause(texts):
                 if not any(v in tail for v in verbs):
                     bad.append(f"{name}: …{tail[-80:]}")
     assert not bad, bad[:10]
+
+
+def test_two_tier_documents_claim_no_history_before_the_units_existed(texts):
+    """The 2025 phường exist from 01/7/2025: no period 'năm 2023, năm 2024 và 8 tháng đầu năm 2025', no award
+    table for 2022–2024; the achievement report says the commune has no earlier awards instead."""
+    two_tier = {k: v for k, v in texts.items() if k.startswith(("ha-noi", "phu-luc-01-2025"))}
+    assert len(two_tier) > 20
+    bad = found(two_tier, r"(năm|^\| ?)20(1\d|2[0-4])\b|tháng đầu năm 2025", re.M)
+    assert not bad, bad[:10]
+    report = next(v for k, v in two_tier.items() if "bao-cao-thanh-tich" in k)
+    assert "hoạt động từ ngày 01/7/2025" in report

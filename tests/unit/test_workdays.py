@@ -68,3 +68,4 @@ def test_the_schedule_is_dated_when_the_file_gives_no_date():
     assert schedule.issue_date(c.cluster.data, order) == D(2017, 8, 21)
     g = cluster.check_cluster(GIA_LAM_DIR / "cum-so-1.yaml")  # no decision date: a week before 15/9/2017
     assert schedule.issue_date(g.cluster.data, schedule.visits(g.plan.data, g.cluster.data)) == D(2017, 9, 8)
+
