@@ -465,7 +465,11 @@ def test_kế_hoạch_converts_with_libreoffice(rendered, next_year, tmp_path):
                                check=True).stdout.split("\f")
         pages = [p for p in pages if p.strip()]
         assert len(pages) >= 3
-        first, last = pages[0], pages[-1]
+        # the text, then Phụ lục số 01 and Phụ lục số 02, each starting a page
+        heads = [p.strip().splitlines()[0].strip() for p in pages]  # a phụ lục's page 1 has no number
+        appendix = heads.index("Phụ lục số 01")
+        assert heads[-1] == "Phụ lục số 02" and appendix < len(pages) - 1
+        first, last = pages[0], pages[appendix - 1]
         assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in first  # the Quốc hiệu fits on one line
         assert "KẾ HOẠCH" in first and "I. MỤC ĐÍCH, YÊU CẦU" in first
         assert "Nơi nhận:" in last and "KT. GIÁM ĐỐC" in last and "./." in last
@@ -484,3 +488,23 @@ def test_the_seed_typing_errors_are_corrected(rendered):
     brackets = re.sub(r"(?<![\w(])[a-zđ]\) ", "", flat)  # điểm a), b) are not brackets
     assert brackets.count("(") == brackets.count(")")
     assert "Số: 186/KH-SNV" in text and "Hà Nội, ngày 06 tháng 02 năm 2017" in text
+
+
+def test_the_two_phu_luc_the_text_cites_are_attached_after_the_signature(rendered):
+    """'Phụ lục số 01, số 02 kèm theo Kế hoạch này': both follow the signature, each in its own section whose
+    pages are numbered from 1 (F-PGNUM-2), each with its '(Kèm theo Kế hoạch số … ngày … của …)' line."""
+    path, text = rendered
+    lines = [x.strip() for x in text.splitlines()]
+    signer = lines.index("PHÓ GIÁM ĐỐC")
+    first, second = lines.index("Phụ lục số 01"), lines.index("Phụ lục số 02")
+    assert signer < first < second
+    ref = "(Kèm theo Kế hoạch số 186/KH-SNV ngày 06/02/2017 của Sở Nội vụ thành phố Hà Nội)"
+    assert lines.count(ref) == 2
+    assert "Công tác bố trí công chức" in lines[first:second] and "Nội dung 7" in lines[second:]
+    from docx import Document
+    sections = Document(str(path)).sections
+    assert len(sections) == 3
+    starts = [s._sectPr.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}pgNumType") for s in sections]
+    assert [None if s is None else s.get(
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}start") for s in starts] == [None, "1", "1"]
+    assert sections[2].page_width > sections[2].page_height  # the 11-column table of Phụ lục 02 lies landscape
