@@ -44,8 +44,12 @@ from docgen.render import (
 )
 from docgen.score import cluster  # noqa: E402
 from docgen.score import rules as score_rules  # noqa: E402
+from docgen.model.workdays import working_day_after  # noqa: E402
 
 PLAN = ROOT / "inputs" / "ke-hoach-2017.yaml"
+WORKING_DAYS = [dt.date(2017, 9, 5)]  # Tuesday; visits, meetings and letters of the made-up clusters
+while len(WORKING_DAYS) < 40:
+    WORKING_DAYS.append(working_day_after(WORKING_DAYS[-1]))
 CLUSTERS_2017 = 146  # 584 communes in clusters of 4
 DISTRICTS_2017 = [  # the 30 district-level units of Hà Nội in 2017
     ("quận", "Ba Đình"), ("quận", "Hoàn Kiếm"), ("quận", "Tây Hồ"), ("quận", "Long Biên"),
@@ -124,8 +128,8 @@ def make_city(folder: Path, clusters: int = CLUSTERS_2017, seed: int = 2017) -> 
             if name not in names and (name not in used or tries > 100):
                 used.add(name)
                 names.append(name)
-        first = dt.date(2017, 9, 5) + dt.timedelta(days=k % 40)  # two days of visits, then the meeting
-        days = [(first + dt.timedelta(days=d)).isoformat() for d in (0, 0, 1, 1, 2, 4)]
+        # two working days of visits, then the meeting and the letter, all on working days
+        days = [WORKING_DAYS[k % 30 + d].isoformat() for d in (0, 0, 1, 1, 2, 4)]
         units = [_unit(rng, n, unit_kind, f"dv-{i + 1}-{k + 1}", days[i], i == 3, maxima) for i, n in enumerate(names)]
         _distinct_people(rng, units)
         leader = units[3]

@@ -58,9 +58,10 @@ def place_date(place: str | None, value) -> str:
 
 
 def short_date(value) -> str:
-    """'05/10/2017', for tables and running text."""
+    """A date in digits, for tables and running text, by the same rule as the place-date line (F-DATE-4):
+    '16/9/2017', '05/10/2017', '23/01/2017' (a zero only before days 1–9 and months 1–2)."""
     d = parse_date(value)
-    return f"{d.day:02d}/{d.month:02d}/{d.year}"
+    return f"{day2(d.day)}/{month2(d.month)}/{d.year}"
 
 
 WEEKDAYS = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"]
@@ -78,6 +79,22 @@ def time_words(value) -> str:
     if not m:
         raise ValueError(str(value))
     return f"{int(m[1]):02d} giờ {m[2]}"
+
+
+COMMUNE_KINDS = ("xã", "phường", "thị trấn", "đặc khu")
+
+
+def commune_kinds(kinds) -> str:
+    """The kinds of commune-level units actually present, in the usual order: 'xã, thị trấn' for a
+    district without phường (never a blanket 'xã, phường, thị trấn')."""
+    present = {nfc(str(k)).strip().lower() for k in kinds}
+    known = [k for k in COMMUNE_KINDS if k in present]
+    return ", ".join(known + sorted(present - set(COMMUNE_KINDS)))
+
+
+def unit_count(n: int) -> str:
+    """'3 đơn vị'; none is said in words: 'không có đơn vị nào' (never '0 đơn vị')."""
+    return f"{n} đơn vị" if n else "không có đơn vị nào"
 
 
 def to_decimal(value) -> Decimal:

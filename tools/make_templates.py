@@ -28,18 +28,18 @@ def bien_ban_kiem_tra():
                       so_line="{{ so_ky_hieu }}", place_date="{{ dia_danh_ngay }}")
     nd30.title(doc, "BIÊN BẢN", ["Kiểm tra chéo công tác văn thư, lưu trữ năm {{ ke_hoach.nam }}",
                                  "tại {{ don_vi.ten_ubnd }}"])
-    para(doc, "Thực hiện {{ ke_hoach.ten_day_du }}; {{ can_cu_cum }}.", before=12)
-    para(doc, "Hồi {{ don_vi.gio_bat_dau }}, {{ don_vi.ngay_kiem_tra }}, tại {{ don_vi.dia_diem }}, "
-              "Đoàn kiểm tra chéo {{ cum.ten_day_du }} tiến hành kiểm tra công tác văn thư, lưu trữ "
-              "của {{ don_vi.ten_ubnd }}.")
+    # One sentence with a main clause: what is done (the team inspects), under which plan.
+    para(doc, "Thực hiện {{ ke_hoach.ten_day_du }}; {{ can_cu_cum }}, hồi {{ don_vi.gio_bat_dau }}, "
+              "{{ don_vi.ngay_kiem_tra }}, tại {{ don_vi.dia_diem }}, Đoàn kiểm tra chéo {{ cum.ten_day_du }} "
+              "tiến hành kiểm tra công tác văn thư, lưu trữ của {{ don_vi.ten_ubnd }}.", before=12)
     para(doc, "I. THÀNH PHẦN", bold=True, indent_first_mm=10, keep_next=True)
     para(doc, "1. Đoàn kiểm tra", bold=True, keep_next=True)
     tag(doc, "for tv in doan.thanh_vien")
-    para(doc, "- {{ tv.ho_ten }}, {{ tv.chuc_vu_day_du }}{{ tv.vai_tro }};")
+    para(doc, "- {{ tv.ho_ten }}, {{ tv.chuc_vu_day_du }}{{ tv.vai_tro }}" + nd30.ITEM_END)
     tag(doc, "endfor")
     para(doc, "2. Đơn vị được kiểm tra: {{ don_vi.ten_ubnd }}", bold=True, keep_next=True)
     tag(doc, "for ng in don_vi.thanh_phan")
-    para(doc, "- {{ ng.ho_ten }}, {{ ng.chuc_vu }};")
+    para(doc, "- {{ ng.ho_ten }}, {{ ng.chuc_vu }}" + nd30.ITEM_END)
     tag(doc, "endfor")
     para(doc, "II. NỘI DUNG KIỂM TRA", bold=True, keep_next=True)
     para(doc, "{{ don_vi.ten_ubnd }} báo cáo kết quả hoạt động công tác văn thư, lưu trữ; báo cáo thống kê "
@@ -119,10 +119,11 @@ def bien_ban_hop_cum():
     para(doc, "Địa điểm: {{ hop.dia_diem }}.")
     para(doc, "Thành phần tham dự:", keep_next=True)
     tag(doc, "for tv in doan.thanh_vien")
-    para(doc, "- {{ tv.ho_ten }}, {{ tv.chuc_vu_day_du }};")
+    para(doc, "- {{ tv.ho_ten }}, {{ tv.chuc_vu_day_du }}"
+              '{{ "." if loop.last and not hop.khach_moi else ";" }}')  # the guests' list may follow
     tag(doc, "endfor")
     tag(doc, "for kh in hop.khach_moi")
-    para(doc, "- Đại biểu mời: {{ kh.ho_ten }}, {{ kh.chuc_vu }}, {{ kh.don_vi }};")
+    para(doc, "- Đại biểu mời: {{ kh.ho_ten }}, {{ kh.chuc_vu }}, {{ kh.don_vi }}" + nd30.ITEM_END)
     tag(doc, "endfor")
     para(doc, "Chủ trì: {{ doan.truong_doan.ho_ten }}, {{ doan.truong_doan.chuc_vu_day_du }}, Cụm trưởng.")
     para(doc, "Thư ký: {{ doan.thu_ky.ho_ten }}, {{ doan.thu_ky.chuc_vu_day_du }}.")
@@ -168,7 +169,7 @@ def cong_van_de_nghi():
               "và họp bình xét thi đua {{ ngay_hop_chu }}.", before=12)
     para(doc, "Kết quả chấm điểm, xếp loại như sau:")
     tag(doc, "for dv in bang_tong_hop")
-    para(doc, "- {{ dv.ten_ubnd }}: {{ dv.tong_diem }} điểm, xếp loại {{ dv.xep_loai }};")
+    para(doc, "- {{ dv.ten_ubnd }}: {{ dv.tong_diem }} điểm, xếp loại {{ dv.xep_loai }}" + nd30.ITEM_END)
     tag(doc, "endfor")
     para(doc, "Căn cứ kết quả bình xét của Cụm, {{ co_quan_ban_hanh_thuong }} (đơn vị Cụm trưởng) đề nghị như sau:")
     para(doc, "1. {{ khen_a }}", keep_next=True)

@@ -12,6 +12,8 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 FONT = "Times New Roman"
+# A dash list's items end with ";" and its last item with "." (the list closes the sentence).
+ITEM_END = '{{ "." if loop.last else ";" }}'
 BODY_PT = 14
 TEXT_WIDTH_MM = 165  # A4 210 mm - left 30 - right 15 (F-PAGE-3..6)
 LEFT_COL_MM = 64

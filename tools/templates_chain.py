@@ -39,7 +39,7 @@ def lich_kiem_tra():
             ("{{ l.dia_diem }}", LEFT), ("{{ l.han_tu_cham }}", nd30.CENTER)])
     para(doc, "Họp bình xét thi đua của Cụm: {{ hop.gio }}, {{ hop.ngay }}, tại {{ hop.dia_diem }}.", before=6)
     para(doc, "2. Thành phần Đoàn kiểm tra", bold=True, keep_next=True)
-    _bullets(doc, "tv in doan.thanh_vien", "- {{ tv.ho_ten }}, {{ tv.chuc_vu_day_du }}{{ tv.vai_tro }};")
+    _bullets(doc, "tv in doan.thanh_vien", "- {{ tv.ho_ten }}, {{ tv.chuc_vu_day_du }}{{ tv.vai_tro }}" + nd30.ITEM_END)
     para(doc, "3. Đề nghị các đơn vị trong Cụm", bold=True, keep_next=True)
     para(doc, "- Gửi báo cáo kết quả hoạt động công tác văn thư, lưu trữ; báo cáo thống kê công tác văn thư, công "
               "tác lưu trữ và tài liệu lưu trữ {{ ke_hoach.ky_bao_cao_thong_ke }}; báo cáo tự chấm điểm, xếp loại "
@@ -59,11 +59,12 @@ def phu_luc_01():
     centered(doc, "{{ kem_theo }}", size=14, italic=True)  # F-PL-3
     nd30.rule_line(doc, 40, TEXT_WIDTH_MM, before=2)
     para(doc, "Đơn vị: {{ don_vi }}", bold=True, before=12)  # body text: 1 cm first line (F-BODY-2)
-    widths = [14, 71, 20, 20, 20, 20]
+    # The sheet a commune sends with its self-report, dated that day: only what it can know then. The team's
+    # score and the agreed score come a week later, in the minutes and in Phụ lục 02.
+    widths = [14, 111, 20, 20]
     t = nd30.table(doc, widths, borders=True)
     row = add_row(t, widths)
-    for c, h in zip(row.cells, ["STT", "Nội dung, tiêu chí", "Điểm tối đa", "Đơn vị tự chấm", "Đoàn chấm",
-                                "Điểm thống nhất"]):
+    for c, h in zip(row.cells, ["STT", "Nội dung, tiêu chí", "Điểm tối đa", "Điểm tự chấm"]):
         cell_text(c, h, bold=True)
     nd30.repeat_header(row)
     nd30.keep_with_next_row(row)
@@ -72,7 +73,7 @@ def phu_luc_01():
     row = add_row(t, widths)
     cell_text(row.cells[0], "{{ nd.so }}")
     cell_text(row.cells[1], "{{ nd.ten }}", align=LEFT)
-    for c, k in zip(row.cells[2:], ["toi_da", "tu_cham", "doan_cham", "thong_nhat"]):
+    for c, k in zip(row.cells[2:], ["toi_da", "tu_cham"]):
         cell_text(c, "{{ nd." + k + " }}")
     row = add_row(t, widths)
     cell_text(row.cells[0], "{%tr for tc in nd.tieu_chi %}")
@@ -87,11 +88,12 @@ def phu_luc_01():
     row = add_row(t, widths)
     merged = row.cells[0].merge(row.cells[1])
     cell_text(merged, "Tổng cộng", bold=True)
-    for c, k in zip(row.cells[2:], ["tong_toi_da", "tong_tu_cham", "tong_doan_cham", "tong_diem"]):
+    for c, k in zip(row.cells[2:], ["tong_toi_da", "tong_tu_cham"]):
         cell_text(c, "{{ " + k + " }}", bold=True)
     para(doc, "{{ ket_qua }}", before=12)
-    para(doc, "Ghi chú: đơn vị tự chấm điểm từng nội dung, gửi Cụm trưởng và các đơn vị trong Cụm trước ngày được "
-              "kiểm tra; Đoàn kiểm tra chấm điểm; các đơn vị trong Cụm biểu quyết thống nhất số điểm./.",
+    para(doc, "Ghi chú: đơn vị tự chấm điểm từng nội dung, gửi bảng này cùng báo cáo về Cụm trưởng và các đơn vị "
+              "trong Cụm trước ngày được kiểm tra. Điểm Đoàn chấm và điểm thống nhất của Cụm ghi tại Biên bản kiểm "
+              "tra và Phụ lục số 02./.",
          italic=True)  # one size for the whole content (F-BODY-1)
     widths = [TEXT_WIDTH_MM - 95, 95]
     t = nd30.table(doc, widths)
@@ -133,7 +135,7 @@ def bao_cao_ket_qua_cum():
             ("{{ dv.doan_cham }}", nd30.CENTER), ("{{ dv.tong_diem }}", nd30.CENTER),
             ("{{ dv.xep_loai }}", nd30.CENTER)])
     para(doc, "2. Xếp loại", bold=True, keep_next=True, before=12)
-    _bullets(doc, "xl in xep_loai", "- {{ xl }};")
+    _bullets(doc, "xl in xep_loai", "- {{ xl }}" + nd30.ITEM_END)
     para(doc, "3. Nhận xét chung", bold=True, keep_next=True)
     _bullets(doc, "nx in nhan_xet_chung", "- {{ nx }}")
     para(doc, "III. ĐỀ NGHỊ KHEN THƯỞNG", bold=True, keep_next=True)
@@ -181,6 +183,7 @@ def bao_cao_thanh_tich():
     para(doc, "3. Việc thực hiện các phong trào thi đua; công tác xây dựng Đảng, đoàn thể", bold=True, keep_next=True)
     para(doc, "……")
     para(doc, "III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG", bold=True, keep_next=True)
+    tag(doc, "if cac_nam")  # no table of years the commune did not exist (two tiers, from 01/7/2025)
     for n, (what, decision) in enumerate([
             ("Danh hiệu thi đua", "Số, ngày, tháng, năm của quyết định công nhận danh hiệu thi đua; "
                                   "cơ quan ban hành quyết định"),
@@ -189,6 +192,9 @@ def bao_cao_thanh_tich():
         para(doc, f"{n}. {what}", bold=True, keep_next=True)
         nd30.loop_table(doc, [20, 60, 85], ["Năm", what, decision], "nam in cac_nam",
                [("{{ nam }}", nd30.CENTER), ("……", nd30.CENTER), ("……", nd30.CENTER)])
+    tag(doc, "else")
+    para(doc, "{{ chua_co_nam }}")
+    tag(doc, "endif")
     para(doc, "Trên đây là báo cáo thành tích của {{ ten_don_vi }} trong công tác văn thư, lưu trữ năm "
               "{{ ke_hoach.nam }}, kính đề nghị cấp có thẩm quyền xem xét, tặng {{ hinh_thuc }}./.",
          before=12)  # F-BODY-10: the content ends with "./.", on the page of the signatures
@@ -226,14 +232,14 @@ def bien_ban_hop_hoi_dong():
     para(doc, "Thời gian bắt đầu: {{ hd.gio_bat_dau }}, {{ hd.ngay }}.", before=12)
     para(doc, "Địa điểm: {{ hd.dia_diem }}.")
     para(doc, "Thành phần tham dự:", keep_next=True)
-    _bullets(doc, "tv in hd.thanh_phan", "- {{ tv }};")
+    _bullets(doc, "tv in hd.thanh_phan", "- {{ tv }}" + nd30.ITEM_END)
     para(doc, "Chủ trì: {{ hd.chu_tri }}.")
     para(doc, "Thư ký: {{ hd.thu_ky }}.")
     para(doc, "NỘI DUNG CUỘC HỌP", bold=True, keep_next=True, before=12)
     para(doc, "1. Kết quả kiểm tra chéo của các Cụm", bold=True, keep_next=True)
     para(doc, "Thực hiện {{ ke_hoach.ten_day_du }}, {{ huyen.ubnd }} đã thành lập {{ so_cum }} Cụm thi đua kiểm tra "
               "chéo với {{ so_don_vi }} đơn vị. Kết quả xếp loại:")
-    _bullets(doc, "xl in xep_loai", "- {{ xl }};")
+    _bullets(doc, "xl in xep_loai", "- {{ xl }}" + nd30.ITEM_END)
     para(doc, "Các Cụm đề nghị khen thưởng các tập thể sau (mỗi Cụm 01 đơn vị xuất sắc, tiêu biểu):", keep_next=True)
     nd30.loop_table(doc, [14, 38, 65, 24, 24], ["STT", "Cụm", "Đơn vị được Cụm đề nghị", "Tổng điểm", "Xếp loại"],
            "dc in de_cu",
@@ -253,7 +259,7 @@ def cong_van_de_nghi_bang_khen():
     para(doc, "", indent_first_mm=0)
     nd30.kinh_gui(doc)
     para(doc, "Thực hiện {{ ke_hoach.ten_day_du }}, {{ huyen.ubnd }} đã chỉ đạo {{ so_cum }} Cụm thi đua tổ chức "
-              "kiểm tra chéo công tác văn thư, lưu trữ tại {{ so_don_vi }} UBND xã, phường, thị trấn; "
+              "kiểm tra chéo công tác văn thư, lưu trữ tại {{ so_don_vi }} UBND {{ cap_xa }}; "
               "{{ de_cu_cac_cum }}", before=12)  # what each cluster's minutes proposed, cluster by cluster
     para(doc, "{{ hop_hoi_dong }}")
     para(doc, "{{ huyen.ubnd }} kính đề nghị {{ cap_nhan }} xem xét, tặng {{ hinh_thuc }} cho:")
@@ -269,7 +275,7 @@ def bao_cao_tong_hop_huyen():
     doc = nd30.new_document()
     _letter_header(doc)
     nd30.title(doc, "BÁO CÁO", ["Kết quả kiểm tra chéo công tác văn thư, lưu trữ",
-                                "giữa các UBND xã, phường, thị trấn năm {{ ke_hoach.nam }}"])
+                                "giữa các UBND {{ cap_xa }} năm {{ ke_hoach.nam }}"])
     nd30.kinh_gui(doc)
     para(doc, "Thực hiện {{ ke_hoach.ten_day_du }}, {{ huyen.ubnd }} báo cáo kết quả như sau:", before=12)
     para(doc, "I. CÔNG TÁC TỔ CHỨC", bold=True, keep_next=True)
@@ -290,7 +296,7 @@ def bao_cao_tong_hop_huyen():
            total=["Tổng cộng", "{{ so_don_vi }}", "100"])
     para(doc, "III. ĐỀ NGHỊ KHEN THƯỞNG", bold=True, keep_next=True, before=12)
     para(doc, "1. Các Cụm đề nghị (mỗi Cụm 01 đơn vị xuất sắc, tiêu biểu):", keep_next=True)
-    _bullets(doc, "dc in de_cu", "- {{ dc.cum }}: {{ dc.ten_ubnd }} ({{ dc.tong_diem }} điểm, xếp loại {{ dc.xep_loai }});",
+    _bullets(doc, "dc in de_cu", "- {{ dc.cum }}: {{ dc.ten_ubnd }} ({{ dc.tong_diem }} điểm, xếp loại {{ dc.xep_loai }})" + nd30.ITEM_END,
              empty="Không Cụm nào có đơn vị đạt loại được đề nghị.")
     para(doc, "2. {{ lua_chon }}")
     para(doc, "IV. KIẾN NGHỊ, ĐỀ XUẤT", bold=True, keep_next=True)

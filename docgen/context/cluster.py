@@ -9,7 +9,10 @@ from docgen.context.common import (
     committee_signer,
     findings,
     person,
+    place_at,
+    plan_body,
     plan_context,
+    title_at,
     unit_name,
 )
 from docgen.context.reports import achievement_context, report_context
@@ -49,18 +52,17 @@ def team(cluster: dict) -> dict:
     members = []
     # The leader's people first (head, secretary), then the members in visiting order.
     for unit in [leader] + [u for u in units if u is not leader]:
-        ubnd = f"UBND {unit_name(unit)}"
         head = unit["dai_dien"]
         officer = unit["cong_chuc_vptk"]
         is_leader = unit is leader
         members.append({
             "ho_ten": head["ho_ten"], "chuc_vu": head["chuc_vu"],
-            "chuc_vu_day_du": f"{head['chuc_vu']} {ubnd}",
+            "chuc_vu_day_du": title_at(head["chuc_vu"], unit),
             "vai_tro": " - Trưởng đoàn" if is_leader else " - Thành viên",
         })
         members.append({
             "ho_ten": officer["ho_ten"], "chuc_vu": blank(officer.get("chuc_vu")),
-            "chuc_vu_day_du": f"{officer.get('chuc_vu') or 'Công chức Văn phòng - Thống kê'} {ubnd}",
+            "chuc_vu_day_du": title_at(officer.get("chuc_vu"), unit, "Công chức Văn phòng - Thống kê"),
             "vai_tro": " - Thư ký" if is_leader else " - Thành viên",
         })
     return {"truong_doan": members[0], "thu_ky": members[1], "thanh_vien": members}
@@ -115,8 +117,12 @@ def build_documents(plan: dict, cluster: dict, result: ClusterResult) -> list[Do
     cum = {"ten": cum_name, "ten_day_du": f"{cum_name}, {district}",
            "ten_day_du_hoa": vi.upper(f"{cum_name}, {district}")}
     decision = cluster["cum"].get("quyet_dinh_thanh_lap")
+    # Without the decision's number: the district's own plan (three tiers); with two tiers the plan's
+    # issuer forms the clusters itself, so its decision is cited (a UBND Thành phố plan would be made up).
     can_cu_cum = (f"{decision} về việc thành lập Cụm thi đua kiểm tra chéo" if decision
-                  else f"Kế hoạch của {district_ubnd} về kiểm tra chéo công tác văn thư, lưu trữ năm {plan['nam']}")
+                  else f"Quyết định của {plan_body(plan)} về việc thành lập các Cụm thi đua kiểm tra chéo"
+                  if up.two_tier else
+                  f"Kế hoạch của {district_ubnd} về kiểm tra chéo công tác văn thư, lưu trữ năm {plan['nam']}")
     visit_days = sorted(vi.parse_date(u["ngay_kiem_tra"]) for u in units)
     hop = cluster["hop_cum"]
     leader_place = leader["ten"]
@@ -143,9 +149,10 @@ def build_documents(plan: dict, cluster: dict, result: ClusterResult) -> list[Do
     for unit in units:
         r = result.by_code(unit["ma"])
         ubnd = f"UBND {unit_name(unit)}"
-        people = [person(unit["dai_dien"]) | {"chuc_vu": f"{unit['dai_dien']['chuc_vu']} {ubnd}"},
-                  person(unit["cong_chuc_vptk"]) | {"chuc_vu": f"{unit['cong_chuc_vptk'].get('chuc_vu') or 'Công chức Văn phòng - Thống kê'} {ubnd}"}]
-        people += [person(p) for p in unit.get("thanh_phan_khac") or []]
+        # Everyone of the inspected commune with the commune named in their post (never 'Nhân viên lưu trữ;').
+        people = [person(p) | {"chuc_vu": title_at(p.get("chuc_vu"), unit, default)}
+                  for p, default in [(unit["dai_dien"], ""), (unit["cong_chuc_vptk"], "Công chức Văn phòng - Thống kê")]
+                  + [(p, "") for p in unit.get("thanh_phan_khac") or []]]
         ctx = dict(common)
         ctx.update({
             "so_ky_hieu": number_line(unit.get("so_bien_ban"), "BB-ĐKT"),
@@ -156,7 +163,7 @@ def build_documents(plan: dict, cluster: dict, result: ClusterResult) -> list[Do
                 "ngay_kiem_tra": vi.date_words(unit["ngay_kiem_tra"]),
                 "gio_bat_dau": vi.time_words(unit.get("gio_bat_dau")),
                 "gio_ket_thuc": vi.time_words(unit.get("gio_ket_thuc")),
-                "dia_diem": unit.get("dia_diem") or f"Trụ sở {ubnd}",
+                "dia_diem": place_at(unit.get("dia_diem"), unit, "Trụ sở"),
                 "thanh_phan": people,
                 "dai_dien": person(unit_signer(unit, unit is leader)),  # who signs for the inspected unit
                 "nhan_xet": findings(plan, unit),
@@ -195,7 +202,7 @@ def build_documents(plan: dict, cluster: dict, result: ClusterResult) -> list[Do
             "ngay": vi.date_words(hop["ngay"]),
             "gio_bat_dau": vi.time_words(hop.get("gio_bat_dau")),
             "gio_ket_thuc": vi.time_words(hop.get("gio_ket_thuc")),
-            "dia_diem": hop.get("dia_diem") or f"Hội trường UBND {unit_name(leader)}",
+            "dia_diem": place_at(hop.get("dia_diem"), leader, "Hội trường"),
             "khach_moi": [{"ho_ten": k["ho_ten"], "chuc_vu": blank(k.get("chuc_vu")), "don_vi": blank(k.get("don_vi"))}
                           for k in hop.get("khach_moi") or []],
             "hinh_thuc_bieu_quyet": blank(hop.get("hinh_thuc_bieu_quyet")),

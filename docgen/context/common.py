@@ -57,6 +57,38 @@ def committee_signer(p: dict) -> dict:
     return {"dong": ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], "ho_ten": p["ho_ten"]}
 
 
+def title_at(title: str | None, unit: dict, default: str = "") -> str:
+    """A post with its commune, written once: 'Phó Chủ tịch' → 'Phó Chủ tịch UBND xã Cổ Loa';
+    'Chuyên viên Văn phòng HĐND và UBND' → '… HĐND và UBND phường Hoàn Kiếm' (never 'UBND UBND');
+    'Phó Chủ tịch UBND xã' → 'Phó Chủ tịch UBND xã Cổ Loa'; a post that already names the commune stays."""
+    title = " ".join(str(title or default).split())
+    if not title:
+        return BLANK
+    name = unit_name(unit)
+    if name.lower() in title.lower():
+        return title
+    for generic in (f"UBND {unit['loai']}", "UBND"):
+        if title.endswith(" " + generic) or title == generic:
+            return f"{title[:len(title) - len(generic)]}UBND {name}".strip()
+    return f"{title} UBND {name}"
+
+
+GENERIC_PLACES = ("trụ sở", "hội trường", "phòng họp")
+
+
+def place_at(value: str | None, unit: dict, default: str) -> str:
+    """Where a visit or meeting is held, naming whose building: 'Trụ sở UBND xã Uy Nỗ'. A bare
+    'Trụ sở' / 'Hội trường' / 'Phòng họp' (or one ending 'UBND') gets the commune; the default is
+    `default` followed by the commune."""
+    text = " ".join(str(value or "").split())
+    if not text:
+        return f"{default} UBND {unit_name(unit)}"
+    bare = text[:-len("UBND")].strip() if text.endswith(" UBND") else text
+    if bare.lower() in GENERIC_PLACES:
+        return f"{bare} UBND {unit_name(unit)}"
+    return text
+
+
 def person_text(p: dict) -> str:
     return f"{p['ho_ten']}, {blank(p.get('chuc_vu'))}"
 

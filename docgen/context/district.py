@@ -28,7 +28,7 @@ def district_documents(d: DistrictResult) -> list[DocumentSpec]:
     # The council's voters are its chair and members; the secretary takes the minutes and does not vote.
     voters = hd.get("so_nguoi_bieu_quyet") or 1 + len(hd.get("thanh_vien") or [])
     votes = awards.votes((data.get("de_nghi") or {}).get("so_phieu_tan_thanh"), voters, hd.get("hinh_thuc_bieu_quyet"))
-    lines = [f"Loại {c.loai}: {c.so_luong} đơn vị" for c in d.counts]
+    lines = [f"Loại {c.loai}: {vi.unit_count(c.so_luong)}" for c in d.counts]
     de_cu = [{"stt": i, "cum": n.cum, "ten_ubnd": n.ten_ubnd, "tong_diem": decimal_text(n.tong_diem),
               "xep_loai": n.xep_loai} for i, n in enumerate(d.nominees, start=1)]
     if d.choice:
@@ -44,6 +44,7 @@ def district_documents(d: DistrictResult) -> list[DocumentSpec]:
         "ke_hoach": plan_context(plan),
         "huyen": {"ten_day_du": d.name, "ubnd": ubnd},
         "so_cum": len(d.clusters), "so_don_vi": len(d.communes),
+        "cap_xa": vi.commune_kinds(c.loai for c in d.communes),
         "xep_loai": lines, "de_cu": de_cu,
     }
     office = (plan.get("cap_tren_truc_tiep") or {}).get("co_quan_tham_muu") or "Phòng Nội vụ"
@@ -96,7 +97,7 @@ def district_documents(d: DistrictResult) -> list[DocumentSpec]:
                 f"Biên bản họp {leader_letter.name} (kèm theo Bảng chấm điểm - Phụ lục số 02);",
                 f"Báo cáo thành tích của {d.choice.ten_ubnd} (đề nghị tặng {form}).",
             ],
-            "noi_nhan": ["- Như trên;", "- Chủ tịch, các Phó Chủ tịch UBND huyện;", f"- Lưu: VT, {abbr}."],
+            "noi_nhan": ["- Như trên;", f"- Chủ tịch, các Phó Chủ tịch UBND {d.name};", f"- Lưu: VT, {abbr}."],
             "ky": committee_signer(data["nguoi_ky"]),
         }
         docs.append(DocumentSpec("cong-van-de-nghi-bang-khen.docx", "cong-van-de-nghi-bang-khen.docx", letter,
@@ -123,7 +124,7 @@ def district_documents(d: DistrictResult) -> list[DocumentSpec]:
                      for c in d.counts],
         "lua_chon": choice_line,
         "kien_nghi": data.get("kien_nghi") or [BLANK],
-        "noi_nhan": ["- Như trên;", "- Chủ tịch, các Phó Chủ tịch UBND huyện;", f"- Lưu: VT, {abbr}."],
+        "noi_nhan": ["- Như trên;", f"- Chủ tịch, các Phó Chủ tịch UBND {d.name};", f"- Lưu: VT, {abbr}."],
         "ky": committee_signer(data["nguoi_ky"]),
     }
     docs.append(DocumentSpec("bao-cao-tong-hop-huyen.docx", "bao-cao-tong-hop-huyen.docx", report,
@@ -140,7 +141,7 @@ def _proposed(d: DistrictResult) -> str:
         n = by_source.get(c.path)
         met = vi.short_date(c.meeting_day)
         parts.append(f"{c.name} đề nghị {n.ten_ubnd} ({decimal_text(n.tong_diem)} điểm, xếp loại "
-                     f"{n.xep_loai}; Biên bản họp Cụm ngày {met})" if n else
+                     f"{n.xep_loai}, theo Biên bản họp Cụm ngày {met})" if n else
                      f"{c.name} không có đơn vị đề nghị (Biên bản họp Cụm ngày {met})")
     head = ("các Cụm đã bình xét, mỗi Cụm đề nghị 01 đơn vị xuất sắc, tiêu biểu: " if len(d.nominees) == len(d.clusters)
             else "kết quả bình xét đơn vị xuất sắc, tiêu biểu của các Cụm: ")

@@ -1,8 +1,10 @@
 """Context of the Kế hoạch document, from a validated plan file."""
 from __future__ import annotations
 
+from decimal import Decimal
+
 from docgen import vi
-from docgen.context import common
+from docgen.context import common, sheet
 from docgen.context.common import initials
 from docgen.errors import ValidationFailed
 from docgen.load import reader
@@ -35,4 +37,13 @@ def document_context(plan: reader.Loaded) -> dict:
         "doan": [{"kieu": p.kieu, "chu": p.chu} for p in paragraphs],
         "noi_nhan": [f"- {r}{'.' if i == len(recipients) - 1 else ';'}" for i, r in enumerate(recipients)],
         "ky": {"dong": lines, "ho_ten": common.blank(signer.get("ho_ten"))},
+        # the two phụ lục the text points to ("Phụ lục số 01, số 02 kèm theo Kế hoạch này"), after the signature
+        "nam": data["nam"],
+        "kem_theo": f"(Kèm theo {common.plan_reference(data)})",
+        "phu_luc_01": sheet.sheet_rows(data),
+        "tong_toi_da": vi.decimal_text(sum((Decimal(c["diem_toi_da"]) for c in data["noi_dung"]), Decimal(0))),
+        "so_ngay_truoc": f"{int(data['thoi_gian']['so_ngay_gui_tu_cham_truoc_kiem_tra']):02d}",
+        "pl02_nd": [{"ten": f"Nội dung {c['so']}", "diem": f"({vi.decimal_text(c['diem_toi_da'])} điểm)"}
+                    for c in data["noi_dung"]],
+        "pl02_dong": list(range(1, int(data["cum"]["so_don_vi_toi_da"]) + 1)),
     }

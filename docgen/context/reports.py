@@ -35,7 +35,7 @@ def report_context(plan: dict, cluster: dict, result: ClusterResult, common: dic
               "doan_cham": decimal_text(r.tong_doan_cham), "tong_diem": decimal_text(r.tong_diem),
               "xep_loai": r.xep_loai} for n, r in enumerate(ranked, start=1)]
     counts = tally.count_classes(plan, [(f"UBND {unit_name(by_code[r.ma])}", r.xep_loai) for r in result.don_vi])
-    classes = [f"Loại {c.loai}: {c.so_luong} đơn vị" + (f" ({', '.join(c.don_vi)})" if c.don_vi else "")
+    classes = [f"Loại {c.loai}: {vi.unit_count(c.so_luong)}" + (f" ({', '.join(c.don_vi)})" if c.don_vi else "")
                for c in counts]
     asked = awards.proposals(plan, cluster, result, with_votes=False)
     bao_cao = cluster.get("bao_cao") or {}
@@ -149,6 +149,10 @@ def achievement_context(plan: dict, cluster: dict, result: ClusterResult, common
         "tong_toi_da": decimal_text(sum((Decimal(c["diem_toi_da"]) for c in plan["noi_dung"]), Decimal(0))),
         "tong_diem": decimal_text(r.tong_diem),
         "uu_diem": strengths,
-        "cac_nam": [str(plan["nam"] - k) for k in (3, 2, 1)],
+        "cac_nam": tiers.history_years(plan),
+        # a commune of the two-tier map has no award history before 01/7/2025: say so instead of a table
+        "chua_co_nam": (f"UBND {unit_name(unit)} hoạt động từ ngày {vi.short_date(tiers.TWO_TIER_FROM)} (sau "
+                        "sắp xếp đơn vị hành chính cấp xã); chưa có danh hiệu thi đua, hình thức khen thưởng của "
+                        "những năm trước."),
         "ky": committee_signer(unit["dai_dien"]),
     }

@@ -5,10 +5,18 @@ from docgen import vi
 from docgen.context.common import (
     committee_signer,
     leader_header,
+    place_at,
     unit_name,
     year_date_line,
 )
 from docgen.model import schedule, tiers
+
+
+def report_copy(recipient: str) -> str:
+    """'UBND huyện Đông Anh (qua Phòng Nội vụ, để báo cáo)': one pair of brackets, never ') ('."""
+    if recipient.endswith(")"):
+        return f"{recipient[:-1]}, để báo cáo)"
+    return f"{recipient} (để báo cáo)"
 
 
 def schedule_context(plan: dict, cluster: dict, common: dict) -> dict:
@@ -18,7 +26,8 @@ def schedule_context(plan: dict, cluster: dict, common: dict) -> dict:
     up = tiers.upper(plan, cluster)
     days = schedule.lead_days(plan)
     rows = []
-    for n, v in enumerate(schedule.visits(plan, cluster), start=1):
+    order = schedule.visits(plan, cluster)
+    for n, v in enumerate(order, start=1):
         u = units[v.index]
         ubnd = f"UBND {unit_name(u)}"
         rows.append({
@@ -26,7 +35,7 @@ def schedule_context(plan: dict, cluster: dict, common: dict) -> dict:
             "gio": vi.time_words(u.get("gio_bat_dau")) if u.get("gio_bat_dau") else "",
             "ngay": f"{vi.weekday(v.ngay)}, {vi.short_date(v.ngay)}",
             "don_vi": ubnd + (" (Cụm trưởng)" if v.cum_truong else ""),
-            "dia_diem": u.get("dia_diem") or f"Trụ sở {ubnd}",
+            "dia_diem": place_at(u.get("dia_diem"), u, "Trụ sở"),
             "han_tu_cham": vi.short_date(v.han_tu_cham),
         })
     hop = cluster["hop_cum"]
@@ -35,13 +44,13 @@ def schedule_context(plan: dict, cluster: dict, common: dict) -> dict:
     return {
         **common, **leader_header(leader),
         "so_ky_hieu": vi.number_line(lich.get("so"), "TB-UBND"),
-        "dia_danh_ngay": year_date_line(leader["ten"], lich.get("ngay"), plan["nam"]),
+        "dia_danh_ngay": year_date_line(leader["ten"], schedule.issue_date(cluster, order), plan["nam"]),
         "cum_truong_ubnd": f"UBND {unit_name(leader)}",
         "lich": rows,
         "so_ngay_truoc": f"{days:02d}",
         "hop": {"gio": vi.time_words(hop.get("gio_bat_dau")), "ngay": vi.date_words(hop["ngay"]),
-                "dia_diem": hop.get("dia_diem") or f"Hội trường UBND {unit_name(leader)}"},
+                "dia_diem": place_at(hop.get("dia_diem"), leader, "Hội trường")},
         "noi_nhan": ([f"- UBND {unit_name(u)};" for u in members]
-                     + [f"- {up.nhan_bao_cao} (để báo cáo);", "- Lưu: VT, VP."]),
+                     + [f"- {report_copy(up.nhan_bao_cao)};", "- Lưu: VT, VP."]),
         "ky": committee_signer(leader["dai_dien"]),
     }

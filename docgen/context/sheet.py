@@ -20,12 +20,11 @@ from docgen.vi import BLANK, decimal_text
 
 def sheet_rows(plan: dict, r=None) -> list[dict]:
     """The plan's contents (and criteria, when the plan lists them) with their max points;
-    the content rows carry the commune's three scores when `r` (its CommuneResult) is given."""
+    the content rows carry the commune's self-score when `r` (its CommuneResult) is given: the sheet is
+    sent before the visit, so it never shows the team's or the agreed score."""
     rows = []
     for i, content in enumerate(plan["noi_dung"]):
-        scores = ({"tu_cham": decimal_text(r.tu_cham[i]), "doan_cham": decimal_text(r.doan_cham[i]),
-                   "thong_nhat": decimal_text(r.thong_nhat[i])} if r
-                  else {"tu_cham": "", "doan_cham": "", "thong_nhat": ""})
+        scores = {"tu_cham": decimal_text(r.tu_cham[i]) if r else ""}
         criteria = []
         for j, c in enumerate(content.get("tieu_chi") or []):
             top = c.get("diem_toi_da")
@@ -47,7 +46,7 @@ def sheet_context(plan: dict, unit: dict | None = None, r=None, up: tiers.Upper 
         "dia_danh_ngay": f"{BLANK}, ngày {BLANK} tháng {BLANK} năm {plan['nam']}",
     }
     if unit is None:
-        ctx.update({"don_vi": BLANK, "tong_tu_cham": "", "tong_doan_cham": "", "tong_diem": "",
+        ctx.update({"don_vi": BLANK, "tong_tu_cham": "",
                     "ket_qua": f"Tổng điểm tự chấm: {BLANK} điểm. Đơn vị tự xếp loại: {BLANK}.", "ky": SIGN_BLANK})
         return ctx
     rules = score_rules.rules_from_plan(plan)
@@ -55,10 +54,8 @@ def sheet_context(plan: dict, unit: dict | None = None, r=None, up: tiers.Upper 
     where = f", {up.dia_ban}" if up is not None else ""
     ctx.update({
         "don_vi": f"UBND {unit_name(unit)}{where}",
-        "tong_tu_cham": decimal_text(r.tong_tu_cham), "tong_doan_cham": decimal_text(r.tong_doan_cham),
-        "tong_diem": decimal_text(r.tong_diem),
-        "ket_qua": (f"Tổng điểm tự chấm: {decimal_text(r.tong_tu_cham)} điểm, đơn vị tự xếp loại {own.xep_loai}. "
-                    f"Điểm thống nhất của Cụm: {vi.score_with_words(r.tong_diem)}, xếp loại {r.xep_loai}."),
+        "tong_tu_cham": decimal_text(r.tong_tu_cham),
+        "ket_qua": f"Tổng điểm tự chấm: {vi.score_with_words(r.tong_tu_cham)}. Đơn vị tự xếp loại: {own.xep_loai}.",
         "ky": committee_signer(unit["dai_dien"]),
     })
     if unit.get("ngay_gui_tu_cham"):

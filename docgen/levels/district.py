@@ -14,6 +14,7 @@ from docgen.load.discover import not_a_folder, scan
 from docgen.model import tiers
 from docgen.score import tally
 from docgen.validate import schema
+from docgen.validate.fields import day_off_issue
 from docgen.vi import decimal_text, parse_date, short_date
 
 
@@ -136,6 +137,9 @@ def check_district(folder: Path) -> DistrictResult:
 
     communes, nominees, problems = collect(checked)
     hd_day = parse_date(doc.data["hoi_dong"]["ngay"])
+    off = day_off_issue(doc, ("hoi_dong", "ngay"), hd_day, "Thường trực Hội đồng họp")
+    problems += only_errors(off)
+    warnings += [i for i in off if not i.is_error]
     for c in checked:
         met = parse_date(c.meeting_day)
         if hd_day < met:

@@ -25,6 +25,7 @@ class Commune:
     tong_diem: Decimal
     xep_loai: str
     hang: int  # rank inside its cluster
+    loai: str = "xã"  # xã, phường or thị trấn: the district's documents name the kinds it has
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,8 @@ def summarize(checked: levels_cluster.Checked) -> ClusterSummary:
     communes = []
     for u in data["don_vi"]:
         r = checked.result.by_code(u["ma"])
-        communes.append(Commune(name, u["ma"], f"UBND {u['loai']} {u['ten']}", r.tong_diem, r.xep_loai, r.hang))
+        communes.append(Commune(name, u["ma"], f"UBND {u['loai']} {u['ten']}", r.tong_diem, r.xep_loai, r.hang,
+                                u["loai"]))
     nominee = None
     proposed = data["hop_cum"].get("de_nghi_tap_the")
     if proposed:

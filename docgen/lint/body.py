@@ -38,10 +38,10 @@ def body_paragraphs(layout: Layout) -> list[Para]:
         start = max(start, model.index(layout.kinh_gui) + 1 + len(layout.kinh_gui_items))
     out = []
     for p in paras[start:]:
+        if id(p) in layout.signature_ids or p is layout.noi_nhan:
+            break  # the content ends at the signature, in its table or not; phụ lục after it are not content
         if p.part != "body" or p.table_no is not None or p.in_textbox:
             continue
-        if id(p) in layout.signature_ids or p is layout.noi_nhan:
-            break
         if not p.stripped or p.stripped.startswith("{%") or RULE_TEXT.match(p.stripped):
             continue
         if p.align == "center" or p.align == "right":

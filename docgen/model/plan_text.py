@@ -63,8 +63,7 @@ class Paragraph:
 
 def text_date(value) -> str:
     """A date in running text, as the plan writes it (F-DATE-4): 20/8/2017, 05/11/2017, 23/01/2017."""
-    d = vi.parse_date(value)
-    return f"{vi.day2(d.day)}/{vi.month2(d.month)}/{d.year}"
+    return vi.short_date(value)
 
 
 def roman(n: int) -> str:
@@ -163,7 +162,7 @@ def _format(value, fmt: str | None, name: str) -> str:
         if fmt == "nam":
             return str(d.year)
         if fmt == "day_du":
-            return f"ngày {vi.day2(d.day)} tháng {vi.month2(d.month)} năm {d.year}"
+            return vi.date_words(d)
         raise TextError(f"{{{name}}} là một ngày; kiểu ':{fmt}' chỉ dùng cho số.")
     if fmt == "day_du":
         return _MONTH_YEAR.sub(r"tháng \1 năm \2", text)

@@ -1,6 +1,8 @@
 """The levels of government a plan runs through: who a cluster reports to, in three-tier (2017) or two-tier (2025) mode."""
 from __future__ import annotations
 
+import datetime as _dt
+import re
 from dataclasses import dataclass
 
 from docgen import vi
@@ -15,6 +17,9 @@ DISTRICT_KINDS = ["quận", "huyện", "thị xã"]
 
 
 COMMUNE_KINDS = ["xã", "phường", "thị trấn"]
+
+
+TWO_TIER_FROM = _dt.date(2025, 7, 1)  # Luật 72/2025/QH15: communes of the new map exist from this day
 
 
 def two_tier(plan: dict) -> bool:
@@ -88,3 +93,22 @@ def upper(plan: dict, cluster: dict) -> Upper:
     names = [ubnd] + ([f"{office} {district}"] if office else [])
     via = f"{ubnd} (qua {office})" if office else ubnd
     return Upper(False, ubnd, district, recipients(names), ubnd, via, awards.get("hinh_thuc_cap_huyen"))
+
+
+def history_years(plan: dict, back: int = 3) -> list[str]:
+    """The past years an achievement report lists (the plan's year minus 3 … minus 1). Under two tiers the
+    commune exists only from 01/7/2025, so years before 2025 are not its own and are left out: a 2025
+    report lists none, a 2026 report lists 2025 (its first half year)."""
+    years = range(plan["nam"] - back, plan["nam"])
+    return [str(y) for y in years if not two_tier(plan) or y >= TWO_TIER_FROM.year]
+
+
+def periods_before_the_units(plan: dict, text: str) -> list[str]:
+    """The parts of a period ('năm 2023', '8 tháng đầu năm 2025', '2023') that fall before 01/7/2025,
+    when the plan's communes are those of the two-tier map; [] otherwise."""
+    if not two_tier(plan):
+        return []
+    start = TWO_TIER_FROM.year
+    found = [m[0] for m in re.finditer(r"(?<!\d)(\d{4})(?!\d)", text) if int(m[0]) < start]
+    found += [m[0] for m in re.finditer(rf"\d+ tháng đầu năm {start}|cả năm {start}|từ năm {start}", text)]
+    return found

@@ -6,7 +6,6 @@ blanking the references that are re-issued every year, with the clerk's comments
 """
 from __future__ import annotations
 
-import datetime as _dt
 import io
 import re
 from dataclasses import dataclass, field
@@ -17,6 +16,7 @@ from docgen.errors import InputError, Issue, ValidationFailed, only_errors
 from docgen.levels import cluster
 from docgen.load import reader
 from docgen.model import plan_text
+from docgen.model.tiers import TWO_TIER_FROM
 from docgen.output import write
 from docgen.validate import plan_rules, schema
 from docgen.vi import BLANK
@@ -24,7 +24,6 @@ from docgen.vi import BLANK
 TEMPLATE = "ke-hoach.docx"
 
 
-TWO_TIER_FROM = _dt.date(2025, 7, 1)  # Luật 72/2025/QH15: no district level from this day
 
 
 # Free-text fields that only describe the plan's own periods: every year in them moves.

@@ -5,12 +5,14 @@ import difflib
 
 from docgen.errors import Issue, only_errors
 from docgen.load.reader import Loaded, pointer_of
-from docgen.model.schedule import Visit, visits
+from docgen.model.schedule import Visit, due_date, visits
 from docgen.model.tiers import two_tier
+from docgen.model import workdays
+from docgen.model.workdays import CalendarRangeError
 from docgen.score.cluster import ClusterResult, score_cluster
 from docgen.score.rules import Rules, rules_from_plan
 from docgen.score.unit_scores import read_scores
-from docgen.validate.fields import date_field, times_field
+from docgen.validate.fields import date_field, day_off_issue, times_field
 from docgen.vi import decimal_text, parse_date, short_date, slug
 
 
@@ -30,7 +32,7 @@ def schedule_issues(cluster: Loaded, plan: dict) -> list[Issue]:
     out: list[Issue] = []
     try:
         order = visits(plan, data)
-    except (ValueError, KeyError):
+    except (ValueError, KeyError, CalendarRangeError):
         return out  # bad dates are reported by the cross-field checks
     leader = next((v for v in order if v.cum_truong), None)
     if leader is not None:
@@ -198,6 +200,7 @@ def cluster_issues(cluster: Loaded, plan: dict) -> list[Issue]:
         if day is None:
             continue
         visit_days.add(day)
+        issues += day_off_issue(cluster, ("don_vi", i, "ngay_kiem_tra"), day, f"kiểm tra UBND {names[i]}")
         if not start <= day <= end:
             issues.append(cluster.issue(("don_vi", i, "ngay_kiem_tra"),
                                         f"ngày kiểm tra {short_date(day)} nằm ngoài thời gian của Kế hoạch "
@@ -207,11 +210,17 @@ def cluster_issues(cluster: Loaded, plan: dict) -> list[Issue]:
             issues.append(cluster.issue(("don_vi", i, "ngay_gui_tu_cham"),
                                         f"báo cáo tự chấm gửi ngày {short_date(sent)}, muộn hơn hạn: phải gửi trước "
                                         f"ngày kiểm tra ({short_date(day)}) ít nhất {lead_days} ngày."))
+        elif sent and sent > due_date(day, lead_days):  # in time by the plan, after the Lịch's working-day deadline
+            issues.append(cluster.issue(("don_vi", i, "ngay_gui_tu_cham"),
+                                        f"báo cáo tự chấm gửi ngày {short_date(sent)} ({workdays.day_off(sent) or ''}), "
+                                        f"sau hạn ghi trong Lịch kiểm tra ({short_date(due_date(day, lead_days))}, "
+                                        "ngày làm việc liền trước).", "warning"))
     max_days = rules.get("so_ngay_lam_viec_toi_da")
     if max_days and len(visit_days) > max_days:
         issues.append(cluster.issue(("don_vi",), f"Cụm kiểm tra trong {len(visit_days)} ngày khác nhau; theo Kế hoạch "
                                                  f"thời gian làm việc của Cụm chỉ từ 1 đến {max_days} ngày.", "warning"))
     meeting = date_field(cluster, ("hop_cum", "ngay"), issues)
+    issues += day_off_issue(cluster, ("hop_cum", "ngay"), meeting, "họp Cụm")
     if meeting and visit_days and meeting < max(visit_days):
         issues.append(cluster.issue(("hop_cum", "ngay"), "ngày họp Cụm phải sau (hoặc cùng) ngày kiểm tra cuối cùng."))
     report_by = t.get("cum_bao_cao_huyen_truoc_ngay")

@@ -6,7 +6,8 @@ import re
 
 from docgen.errors import Issue
 from docgen.load.reader import Loaded
-from docgen.vi import parse_date
+from docgen.model import workdays
+from docgen.vi import parse_date, short_date
 
 
 def date_field(doc: Loaded, path: tuple, issues: list[Issue]):
@@ -88,3 +89,18 @@ def real_value_issues(doc: Loaded, schema: dict, subschema) -> list[Issue]:
 
     walk(doc.data, ())
     return issues
+
+
+def day_off_issue(doc: Loaded, path: tuple, day, what: str) -> list[Issue]:
+    """A warning at `path` when `day` (a visit, a meeting) is a weekend day or a public holiday;
+    an error when the year is beyond docgen's holiday table."""
+    if day is None:
+        return []
+    try:
+        why = workdays.day_off(day)
+    except workdays.CalendarRangeError as e:
+        return [doc.issue(path, e.message)]
+    if not why:
+        return []
+    return [doc.issue(path, f"{what} ngày {short_date(day)} là ngày nghỉ ({why}). Chọn một ngày làm việc, "
+                            "hoặc giữ nguyên nếu các đơn vị đã thống nhất làm việc ngày này.", "warning")]

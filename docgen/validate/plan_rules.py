@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from docgen.errors import Issue
 from docgen.load.reader import Loaded
+from docgen.model import tiers
 from docgen.model.plan_text import (
     _DISTRICT,
     TextError,
@@ -50,6 +51,13 @@ def plan_issues(plan: Loaded) -> list[Issue]:
     end = date_field(plan, ("thoi_gian", "kiem_tra_den_ngay"), issues)
     if start and end and start > end:
         issues.append(plan.issue(("thoi_gian", "kiem_tra_den_ngay"), "ngày kết thúc kiểm tra trước ngày bắt đầu."))
+    for key in ("ky_nghiep_vu", "ky_bao_cao_thong_ke"):
+        early = tiers.periods_before_the_units(data, str(data["thoi_gian"].get(key) or ""))
+        if early:
+            issues.append(plan.issue(("thoi_gian", key), f"Kế hoạch theo mô hình hai cấp: các xã, phường hiện nay "
+                                     f"chỉ có từ ngày 01/7/2025, nhưng kỳ đánh giá nhắc {', '.join(early)}. Ghi kỳ "
+                                     "từ ngày 01/7/2025 (tài liệu của các đơn vị cũ được giao quản lý vẫn được "
+                                     "kiểm tra như tài liệu của đơn vị mới).", "warning"))
     issues += plan_text_issues(plan)  # the document's words: placeholders, reminders
     return issues
 

@@ -159,7 +159,7 @@ def test_minimal_cluster_written_from_the_schema_builds(tmp_path):
     assert folder.name == "soc-son-cum-so-3"
     minutes = docx_text(folder / "bien-ban-kiem-tra-tien-duoc.docx")
     assert "Quách Văn Hải & Con" in minutes and "Lò Thị <Mây>" in minutes
-    assert f"Hồi {BLANK} giờ {BLANK}" in minutes
+    assert f"hồi {BLANK} giờ {BLANK}" in minutes
     assert f"- Ưu điểm: {BLANK}" in minutes
     letter = docx_text(folder / "cong-van-de-nghi-khen-thuong.docx")
     assert "Không có đơn vị đạt loại A" in letter  # 98 points but content 2 at 12/15 = 80% → A

@@ -24,15 +24,15 @@ def test_schedule_lists_visits_in_order_with_due_dates_three_days_before(built):
     folder = built[(DONG_ANH_DIR / "cum-so-1.yaml").resolve()].folder
     rows = table_rows(folder / "lich-kiem-tra.docx", 1)
     assert rows[0][0] == "STT"
-    # by hand: visits 10/10 (Uy Nỗ, Việt Hùng) and 11/10 (Dục Tú, Cổ Loa); due = visit − 3 days
+    # by hand: visits 10/10 (Uy Nỗ, Việt Hùng) and 11/10 (Dục Tú, Cổ Loa); due = visit − 3 days, on a working day (07/10 and 08/10 are a weekend)
     assert [(r[2], r[4]) for r in rows[1:]] == [
-        ("UBND xã Uy Nỗ", "07/10/2017"), ("UBND xã Việt Hùng", "07/10/2017"),
-        ("UBND xã Dục Tú", "08/10/2017"), ("UBND xã Cổ Loa (Cụm trưởng)", "08/10/2017")]
+        ("UBND xã Uy Nỗ", "06/10/2017"), ("UBND xã Việt Hùng", "06/10/2017"),
+        ("UBND xã Dục Tú", "06/10/2017"), ("UBND xã Cổ Loa (Cụm trưởng)", "06/10/2017")]
     assert "08 giờ 00 Thứ Ba, 10/10/2017" in rows[1][1]
     text = docx_text(folder / "lich-kiem-tra.docx")
     assert "trước 03 ngày được kiểm tra" in text
     assert "Họp bình xét thi đua của Cụm: 08 giờ 30, ngày 12 tháng 10 năm 2017" in text
-    assert "- UBND huyện Đông Anh (qua Phòng Nội vụ) (để báo cáo);" in text
+    assert "- UBND huyện Đông Anh (qua Phòng Nội vụ, để báo cáo);" in text
 
 
 def test_leader_visited_before_a_member_is_a_warning_not_an_error(tmp_path):
@@ -55,14 +55,17 @@ def test_leader_visited_before_a_member_is_a_warning_not_an_error(tmp_path):
 def test_phu_luc_01_is_filled_from_the_cluster_file(built):
     folder = built[(DONG_ANH_DIR / "cum-so-1.yaml").resolve()].folder
     rows = table_rows(folder / "phu-luc-01-uy-no.docx", 0)
-    assert rows[1] == ["1", "Công tác tuyên truyền, phổ biến pháp luật về công tác văn thư, lưu trữ", "5", "5", "5", "5"]
-    assert rows[4][2:] == ["30", "27", "26", "26,5"]
-    assert rows[-1][1:] == ["Tổng cộng", "100", "92,5", "88,5", "89"]  # sums by hand
+    # the sheet the commune sends with its self-report (dated 05/10/2017): its own scores only
+    assert rows[0] == ["STT", "Nội dung, tiêu chí", "Điểm tối đa", "Điểm tự chấm"]
+    assert rows[1] == ["1", "Công tác tuyên truyền, phổ biến pháp luật về công tác văn thư, lưu trữ", "5", "5"]
+    assert rows[4][2:] == ["30", "27"]
+    assert rows[-1][1:] == ["Tổng cộng", "100", "92,5"]  # sums by hand
     text = docx_text(folder / "phu-luc-01-uy-no.docx")
     assert "Đơn vị: UBND xã Uy Nỗ, huyện Đông Anh" in text
     # self-scores 5,14,23,27 (≥80% of 30? 27/30 = 90%), 9,5, 9, 5 → 92,5 and every A condition holds
-    assert "Tổng điểm tự chấm: 92,5 điểm, đơn vị tự xếp loại A." in text
-    assert "89 điểm (tám mươi chín điểm), xếp loại A" in text
+    assert "Tổng điểm tự chấm: 92,5 điểm (chín mươi hai phẩy năm điểm). Đơn vị tự xếp loại: A." in text
+    assert "88,5" not in text and "89 điểm" not in text  # the team's and the agreed scores come a week later
+    assert "Uy Nỗ, ngày 05 tháng 10 năm 2017" in text
     assert "KT. CHỦ TỊCH" in text and "Trần Văn Bình" in text  # a Vice-Chairman signs for the commune
 
 
@@ -77,8 +80,8 @@ def test_blank_phu_luc_01_lists_the_plan_criteria_with_empty_score_columns(tmp_p
     assert [r[0] for r in contents] == ["1", "2", "3", "4", "5", "6", "7"]
     assert [r[0] for r in criteria] == ["a)", "b)", "c)", "d)"] * 2  # contents 3 and 4 have 4 criteria each
     assert criteria[0][1] == "Công tác soạn thảo và ban hành văn bản"
-    assert all(r[3:] == ["", "", ""] for r in rows[1:-1])
-    assert rows[-1][2:] == ["100", "", "", ""]
+    assert all(r[3:] == [""] for r in rows[1:-1])
+    assert rows[-1][2:] == ["100", ""]
     text = docx_text(f)
     assert "Đơn vị: ……" in text and "None" not in text
 
@@ -92,11 +95,11 @@ def test_cluster_report_has_scores_classes_and_proposals(built):
                         ["4", "UBND xã Dục Tú", "59", "52,5", "52,5", "C"]]
     text = docx_text(folder / "bao-cao-ket-qua-cum.docx")
     assert "- Loại A: 2 đơn vị (UBND xã Uy Nỗ, UBND xã Cổ Loa);" in text
-    assert "- Loại D: 0 đơn vị;" in text
+    assert "- Loại D: không có đơn vị nào." in text
     assert "1. Đề nghị Chủ tịch UBND huyện Đông Anh tặng Giấy khen:" in text
     assert "tặng Bằng khen: UBND xã Cổ Loa (93,5 điểm, xếp loại A)." in text
     assert "Kính gửi:\n- UBND huyện Đông Anh;\n- Phòng Nội vụ huyện Đông Anh." in text
-    assert "gửi báo cáo, tự chấm điểm ngày 05/10/2017 (hạn 07/10/2017)" in text
+    assert "gửi báo cáo, tự chấm điểm ngày 05/10/2017 (hạn 06/10/2017)" in text
 
 
 def test_achievement_report_only_for_the_nominee_with_blanks_for_its_own_account(built, tmp_path):

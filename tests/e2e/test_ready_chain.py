@@ -144,8 +144,8 @@ def test_giay_khen_goes_only_to_class_a_communes_and_not_in_two_tier_years(tmp_p
 def test_the_district_letter_says_what_each_clusters_minutes_proposed_and_asks_the_chairman(chain_built):
     letter = _doc(chain_built["huyen-dong-anh"], "cong-van-de-nghi-bang-khen.docx")
     assert "đề nghị 2 đơn vị" not in letter
-    assert ("Cụm số 1 đề nghị UBND xã Cổ Loa (93,5 điểm, xếp loại A; Biên bản họp Cụm ngày 12/10/2017); Cụm số 2 "
-            "đề nghị UBND thị trấn Đông Anh (93,5 điểm, xếp loại A; Biên bản họp Cụm ngày 19/10/2017).") in letter
+    assert ("Cụm số 1 đề nghị UBND xã Cổ Loa (93,5 điểm, xếp loại A, theo Biên bản họp Cụm ngày 12/10/2017); Cụm số 2 "
+            "đề nghị UBND thị trấn Đông Anh (93,5 điểm, xếp loại A, theo Biên bản họp Cụm ngày 19/10/2017).") in letter
     assert "Kính gửi: Chủ tịch UBND thành phố Hà Nội (qua Sở Nội vụ)." in letter
     assert "kính đề nghị Chủ tịch UBND thành phố Hà Nội xem xét, tặng Bằng khen cho:" in letter
     assert "Báo cáo thành tích của UBND xã Cổ Loa (đề nghị tặng Bằng khen của Chủ tịch UBND Thành phố)." in letter

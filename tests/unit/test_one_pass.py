@@ -19,7 +19,7 @@ def cluster_file(tmp_path, *changes):
 
 def test_a_bad_time_and_an_impossible_date_are_reported_together(tmp_path):
     path = cluster_file(tmp_path, ('    gio_bat_dau: "08:00"', '    gio_bat_dau: "8h"'),
-                        ('ngay_kiem_tra: "2017-10-21"', 'ngay_kiem_tra: "2017-02-29"'))
+                        ('ngay_kiem_tra: "2017-10-23"', 'ngay_kiem_tra: "2017-02-29"'))
     issues = any_file.check_file(path)
     lines = path.read_text(encoding="utf-8").splitlines()
     time_line = lines.index('    gio_bat_dau: "8h"') + 1

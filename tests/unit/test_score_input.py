@@ -232,7 +232,7 @@ def test_score_cluster_refuses_unvalidated_bad_scores():
     assert "31 điểm vượt điểm tối đa 30" in e.value.issues[0].message
 
 
-NOMINEE_AT = "hop_cum:\n  ngay: 21/10/2017\n"
+NOMINEE_AT = "hop_cum:\n  ngay: 20/10/2017\n"
 
 
 def test_a_recorded_nominee_not_of_class_a_is_an_error_at_its_line(tmp_path):

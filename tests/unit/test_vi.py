@@ -49,7 +49,12 @@ def test_impossible_dates_are_refused(bad):
 
 
 def test_short_date_and_time():
-    assert vi.short_date("2017-8-18") == "18/08/2017"
+    # One rule for every date (F-DATE-4): no zero before months 3–12, one before days 1–9 and months 1–2.
+    assert vi.short_date("2017-8-18") == "18/8/2017"
+    assert vi.short_date("2017-09-16") == "16/9/2017"
+    assert vi.short_date("2017-10-05") == "05/10/2017"
+    assert vi.short_date("2017-01-23") == "23/01/2017"
+    assert vi.date_words("2017-09-16") == "ngày 16 tháng 9 năm 2017"
     assert vi.time_words("8:30") == "08 giờ 30"
     assert vi.time_words(None) == "…… giờ ……"
     assert vi.weekday("2017-10-16") == "Thứ Hai"
@@ -168,3 +173,10 @@ def test_slug():
     assert vi.slug("Cổ Loa") == "co-loa"
     assert vi.slug("Đông Anh / ../x") == "dong-anh-x"
     assert vi.slug("") == "khong-ten"
+
+
+def test_counts_and_kinds_of_communes_in_words():
+    assert vi.unit_count(0) == "không có đơn vị nào"
+    assert vi.unit_count(3) == "3 đơn vị"
+    assert vi.commune_kinds(["thị trấn", "xã", "xã"]) == "xã, thị trấn"
+    assert vi.commune_kinds(["phường"]) == "phường"

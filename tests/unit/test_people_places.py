@@ -1,0 +1,25 @@
+"""A post and a place written with their commune, once: never 'UBND UBND', never a bare 'Trụ sở'."""
+from __future__ import annotations
+
+from docgen.context.common import place_at, title_at
+
+CO_LOA = {"loai": "xã", "ten": "Cổ Loa"}
+HOAN_KIEM = {"loai": "phường", "ten": "Hoàn Kiếm"}
+
+
+def test_a_post_names_its_commune_once():
+    assert title_at("Phó Chủ tịch", CO_LOA) == "Phó Chủ tịch UBND xã Cổ Loa"
+    assert title_at("Chuyên viên Văn phòng HĐND và UBND", HOAN_KIEM) == \
+        "Chuyên viên Văn phòng HĐND và UBND phường Hoàn Kiếm"
+    assert title_at("Phó Chủ tịch UBND xã", CO_LOA) == "Phó Chủ tịch UBND xã Cổ Loa"
+    assert title_at("Nhân viên lưu trữ", CO_LOA) == "Nhân viên lưu trữ UBND xã Cổ Loa"
+    assert title_at("Phó Chủ tịch UBND xã Cổ Loa", CO_LOA) == "Phó Chủ tịch UBND xã Cổ Loa"
+    assert title_at(None, CO_LOA, "Công chức Văn phòng - Thống kê") == \
+        "Công chức Văn phòng - Thống kê UBND xã Cổ Loa"
+
+
+def test_a_place_says_whose_building():
+    assert place_at(None, CO_LOA, "Trụ sở") == "Trụ sở UBND xã Cổ Loa"
+    assert place_at("Trụ sở", CO_LOA, "Trụ sở") == "Trụ sở UBND xã Cổ Loa"
+    assert place_at("Hội trường UBND", CO_LOA, "Hội trường") == "Hội trường UBND xã Cổ Loa"
+    assert place_at("Nhà văn hóa thôn Đông", CO_LOA, "Trụ sở") == "Nhà văn hóa thôn Đông"
