@@ -158,11 +158,11 @@ def cong_van_de_nghi():
     nd30.header_block(doc, left_top="{{ co_quan_dong_1 }}", left_main="{{ co_quan_dong_2 }}",
                       so_line="{{ so_ky_hieu }}", place_date="{{ dia_danh_ngay }}",
                       vv_line="{{ trich_yeu }}", top_bold=True)
-    para(doc, "", indent_first_mm=0)
+    # A one-page letter: no blank line under the header, 6 pt before the text, 3 lines for the signature
     nd30.kinh_gui(doc)  # F-NN-2: one recipient (two-tier plans: Sở Nội vụ) on the same line
     para(doc, "Thực hiện {{ ke_hoach.ten_day_du }}; {{ can_cu_cum }}, {{ cum.ten_day_du }} đã tổ chức kiểm tra "
               "chéo công tác văn thư, lưu trữ tại {{ so_don_vi }} đơn vị từ {{ tu_ngay }} đến {{ den_ngay }} "
-              "và họp bình xét thi đua {{ ngay_hop_chu }}.", before=12)
+              "và họp bình xét thi đua {{ ngay_hop_chu }}.")
     para(doc, "Kết quả chấm điểm, xếp loại như sau:")
     tag(doc, "for dv in bang_tong_hop")
     para(doc, "- {{ dv.ten_ubnd }}: {{ dv.tong_diem }} điểm, xếp loại {{ dv.xep_loai }};")
@@ -181,7 +181,8 @@ def cong_van_de_nghi():
     para(doc, "- {{ hs }}")
     tag(doc, "endfor")
     para(doc, "Kính đề nghị {{ cap_tren }} xem xét, quyết định./.")
-    nd30.recipients_and_signature(doc, "noi_nhan", "ky.dong", "{{ ky.ho_ten }}")
+    nd30.recipients_and_signature(doc, "noi_nhan", "ky.dong", "{{ ky.ho_ten }}", gap=3)
+    nd30.body_size(doc, 13)  # a cluster of 8 communes and 3 people proposed still fits on one page
     return doc
 
 

@@ -256,10 +256,52 @@ def kinh_gui(doc, recipients: str = "kinh_gui"):
     tag(doc, "endif")
 
 
-def keep_with_signature(doc):
-    """The content's last paragraph goes to the next page with the signature, never the block alone."""
+def body_size(doc, size: int):
+    """Every top-level paragraph of the content in `size` pt (F-BODY-1 allows 13–14): a one-page letter
+    whose text runs a few lines long takes 13 rather than spill its closing onto page 2."""
+    for p in doc.paragraphs:
+        for r in p.runs:
+            r.font.size = Pt(size)
+
+
+def keep_with_signature(doc, previous: bool = True):
+    """The content's last paragraph goes to the next page with the signature, never the block alone;
+    with `previous`, so does the block before it (a paragraph, every item of a list, or a table), so that
+    no page holds only the closing sentence and the signatures."""
     last = doc.paragraphs[-1]
     last.paragraph_format.keep_with_next = True
+    if previous:
+        _keep_block_before(last._p)
+
+
+def _is_tag(el) -> bool:
+    return "{%" in "".join(el.itertext()) and "".join(el.itertext()).strip().startswith("{%")
+
+
+def _keep_block_before(p_el):
+    """keep_with_next on the block right before `p_el`, walking back over docxtpl tag paragraphs: a loop's
+    item paragraph (so every item), both branches of a {%p for … else %}, or a table's last real row."""
+    el = p_el.getprevious()
+    while el is not None:
+        if el.tag == qn("w:p") and _is_tag(el):
+            el = el.getprevious()
+            continue
+        if el.tag == qn("w:p"):
+            _keep(el)
+            before = el.getprevious()
+            if before is not None and before.tag == qn("w:p") and _is_tag(before) and "else" in "".join(before.itertext()):
+                _keep_block_before(before)  # the loop's own item, before its else branch
+            return
+        if el.tag == qn("w:tbl"):
+            rows = [tr for tr in el.findall(qn("w:tr")) if not "".join(tr.itertext()).strip().startswith("{%tr")]
+            for tr in rows[-1:]:
+                for q in tr.iter(qn("w:p")):
+                    _keep(q)
+        return
+
+
+def _keep(p_el):
+    p_el.get_or_add_pPr().get_or_add_keepNext()  # python-docx puts it where the schema wants it
 
 
 def signature_table(doc, columns, *, width_mm=TEXT_WIDTH_MM, before=12):
@@ -284,9 +326,12 @@ def signature_table(doc, columns, *, width_mm=TEXT_WIDTH_MM, before=12):
     return t
 
 
-def recipients_and_signature(doc, recipients_tag: str, authority_tag: str, name: str):
-    """Nơi nhận (left, F-NN-3..5) level with the signer's block (right, F-SIG-7)."""
-    keep_with_signature(doc)
+def recipients_and_signature(doc, recipients_tag: str, authority_tag: str, name: str, *, previous=True,
+                             gap=4):
+    """Nơi nhận (left, F-NN-3..5) level with the signer's block (right, F-SIG-7). `previous`: see
+    keep_with_signature (False where the content before is one long loop, as in the Kế hoạch). `gap`: blank
+    lines for the signature and seal (F-SIG-8: 3–4 in practice; a one-page letter takes 3)."""
+    keep_with_signature(doc, previous)
     widths = [80, TEXT_WIDTH_MM - 80]
     t = table(doc, widths)
     row = add_row(t, widths)
@@ -298,7 +343,7 @@ def recipients_and_signature(doc, recipients_tag: str, authority_tag: str, name:
     cell_text(right, "{%p for dong in " + authority_tag + " %}", size=14, before=0, after=0)
     cell_text(right, "{{ dong }}", size=14, bold=True, before=0, after=0)
     cell_text(right, "{%p endfor %}", size=14, before=0, after=0)
-    for _ in range(4):
+    for _ in range(gap):
         cell_text(right, "", size=14, before=0, after=0)
     cell_text(right, name, size=14, bold=True, before=0, after=0)
     return t
@@ -330,10 +375,17 @@ def keep_with_next_row(row):
             p.paragraph_format.keep_with_next = True
 
 
-def loop_table(doc, widths, headers, loop, cells, *, size=13, header_size=None, total=None):
+def loop_table(doc, widths, headers, loop, cells, *, size=13, header_size=None, total=None, together=True):
     """A bordered table: a bold header row, one row per item of `loop` (docxtpl `{%tr %}`), an optional
     bold total row. A header is a text, or a list of texts printed as lines of one cell. `cells` are
-    (text, align) or (text, align, bold). The header repeats on every page and keeps with the first row."""
+    (text, align) or (text, align, bold). The header repeats on every page and keeps with the first row.
+
+    `together`: every row keeps with the next, so a table whose rows are bounded (a cluster's units, the
+    plan's contents, the classes) is never split, and keeps with the paragraph after it. Pass False for a
+    table that may run over a page (every commune of a district or a city)."""
+    intro = doc.paragraphs[-1] if doc.paragraphs else None
+    if intro is not None and intro.text.rstrip().endswith(":"):
+        intro.paragraph_format.keep_with_next = True  # "… như sau:" goes with the table it announces
     t = table(doc, widths, borders=True)
     row = add_row(t, widths)
     for c, h in zip(row.cells, headers):
@@ -349,6 +401,8 @@ def loop_table(doc, widths, headers, loop, cells, *, size=13, header_size=None, 
     for c, spec in zip(row.cells, cells):
         text, align, bold = (*spec, False) if len(spec) == 2 else spec
         cell_text(c, text, align=align, size=size, bold=bold)
+    if together:
+        keep_with_next_row(row)
     row = add_row(t, widths)
     cell_text(row.cells[0], "{%tr endfor %}")
     if total:

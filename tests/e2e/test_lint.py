@@ -246,7 +246,7 @@ CASES = [
     ("body-left", BB, lambda d: setattr(para_with(d, "Thực hiện Kế hoạch").paragraph_format, "alignment", 0),
      "F-BODY-1", "Justify"),
     ("body-size", CV, lambda d: set_size(para_with(d, "Kết quả chấm điểm"), 12), "F-BODY-1", "13–14"),
-    ("body-mixed-size", CV, lambda d: set_size(para_with(d, "Kết quả chấm điểm"), 13), "F-BODY-1",
+    ("body-mixed-size", CV, lambda d: set_size(para_with(d, "Kết quả chấm điểm"), 14), "F-BODY-1",
      "cùng một cỡ chữ"),
     ("body-indent", BB, lambda d: setattr(para_with(d, "Thực hiện Kế hoạch").paragraph_format,
                                           "first_line_indent", Mm(5)), "F-BODY-2", "1 cm hoặc 1,27 cm"),
