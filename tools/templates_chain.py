@@ -152,8 +152,7 @@ def bao_cao_ket_qua_cum():
 
 def bao_cao_thanh_tich():
     doc = nd30.new_document()
-    nd30.header_block(doc, left_top="{{ chu_quan }}", left_main="{{ ten_don_vi_hoa }}", so_line="{{ so_ky_hieu }}",
-                      place_date="{{ dia_danh_ngay }}")  # F-SO-1: a Báo cáo of the UBND, numbered at issue
+    _letter_header(doc)  # the commune's UBND, written as in its other papers; a Báo cáo numbered at issue
     nd30.title(doc, "BÁO CÁO THÀNH TÍCH", ["Đề nghị tặng {{ hinh_thuc }}",
                                            "về thành tích xuất sắc trong công tác văn thư, lưu trữ năm "
                                            "{{ ke_hoach.nam }}"])

@@ -17,6 +17,7 @@ from docx.shared import Twips
 from docx.text.paragraph import Paragraph
 
 from docgen.ooxml import TWIPS_PER_MM, DocxModel, Para
+from docgen.render import header_names
 
 LINE_FRACTION = 0.4  # inside 1/3–1/2, with room on both sides for rounding and wrapping estimates
 
@@ -54,6 +55,7 @@ def fit(doc, name: str = "văn bản") -> int:
     Only the head of the body is modelled: the lines sit in the header block and under the title, and
     each depends on the text above it and on the section. The blocks after the last bordered paragraph
     are not read (reading them was most of a render's time)."""
+    header_names.fit(doc)  # first: the line under the issuing body is sized to its lines as broken
     body = doc.element.body
     last = None
     for last in body.iter(qn("w:pBdr")):  # (lxml's iter walks the tree in C: cheap on a long body)

@@ -162,7 +162,23 @@ def one_page(docx: Path, pdf: Path) -> list[str]:
     return [] if n == 1 else [f"công văn dài {n} trang (cần vừa 1 trang)"]
 
 
-CHECKS = (closing_alone, alone_at_foot, split_short_table, one_page)
+def header_wrapped(docx: Path, pdf: Path) -> list[str]:
+    """A line of the header's left column (an agency's name, as docgen broke it) that the printer wrapped:
+    it is not printed whole on one line of page 1 ("UBND THỊ TRẤN TRÂU / QUỲ")."""
+    doc = Document(str(docx))
+    if not doc.tables:
+        return []
+    printed = [" ".join(ln.split()) for ln in pages(pdf)[0].splitlines()]
+    out = []
+    for p in doc.tables[0].rows[0].cells[0].paragraphs:
+        for line in p.text.split("\n"):
+            line = " ".join(line.split())
+            if line and "{" not in line and not any(line in ln for ln in printed):
+                out.append(f"tên cơ quan '{line}' bị ngắt dòng ở đầu văn bản")
+    return out
+
+
+CHECKS = (closing_alone, alone_at_foot, split_short_table, one_page, header_wrapped)
 
 
 def problems(docx: Path, pdf: Path) -> list[str]:

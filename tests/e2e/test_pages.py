@@ -43,3 +43,9 @@ def test_letters_fit_on_one_page(printed):
     letters = [d for d, _ in printed if pages_check.ONE_PAGE.search(d.name)]
     assert len(letters) >= 6  # every cluster's công văn and each district's
     assert not _found(printed, pages_check.one_page)
+
+
+def test_no_agency_name_is_wrapped_in_the_header(printed):
+    headed = [d for d, _ in printed if "ỦY BAN NHÂN DÂN" in pages_check.pages(d.with_suffix(".pdf"))[0]]
+    assert len(headed) >= 20
+    assert not _found(printed, pages_check.header_wrapped)
