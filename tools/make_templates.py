@@ -49,9 +49,14 @@ def bien_ban_kiem_tra():
     para(doc, "III. KẾT QUẢ KIỂM TRA", bold=True, keep_next=True)
     tag(doc, "for nx in don_vi.nhan_xet")
     para(doc, "{{ nx.so }}. {{ nx.ten }}", bold=True, keep_next=True)
-    para(doc, "- Ưu điểm: {{ nx.uu_diem }}")
-    para(doc, "- Hạn chế: {{ nx.han_che }}")
-    para(doc, "- Kiến nghị: {{ nx.kien_nghi }}")
+    for key, label in (("uu_diem", "Ưu điểm"), ("han_che", "Hạn chế"), ("kien_nghi", "Kiến nghị")):
+        tag(doc, f"if nx.{key} is not none")  # None: the team marked it 'không', nothing to say
+        nd30.dotted_tab(para(doc, f"- {label}: {{{{ nx.{key} }}}}"))  # empty: a tab, dotted to the margin
+        tag(doc, f"if nx.{key}_trong")  # and two more dotted lines: room to write by hand
+        for _ in range(2):
+            nd30.dotted_tab(para(doc, "\t", indent_first_mm=0, before=0))
+        tag(doc, "endif")
+        tag(doc, "endif")
     tag(doc, "endfor")
     para(doc, "IV. CHẤM ĐIỂM VÀ XẾP LOẠI", bold=True, keep_next=True)
     widths = [14, 71, 20, 20, 20, 20]

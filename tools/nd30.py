@@ -6,7 +6,7 @@ import datetime
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
@@ -133,6 +133,13 @@ def run(p, text, *, size=BODY_PT, bold=False, italic=False):
 def centered(container, text, *, size=BODY_PT, bold=False, italic=False, before=0, after=0):
     return para(container, text, size=size, bold=bold, italic=italic, align=CENTER,
                 indent_first_mm=0, before=before, after=after)
+
+
+def dotted_tab(p, width_mm: float = TEXT_WIDTH_MM):
+    """A right tab stop at the right margin with a dotted leader: each tab of the text (a blank filled by
+    docgen.context.common.WRITING_ROOM) prints as dots to the end of its line, room to write by hand."""
+    p.paragraph_format.tab_stops.add_tab_stop(Mm(width_mm), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+    return p
 
 
 def tag(container, statement: str):

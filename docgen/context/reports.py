@@ -99,7 +99,7 @@ def achievement_context(plan: dict, cluster: dict, result: ClusterResult, common
     vote_text = (f"{votes}/{voters} phiếu tán thành" if votes is not None and voters
                  else f"{votes} phiếu tán thành" if votes is not None else f"{BLANK} phiếu tán thành")
     strengths = [f"Nội dung {n['so']} ({n['ten']}): {n['uu_diem']}" for n in findings(plan, unit)
-                 if n["uu_diem"] != BLANK] or [BLANK]
+                 if n["uu_diem"] not in (BLANK, None)] or [BLANK]
     officer = unit["cong_chuc_vptk"]
     cv = cluster.get("cong_van") or {}
     return {
