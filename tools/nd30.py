@@ -271,14 +271,17 @@ def body_size(doc, size: int):
             r.font.size = Pt(size)
 
 
-def keep_with_signature(doc, previous: bool = True):
+def keep_with_signature(doc, previous: int = 1):
     """The content's last paragraph goes to the next page with the signature, never the block alone;
-    with `previous`, so does the block before it (a paragraph, every item of a list, or a table), so that
-    no page holds only the closing sentence and the signatures."""
+    so do the `previous` blocks before it (a paragraph, every item of a list, or a table), so that no
+    page holds only the closing sentence and the signatures."""
     last = doc.paragraphs[-1]
     last.paragraph_format.keep_with_next = True
-    if previous:
-        _keep_block_before(last._p)
+    el = last._p
+    for _ in range(previous):
+        el = _keep_block_before(el)
+        if el is None:
+            break
 
 
 def _is_tag(el) -> bool:
@@ -297,14 +300,16 @@ def _keep_block_before(p_el):
             _keep(el)
             before = el.getprevious()
             if before is not None and before.tag == qn("w:p") and _is_tag(before) and "else" in "".join(before.itertext()):
-                _keep_block_before(before)  # the loop's own item, before its else branch
-            return
+                return _keep_block_before(before)  # the loop's own item, before its else branch
+            return el
         if el.tag == qn("w:tbl"):
             rows = [tr for tr in el.findall(qn("w:tr")) if not "".join(tr.itertext()).strip().startswith("{%tr")]
             for tr in rows[-1:]:
                 for q in tr.iter(qn("w:p")):
                     _keep(q)
-        return
+            return el
+        return None
+    return None
 
 
 def _keep(p_el):
@@ -333,10 +338,10 @@ def signature_table(doc, columns, *, width_mm=TEXT_WIDTH_MM, before=12):
     return t
 
 
-def recipients_and_signature(doc, recipients_tag: str, authority_tag: str, name: str, *, previous=True,
+def recipients_and_signature(doc, recipients_tag: str, authority_tag: str, name: str, *, previous=1,
                              gap=4):
     """Nơi nhận (left, F-NN-3..5) level with the signer's block (right, F-SIG-7). `previous`: see
-    keep_with_signature (False where the content before is one long loop, as in the Kế hoạch). `gap`: blank
+    keep_with_signature (0 where the content before is one long loop, as in the Kế hoạch). `gap`: blank
     lines for the signature and seal (F-SIG-8: 3–4 in practice; a one-page letter takes 3)."""
     keep_with_signature(doc, previous)
     widths = [80, TEXT_WIDTH_MM - 80]

@@ -146,7 +146,8 @@ def bao_cao_ket_qua_cum():
          italic=True)
     para(doc, "Trên đây là báo cáo kết quả kiểm tra chéo công tác văn thư, lưu trữ năm {{ ke_hoach.nam }} của "
               "{{ cum.ten_day_du }}, kính báo cáo {{ cap_tren }} xem xét./.")
-    nd30.recipients_and_signature(doc, "noi_nhan", "ky.dong", "{{ ky.ho_ten }}")
+    # the "(Kèm theo …)" note and the recommendations go with the closing: never a page of just those
+    nd30.recipients_and_signature(doc, "noi_nhan", "ky.dong", "{{ ky.ho_ten }}", previous=2)
     return doc
 
 

@@ -68,6 +68,9 @@ def closing_alone(docx: Path, pdf: Path) -> list[str]:
         if end is None:
             continue
         before = words[: end + 1]
+        if before and before[0].startswith("("):  # an attachment note "(Kèm theo …)" is no content either
+            close = next((i for i, w in enumerate(before) if w.endswith(")") or w.endswith(".)")), None)
+            before = before[close + 1:] if close is not None and close < len(before) - 1 else before
         if before == tail_words[-len(before):]:
             out.append(f"trang {n} chỉ có câu kết '{' '.join(before)[:60]}…' và chữ ký")
     return out
