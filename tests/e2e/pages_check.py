@@ -14,7 +14,7 @@ from pathlib import Path
 from docx import Document
 from docx.oxml.ns import qn
 
-ONE_PAGE = re.compile(r"(^|--)cong-van-")  # letters that fit on one page (đề nghị khen thưởng, Bằng khen)
+ONE_PAGE = re.compile(r"(^|--)(cong-van|to-trinh)-")  # letters that fit on one page (công văn, tờ trình)
 SHORT_ROWS = 6  # a table of at most this many rows (header, four classes, total) is never split
 
 
