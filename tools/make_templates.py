@@ -49,9 +49,14 @@ def bien_ban_kiem_tra():
     para(doc, "III. KẾT QUẢ KIỂM TRA", bold=True, keep_next=True)
     tag(doc, "for nx in don_vi.nhan_xet")
     para(doc, "{{ nx.so }}. {{ nx.ten }}", bold=True, keep_next=True)
-    para(doc, "- Ưu điểm: {{ nx.uu_diem }}")
-    para(doc, "- Hạn chế: {{ nx.han_che }}")
-    para(doc, "- Kiến nghị: {{ nx.kien_nghi }}")
+    for key, label in (("uu_diem", "Ưu điểm"), ("han_che", "Hạn chế"), ("kien_nghi", "Kiến nghị")):
+        tag(doc, f"if nx.{key} is not none")  # None: the team marked it 'không', nothing to say
+        nd30.dotted_tab(para(doc, f"- {label}: {{{{ nx.{key} }}}}"))  # empty: a tab, dotted to the margin
+        tag(doc, f"if nx.{key}_trong")  # and two more dotted lines: room to write by hand
+        for _ in range(2):
+            nd30.dotted_tab(para(doc, "\t", indent_first_mm=0, before=0))
+        tag(doc, "endif")
+        tag(doc, "endif")
     tag(doc, "endfor")
     para(doc, "IV. CHẤM ĐIỂM VÀ XẾP LOẠI", bold=True, keep_next=True)
     widths = [14, 71, 20, 20, 20, 20]
@@ -162,11 +167,11 @@ def cong_van_de_nghi():
     nd30.header_block(doc, left_top="{{ co_quan_dong_1 }}", left_main="{{ co_quan_dong_2 }}",
                       so_line="{{ so_ky_hieu }}", place_date="{{ dia_danh_ngay }}",
                       vv_line="{{ trich_yeu }}", top_bold=True)
-    para(doc, "", indent_first_mm=0)
+    # A one-page letter: no blank line under the header, 6 pt before the text, 3 lines for the signature
     nd30.kinh_gui(doc)  # F-NN-2: one recipient (two-tier plans: Sở Nội vụ) on the same line
     para(doc, "Thực hiện {{ ke_hoach.ten_day_du }}; {{ can_cu_cum }}, {{ cum.ten_day_du }} đã tổ chức kiểm tra "
               "chéo công tác văn thư, lưu trữ tại {{ so_don_vi }} đơn vị từ {{ tu_ngay }} đến {{ den_ngay }} "
-              "và họp bình xét thi đua {{ ngay_hop_chu }}.", before=12)
+              "và họp bình xét thi đua {{ ngay_hop_chu }}.")
     para(doc, "Kết quả chấm điểm, xếp loại như sau:")
     tag(doc, "for dv in bang_tong_hop")
     para(doc, "- {{ dv.ten_ubnd }}: {{ dv.tong_diem }} điểm, xếp loại {{ dv.xep_loai }}" + nd30.ITEM_END)
@@ -182,7 +187,8 @@ def cong_van_de_nghi():
     para(doc, "- {{ hs }}")
     tag(doc, "endfor")
     para(doc, "{{ ket_thuc }}")  # three tiers: the district decides; two tiers: the Sở sums up, it does not decide
-    nd30.recipients_and_signature(doc, "noi_nhan", "ky.dong", "{{ ky.ho_ten }}")
+    nd30.recipients_and_signature(doc, "noi_nhan", "ky.dong", "{{ ky.ho_ten }}", gap=3)
+    nd30.body_size(doc, 13)  # a cluster of 8 communes and 3 people proposed still fits on one page
     return doc
 
 

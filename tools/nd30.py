@@ -6,7 +6,7 @@ import datetime
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
@@ -137,6 +137,13 @@ def centered(container, text, *, size=BODY_PT, bold=False, italic=False, before=
                 indent_first_mm=0, before=before, after=after)
 
 
+def dotted_tab(p, width_mm: float = TEXT_WIDTH_MM):
+    """A right tab stop at the right margin with a dotted leader: each tab of the text (a blank filled by
+    docgen.context.common.WRITING_ROOM) prints as dots to the end of its line, room to write by hand."""
+    p.paragraph_format.tab_stops.add_tab_stop(Mm(width_mm), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+    return p
+
+
 def tag(container, statement: str):
     """A paragraph holding only a docxtpl `{%p ... %}` tag (removed at render time)."""
     return para(container, "{%p " + statement + " %}", indent_first_mm=0, before=0)
@@ -258,10 +265,57 @@ def kinh_gui(doc, recipients: str = "kinh_gui"):
     tag(doc, "endif")
 
 
-def keep_with_signature(doc):
-    """The content's last paragraph goes to the next page with the signature, never the block alone."""
+def body_size(doc, size: int):
+    """Every top-level paragraph of the content in `size` pt (F-BODY-1 allows 13–14): a one-page letter
+    whose text runs a few lines long takes 13 rather than spill its closing onto page 2."""
+    for p in doc.paragraphs:
+        for r in p.runs:
+            r.font.size = Pt(size)
+
+
+def keep_with_signature(doc, previous: int = 1):
+    """The content's last paragraph goes to the next page with the signature, never the block alone;
+    so do the `previous` blocks before it (a paragraph, every item of a list, or a table), so that no
+    page holds only the closing sentence and the signatures."""
     last = doc.paragraphs[-1]
     last.paragraph_format.keep_with_next = True
+    el = last._p
+    for _ in range(previous):
+        el = _keep_block_before(el)
+        if el is None:
+            break
+
+
+def _is_tag(el) -> bool:
+    return "{%" in "".join(el.itertext()) and "".join(el.itertext()).strip().startswith("{%")
+
+
+def _keep_block_before(p_el):
+    """keep_with_next on the block right before `p_el`, walking back over docxtpl tag paragraphs: a loop's
+    item paragraph (so every item), both branches of a {%p for … else %}, or a table's last real row."""
+    el = p_el.getprevious()
+    while el is not None:
+        if el.tag == qn("w:p") and _is_tag(el):
+            el = el.getprevious()
+            continue
+        if el.tag == qn("w:p"):
+            _keep(el)
+            before = el.getprevious()
+            if before is not None and before.tag == qn("w:p") and _is_tag(before) and "else" in "".join(before.itertext()):
+                return _keep_block_before(before)  # the loop's own item, before its else branch
+            return el
+        if el.tag == qn("w:tbl"):
+            rows = [tr for tr in el.findall(qn("w:tr")) if not "".join(tr.itertext()).strip().startswith("{%tr")]
+            for tr in rows[-1:]:
+                for q in tr.iter(qn("w:p")):
+                    _keep(q)
+            return el
+        return None
+    return None
+
+
+def _keep(p_el):
+    p_el.get_or_add_pPr().get_or_add_keepNext()  # python-docx puts it where the schema wants it
 
 
 def signature_table(doc, columns, *, width_mm=TEXT_WIDTH_MM, before=12):
@@ -286,9 +340,12 @@ def signature_table(doc, columns, *, width_mm=TEXT_WIDTH_MM, before=12):
     return t
 
 
-def recipients_and_signature(doc, recipients_tag: str, authority_tag: str, name: str):
-    """Nơi nhận (left, F-NN-3..5) level with the signer's block (right, F-SIG-7)."""
-    keep_with_signature(doc)
+def recipients_and_signature(doc, recipients_tag: str, authority_tag: str, name: str, *, previous=1,
+                             gap=4):
+    """Nơi nhận (left, F-NN-3..5) level with the signer's block (right, F-SIG-7). `previous`: see
+    keep_with_signature (0 where the content before is one long loop, as in the Kế hoạch). `gap`: blank
+    lines for the signature and seal (F-SIG-8: 3–4 in practice; a one-page letter takes 3)."""
+    keep_with_signature(doc, previous)
     widths = [80, TEXT_WIDTH_MM - 80]
     t = table(doc, widths)
     row = add_row(t, widths)
@@ -300,7 +357,7 @@ def recipients_and_signature(doc, recipients_tag: str, authority_tag: str, name:
     cell_text(right, "{%p for dong in " + authority_tag + " %}", size=14, before=0, after=0)
     cell_text(right, "{{ dong }}", size=14, bold=True, before=0, after=0)
     cell_text(right, "{%p endfor %}", size=14, before=0, after=0)
-    for _ in range(4):
+    for _ in range(gap):
         cell_text(right, "", size=14, before=0, after=0)
     cell_text(right, name, size=14, bold=True, before=0, after=0)
     return t
@@ -332,10 +389,17 @@ def keep_with_next_row(row):
             p.paragraph_format.keep_with_next = True
 
 
-def loop_table(doc, widths, headers, loop, cells, *, size=13, header_size=None, total=None):
+def loop_table(doc, widths, headers, loop, cells, *, size=13, header_size=None, total=None, together=True):
     """A bordered table: a bold header row, one row per item of `loop` (docxtpl `{%tr %}`), an optional
     bold total row. A header is a text, or a list of texts printed as lines of one cell. `cells` are
-    (text, align) or (text, align, bold). The header repeats on every page and keeps with the first row."""
+    (text, align) or (text, align, bold). The header repeats on every page and keeps with the first row.
+
+    `together`: every row keeps with the next, so a table whose rows are bounded (a cluster's units, the
+    plan's contents, the classes) is never split, and keeps with the paragraph after it. Pass False for a
+    table that may run over a page (every commune of a district or a city)."""
+    intro = doc.paragraphs[-1] if doc.paragraphs else None
+    if intro is not None and intro.text.rstrip().endswith(":"):
+        intro.paragraph_format.keep_with_next = True  # "… như sau:" goes with the table it announces
     t = table(doc, widths, borders=True)
     row = add_row(t, widths)
     for c, h in zip(row.cells, headers):
@@ -351,6 +415,8 @@ def loop_table(doc, widths, headers, loop, cells, *, size=13, header_size=None, 
     for c, spec in zip(row.cells, cells):
         text, align, bold = (*spec, False) if len(spec) == 2 else spec
         cell_text(c, text, align=align, size=size, bold=bold)
+    if together:
+        keep_with_next_row(row)
     row = add_row(t, widths)
     cell_text(row.cells[0], "{%tr endfor %}")
     if total:

@@ -18,6 +18,11 @@ def opt_s(title, description, **kw):
     return {"type": ["string", "null"], "title": title, "description": description, **kw}
 
 
+# docgen.context.common.finding: empty → dotted lines to write on; "không" → the line left out
+NOTE_EMPTY = ("Để trống: Biên bản in dòng chấm để viết tay; ghi \"không\" khi Đoàn không có ý kiến: "
+              "Biên bản bỏ dòng này.")
+
+
 DATE = {
     "type": "string",
     "pattern": r"^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{4})$",
@@ -169,7 +174,9 @@ cluster = {
                     },
                     "nhan_xet": {
                         "type": "array", "title": "Nhận xét theo nội dung",
-                        "description": "Ưu điểm, hạn chế và kiến nghị của Đoàn cho từng nội dung kiểm tra.",
+                        "description": "Ưu điểm, hạn chế và kiến nghị của Đoàn cho từng nội dung kiểm tra. Mục nào "
+                                       "để trống thì Biên bản kiểm tra in ba dòng chấm đủ chỗ để Đoàn viết tay; mục "
+                                       "nào Đoàn không có ý kiến thì ghi \"không\": Biên bản bỏ hẳn dòng đó.",
                         "items": {
                             "type": "object", "title": "Nhận xét một nội dung",
                             "description": "Nhận xét của Đoàn về một nội dung.",
@@ -178,9 +185,9 @@ cluster = {
                             "properties": {
                                 "noi_dung": {"type": "integer", "minimum": 1, "maximum": 20, "title": "Số nội dung",
                                              "description": "Số thứ tự nội dung (1 đến 7)."},
-                                "uu_diem": opt_s("Ưu điểm", "Những việc đơn vị làm tốt."),
-                                "han_che": opt_s("Hạn chế", "Những điểm còn thiếu sót."),
-                                "kien_nghi": opt_s("Kiến nghị", "Đề nghị của Đoàn để khắc phục."),
+                                "uu_diem": opt_s("Ưu điểm", "Những việc đơn vị làm tốt. " + NOTE_EMPTY),
+                                "han_che": opt_s("Hạn chế", "Những điểm còn thiếu sót. " + NOTE_EMPTY),
+                                "kien_nghi": opt_s("Kiến nghị", "Đề nghị của Đoàn để khắc phục. " + NOTE_EMPTY),
                             },
                         },
                     },

@@ -148,14 +148,14 @@ def bao_cao_ket_qua_cum():
          italic=True)
     para(doc, "Trên đây là báo cáo kết quả kiểm tra chéo công tác văn thư, lưu trữ năm {{ ke_hoach.nam }} của "
               "{{ cum.ten_day_du }}, kính báo cáo {{ cap_tren }} xem xét./.")
-    nd30.recipients_and_signature(doc, "noi_nhan", "ky.dong", "{{ ky.ho_ten }}")
+    # the "(Kèm theo …)" note and the recommendations go with the closing: never a page of just those
+    nd30.recipients_and_signature(doc, "noi_nhan", "ky.dong", "{{ ky.ho_ten }}", previous=2)
     return doc
 
 
 def bao_cao_thanh_tich():
     doc = nd30.new_document()
-    nd30.header_block(doc, left_top="{{ chu_quan }}", left_main="{{ ten_don_vi_hoa }}", so_line="{{ so_ky_hieu }}",
-                      place_date="{{ dia_danh_ngay }}")  # F-SO-1: a Báo cáo of the UBND, numbered at issue
+    _letter_header(doc)  # the commune's UBND, written as in its other papers; a Báo cáo numbered at issue
     nd30.title(doc, "BÁO CÁO THÀNH TÍCH", ["Đề nghị tặng {{ hinh_thuc }}",
                                            "về thành tích xuất sắc trong công tác văn thư, lưu trữ năm "
                                            "{{ ke_hoach.nam }}"])
@@ -256,18 +256,17 @@ def bien_ban_hop_hoi_dong():
 def cong_van_de_nghi_bang_khen():
     doc = nd30.new_document()
     _letter_header(doc, vv="{{ trich_yeu }}")
-    para(doc, "", indent_first_mm=0)
-    nd30.kinh_gui(doc)
+    nd30.kinh_gui(doc)  # a one-page letter, spaced as the cluster's (make_templates.cong_van_de_nghi)
     para(doc, "Thực hiện {{ ke_hoach.ten_day_du }}, {{ huyen.ubnd }} đã chỉ đạo {{ so_cum }} Cụm thi đua tổ chức "
               "kiểm tra chéo công tác văn thư, lưu trữ tại {{ so_don_vi }} UBND {{ cap_xa }}; "
-              "{{ de_cu_cac_cum }}", before=12)  # what each cluster's minutes proposed, cluster by cluster
+              "{{ de_cu_cac_cum }}")  # what each cluster's minutes proposed, cluster by cluster
     para(doc, "{{ hop_hoi_dong }}")
     para(doc, "{{ huyen.ubnd }} kính đề nghị {{ cap_nhan }} xem xét, tặng {{ hinh_thuc }} cho:")
     para(doc, "{{ de_nghi }}", bold=True)
     para(doc, "Hồ sơ kèm theo:", keep_next=True)
     _bullets(doc, "hs in ho_so_kem_theo", "- {{ hs }}")
     para(doc, "Kính đề nghị {{ cap_nhan }} xem xét./.")
-    nd30.recipients_and_signature(doc, "noi_nhan", "ky.dong", "{{ ky.ho_ten }}")
+    nd30.recipients_and_signature(doc, "noi_nhan", "ky.dong", "{{ ky.ho_ten }}", gap=3)
     return doc
 
 
@@ -289,7 +288,8 @@ def bao_cao_tong_hop_huyen():
     para(doc, "1. Kết quả của từng đơn vị", bold=True, keep_next=True)
     nd30.loop_table(doc, [14, 68, 35, 24, 24], ["STT", "Đơn vị", "Cụm", "Tổng điểm", "Xếp loại"], "dv in don_vi",
            [("{{ dv.stt }}", nd30.CENTER), ("{{ dv.ten_ubnd }}", LEFT), ("{{ dv.cum }}", LEFT),
-            ("{{ dv.tong_diem }}", nd30.CENTER), ("{{ dv.xep_loai }}", nd30.CENTER)])
+            ("{{ dv.tong_diem }}", nd30.CENTER), ("{{ dv.xep_loai }}", nd30.CENTER)],
+           together=False)  # every commune of the district: may run over a page
     para(doc, "2. Tổng hợp xếp loại", bold=True, keep_next=True, before=12)
     nd30.loop_table(doc, [40, 40, 40], ["Xếp loại", "Số đơn vị", "Tỷ lệ (%)"], "xl in xep_loai",
            [("{{ xl.loai }}", nd30.CENTER), ("{{ xl.so_luong }}", nd30.CENTER), ("{{ xl.ty_le }}", nd30.CENTER)],
@@ -324,13 +324,15 @@ def bao_cao_tong_hop_thanh_pho():
            ["STT", "{{ cot_nhom }}", "{{ cot_phu }}", "Số đơn vị"] + classes, "n in nhom",
            [("{{ n.stt }}", nd30.CENTER), ("{{ n.ten }}", LEFT), ("{{ n.phu }}", nd30.CENTER),
             ("{{ n.so_don_vi }}", nd30.CENTER)] + counts,
-           total=["", "Tổng cộng", "{{ tong.phu }}", "{{ tong.so_don_vi }}"] + totals)
+           total=["", "Tổng cộng", "{{ tong.phu }}", "{{ tong.so_don_vi }}"] + totals,
+           together=False)  # one row per district: may run over a page
     para(doc, "II. ĐỀ NGHỊ KHEN THƯỞNG", bold=True, keep_next=True, before=12)
     para(doc, "{{ gioi_thieu_de_cu }}", keep_next=True)
     nd30.loop_table(doc, [14, 40, 63, 24, 24], ["STT", "{{ cot_nhom }}", "Tập thể được đề nghị", "Tổng điểm", "Xếp loại"],
            "dc in de_cu",
            [("{{ dc.stt }}", nd30.CENTER), ("{{ dc.nhom }}", LEFT), ("{{ dc.ten_ubnd }}", LEFT),
-            ("{{ dc.tong_diem }}", nd30.CENTER), ("{{ dc.xep_loai }}", nd30.CENTER)])
+            ("{{ dc.tong_diem }}", nd30.CENTER), ("{{ dc.xep_loai }}", nd30.CENTER)],
+           together=False)
     para(doc, "{{ de_nghi }}", before=12)
     nd30.recipients_and_signature(doc, "noi_nhan", "ky.dong", "{{ ky.ho_ten }}")
     return doc

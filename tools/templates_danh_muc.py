@@ -31,7 +31,7 @@ def danh_muc_ho_so():
     widths = [14, 101, 22, 28]
     nd30.loop_table(doc, widths, ["STT", "Tên văn bản", "Số trang", "Ghi chú"], "vb in van_ban",
                     [("{{ vb.stt }}", CENTER), ("{{ vb.ten }}", LEFT), ("{{ vb.so_trang }}", CENTER),
-                     ("{{ vb.ghi_chu }}", LEFT)])
+                     ("{{ vb.ghi_chu }}", LEFT)], together=False)  # a long dossier's index runs over
     para(doc, "{{ tong_cong }}./.", before=6)
     nd30.signature_table(doc, [
         ([""], "", ""),

@@ -31,7 +31,7 @@ def ke_hoach():
     tag(doc, "endif")
     tag(doc, "endfor")
     para(doc, "", indent_first_mm=0, before=0)  # a blank line between the text and the signature
-    nd30.recipients_and_signature(doc, "noi_nhan", "ky.dong", "{{ ky.ho_ten }}")  # F-NN-3..5, F-SIG-2/3
+    nd30.recipients_and_signature(doc, "noi_nhan", "ky.dong", "{{ ky.ho_ten }}", previous=0)  # F-NN-3..5, F-SIG-2/3
     _phu_luc_01(doc)
     _phu_luc_02(doc)
     return doc

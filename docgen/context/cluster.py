@@ -7,7 +7,7 @@ from docgen.context.common import (
     DocumentSpec,
     blank,
     committee_signer,
-    findings,
+    findings_to_write,
     person,
     place_at,
     plan_body,
@@ -166,7 +166,7 @@ def build_documents(plan: dict, cluster: dict, result: ClusterResult) -> list[Do
                 "dia_diem": place_at(unit.get("dia_diem"), unit, "Trụ sở"),
                 "thanh_phan": people,
                 "dai_dien": person(unit_signer(unit, unit is leader)),  # who signs for the inspected unit
-                "nhan_xet": findings(plan, unit),
+                "nhan_xet": findings_to_write(plan, unit),  # room to write by hand where empty
                 "bang_diem": score_rows(plan, {"tu_cham": r.tu_cham, "doan_cham": r.doan_cham,
                                                "thong_nhat": r.thong_nhat}),
                 "tong_toi_da": decimal_text(sum((c["diem_toi_da"] for c in plan["noi_dung"]), 0)),

@@ -137,12 +137,35 @@ def person(p: dict | None, role: str = "") -> dict:
     return {"ho_ten": blank(p.get("ho_ten")), "chuc_vu": blank(p.get("chuc_vu")), "vai_tro": role}
 
 
+NOTHING_TO_SAY = ("không", "không có")  # a finding the team marked as nothing to say: its line is left out
+FINDINGS = ("uu_diem", "han_che", "kien_nghi")
+# An empty finding in the minutes: a tab, dotted to the right margin by the paragraph's tab stop
+# (tools/nd30.dotted_tab), and with <key>_trong the template adds two more dotted lines: room to write
+# by hand. (Separate paragraphs, not line breaks: LibreOffice then keeps the heading with them.)
+WRITING_ROOM = "\t"
+
+
+def finding(value) -> str | None:
+    """The team's note; BLANK when empty; None when marked 'không' (nothing to say)."""
+    if isinstance(value, str) and value.strip().rstrip(".").strip().lower() in NOTHING_TO_SAY:
+        return None
+    return blank(value)
+
+
 def findings(plan: dict, unit: dict) -> list[dict]:
-    """Every content of the plan, with the team's notes or dotted blanks to fill in."""
+    """Every content of the plan, with the team's notes: BLANK to fill in, None for nothing to say."""
     notes = {n["noi_dung"]: n for n in unit.get("nhan_xet") or []}
     out = []
     for content in plan["noi_dung"]:
         n = notes.get(content["so"], {})
-        out.append({"so": content["so"], "ten": content["ten"], "uu_diem": blank(n.get("uu_diem")),
-                    "han_che": blank(n.get("han_che")), "kien_nghi": blank(n.get("kien_nghi"))})
+        out.append({"so": content["so"], "ten": content["ten"]} | {k: finding(n.get(k)) for k in FINDINGS})
+    return out
+
+
+def findings_to_write(plan: dict, unit: dict) -> list[dict]:
+    """findings() for the minutes, where an empty finding gets WRITING_ROOM instead of a short BLANK."""
+    out = []
+    for n in findings(plan, unit):
+        empty = {k: n[k] == BLANK for k in FINDINGS}
+        out.append(n | {k: WRITING_ROOM for k in FINDINGS if empty[k]} | {f"{k}_trong": empty[k] for k in FINDINGS})
     return out

@@ -126,13 +126,12 @@ def achievement_context(plan: dict, cluster: dict, result: ClusterResult, common
     vote_text = awards.votes(nominee.get("so_phieu_tan_thanh"), hop.get("so_nguoi_bieu_quyet"),
                              hop.get("hinh_thuc_bieu_quyet"))
     strengths = [f"Nội dung {n['so']} ({n['ten']}): {n['uu_diem']}" for n in findings(plan, unit)
-                 if n["uu_diem"] != BLANK] or [BLANK]
+                 if n["uu_diem"] not in (BLANK, None)] or [BLANK]
     officer = unit["cong_chuc_vptk"]
     cv = cluster.get("cong_van") or {}
     return {
         **common,
-        "chu_quan": up.parent_header,
-        "ten_don_vi_hoa": vi.upper(f"UBND {unit_name(unit)}"),
+        **leader_header(unit),  # a commune UBND has no chủ quản: "ỦY BAN NHÂN DÂN / XÃ CỔ LOA", as in its letters
         "ten_don_vi": f"UBND {unit_name(unit)}",
         "so_ky_hieu": number_line(None, "BC-UBND"),  # F-SO-1: numbered by hand when issued (F-SO-6)
         "dia_danh_ngay": vi.place_date(unit["ten"], cv.get("ngay") or hop["ngay"]),

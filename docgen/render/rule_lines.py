@@ -19,6 +19,7 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from docgen.ooxml import TWIPS_PER_MM, DocxModel, Para
+from docgen.render import header_names
 
 LINE_FRACTION = 0.4  # inside 1/3–1/2, with room on both sides for rounding and wrapping estimates
 
@@ -66,6 +67,7 @@ def fit(doc, name: str = "văn bản", memo: dict | None = None) -> int:
     `memo`: a dict kept with a compiled template (the same styles for every document it renders). A head
     whose XML and sections are the same as an earlier document's gets that document's line lengths
     without being modelled and measured again (the documents of one cluster share their header block)."""
+    header_names.fit(doc)  # first: the line under the issuing body is sized to its lines as broken
     body = doc.element.body
     last = None
     for last in body.iter(qn("w:pBdr")):  # (lxml's iter walks the tree in C: cheap on a long body)

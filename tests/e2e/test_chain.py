@@ -111,7 +111,7 @@ def test_achievement_report_only_for_the_nominee_with_blanks_for_its_own_account
     assert "(8/8 thành viên tán thành)" in text
     assert "Nội dung 4 (Công tác lưu trữ): Tài liệu đã được chỉnh lý hoàn chỉnh" in text
     assert "- Địa chỉ trụ sở: ……" in text
-    assert "UBND HUYỆN ĐÔNG ANH\nUBND XÃ CỔ LOA" in text
+    assert "ỦY BAN NHÂN DÂN\nXÃ CỔ LOA" in text  # as in the commune's other papers (nd30-format 10.1)
     none = copy_yaml(DONG_ANH_DIR / "cum-so-1.yaml", tmp_path / "cum.yaml",
                      lambda d: d["hop_cum"].pop("de_nghi_tap_the"))
     out = batch.build([none], tmp_path / "out")[0]
@@ -205,7 +205,7 @@ def test_two_tier_cluster_reports_straight_to_the_province(tmp_path):
     letter = docx_text(b.folder / "cong-van-de-nghi-khen-thuong.docx")
     assert "Kính gửi: Sở Nội vụ thành phố Hà Nội." in letter  # one recipient: on the same line (F-NN-2)
     assert "trình Chủ tịch UBND thành phố Hà Nội tặng Bằng khen: UBND phường Hoàn Kiếm" in letter
-    assert "UBND THÀNH PHỐ HÀ NỘI\nĐOÀN KIỂM TRA CHÉO CỤM SỐ 1" in docx_text(b.folder / "bien-ban-kiem-tra-ba-dinh.docx")
+    assert "UBND THÀNH PHỐ HÀ NỘI\nĐOÀN KIỂM TRA CHÉO\nCỤM SỐ 1" in docx_text(b.folder / "bien-ban-kiem-tra-ba-dinh.docx")
     report = docx_text(b.folder / "bao-cao-ket-qua-cum.docx")
     assert "Kính gửi: Sở Nội vụ thành phố Hà Nội." in report
     schedule = docx_text(b.folder / "lich-kiem-tra.docx")
