@@ -1,30 +1,35 @@
 """City scale: build every cluster of a folder in parallel worker processes, whole or not at all.
 
 Three phases. First every cluster file is checked (load, validate, score) in the workers, and
-nothing is rendered unless all pass. Then the workers render the clusters' dossiers into a scratch
-folder outside the output folder, each worker compiling each template once (the render stage caches
-compiled templates per process); only paths come back, so memory does not grow with the city. Last,
-this process writes every dossier with output.write.write_all: on any problem (a document edited by hand, a
-full disk) the output folders stay exactly as they were. The result does not depend on the number of
-workers: every document is rendered from its own cluster file alone.
+nothing is rendered unless all pass. Then, with the output folder locked and the debris of any
+interrupted run recovered (output.transaction), the workers render each cluster's dossier straight
+into its staging folder inside the output folder (same disk: nothing is copied or moved later), each
+worker compiling each template once; only paths come back, so memory does not grow with the city.
+Last, this process commits every dossier with output.write.write_all: on any problem (a document
+edited by hand, a full disk, Ctrl-C) the output folders stay exactly as they were. The result does
+not depend on the number of workers: every document is rendered from its own cluster file alone.
+Workers ignore Ctrl-C (this process handles it) and die with this process (pipeline.workers).
 """
 from __future__ import annotations
 
 import os
-import shutil
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from docgen.errors import DocgenError, Incomplete, Issue, ValidationFailed, only_errors
+from docgen.errors import DocgenError, Incomplete, Issue, OutputError, ValidationFailed, only_errors
 from docgen.levels import cluster
 from docgen.load import discover
 from docgen.output import pdf as output_pdf
 from docgen.output import write
+from docgen.output.disk import disk_error
+from docgen.output.transaction import Transaction
 from docgen.pipeline import dossier as pipeline_dossier
+from docgen.pipeline import workers
 from docgen.pipeline.dossier import Built
 from docgen.render import document, overrides
 
@@ -97,21 +102,28 @@ def _check_task(path: Path):
     return path, None, (slug, checked.cluster.where(("cum", "ten"))), checked.warnings
 
 
-def _render_task(path: Path, out_dir: Path, template_dir: Path | None, soffice: str | None, scratch: Path):
+def _render_task(path: Path, out_dir: Path, template_dir: Path | None, soffice: str | None, staging_root: Path):
     """Phase 2 in a worker: one cluster's dossier, rendered (and converted to PDF with `soffice`) into
-    its own folder under `scratch`, outside the output folder; only the paths travel back, so the
-    parent never holds a city's documents in memory."""
+    its staging folder `staging_root/<slug>` inside the output folder; only the paths travel back,
+    so the parent never holds a city's documents in memory. LibreOffice's scratch files go under
+    `staging_root` too, where the recovery after a crash finds them."""
+    saved = tempfile.tempdir
     try:
+        tempfile.tempdir = str(staging_root)
         checked = cluster.check_cluster(path)
         files, manifest = pipeline_dossier.render_cluster(checked, template_dir, soffice)
+        slug = pipeline_dossier.cluster_slug(checked.cluster.data, checked.plan.data)
+        staging = staging_root / slug
+        staging.mkdir()
+        staged = {name: write.stage_file(staging, name, data) for name, data in files.items()}
     except DocgenError as e:
         return path, _failure(e), []
+    except OSError as e:
+        return path, _failure(disk_error(e, Path(out_dir))), []
+    finally:
+        tempfile.tempdir = saved
     slow = document.slow_templates([d["mau"] for d in manifest["van_ban"]], template_dir)
-    slug = pipeline_dossier.cluster_slug(checked.cluster.data, checked.plan.data)
-    spool = Path(tempfile.mkdtemp(prefix=f"{slug}-", dir=scratch))
-    for name, data in files.items():
-        (spool / name).write_bytes(data)
-    return path, write.Dossier(Path(out_dir) / slug, {name: spool / name for name in files}, manifest), slow
+    return path, write.Dossier(Path(out_dir) / slug, staged, manifest), slow
 
 
 class _InProcess:
@@ -129,15 +141,23 @@ class _Pool:
     """A process pool that reports each result as it completes; the first crash stops the run."""
 
     def __init__(self, jobs: int):
-        self.executor = ProcessPoolExecutor(max_workers=jobs)
+        self.executor = workers.pool(jobs)
 
     def run(self, fn, tasks, on_result):
         futures = [self.executor.submit(fn, *args) for args in tasks]
-        for fut in as_completed(futures):
-            on_result(fut.result())  # a worker's bug re-raises here
+        try:
+            for fut in as_completed(futures):
+                on_result(fut.result())  # a worker's bug re-raises here
+        except BrokenProcessPool as e:
+            raise OutputError("Một tiến trình lập hồ sơ bị dừng đột ngột (máy hết bộ nhớ, hoặc tiến trình bị "
+                              "tắt từ bên ngoài); chưa ghi gì. Đóng bớt chương trình rồi chạy lại, hoặc chạy "
+                              "với --jobs 1.") from e
 
     def close(self, cancel: bool = False):
-        self.executor.shutdown(wait=True, cancel_futures=cancel)
+        if cancel:
+            workers.stop(self.executor)
+        else:
+            self.executor.shutdown(wait=True)
 
 
 def build_many(paths, out_dir: Path, jobs: int | None = None, template_dir: Path | None = None,
@@ -159,7 +179,6 @@ def build_many(paths, out_dir: Path, jobs: int | None = None, template_dir: Path
     report = progress or (lambda phase, done, total: None)
     runner = _InProcess() if jobs == 1 else _Pool(jobs)
     cancel = True
-    scratch: Path | None = None
     try:
         checked: dict[Path, tuple] = {}
 
@@ -186,7 +205,6 @@ def build_many(paths, out_dir: Path, jobs: int | None = None, template_dir: Path
 
         dossiers: dict[Path, write.Dossier] = {}
         slow: dict[Path, list[Issue]] = {}
-        scratch = Path(tempfile.mkdtemp(prefix="docgen-"))  # rendered dossiers wait here until all are done
 
         def on_rendered(result):
             path, dossier, slow[path] = result
@@ -195,13 +213,15 @@ def build_many(paths, out_dir: Path, jobs: int | None = None, template_dir: Path
             dossiers[path] = dossier
             report(BUILD, len(dossiers), len(files))
 
-        runner.run(_render_task, [(f, out_dir, template_dir, soffice, scratch) for f in files], on_rendered)
-        cancel = False
-        written = write.write_all([dossiers[f] for f in files], force)
+        with Transaction(out_dir) as tx:  # locked; an interrupted run's debris recovered first
+            try:
+                runner.run(_render_task, [(f, out_dir, template_dir, soffice, tx.root) for f in files], on_rendered)
+                cancel = False
+            finally:  # no worker may still write into the staging folders when they are cleaned up
+                runner.close(cancel=cancel)
+            written = write.write_all([dossiers[f] for f in files], force, tx)
     finally:
         runner.close(cancel=cancel)
-        if scratch is not None:
-            shutil.rmtree(scratch, ignore_errors=True)
     built = []
     told: set[Issue] = set()  # a slow template is reported once per run, with the first cluster using it
     for f, w in zip(files, written):

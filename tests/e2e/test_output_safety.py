@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import os
 import re
 import shutil
 import zipfile
@@ -19,7 +18,6 @@ from docgen.context import cluster as context_cluster
 from docgen.context import index
 from docgen.errors import OutputError
 from docgen.levels import cluster
-from docgen.output import write
 from docgen.pipeline import batch
 
 
@@ -138,47 +136,17 @@ def test_a_file_docgen_did_not_write_is_not_overwritten(tmp_path):
                                   hashlib.sha256(b"the clerk's own table").hexdigest()}
 
 
-@pytest.mark.parametrize("fail_at", [1, 5, 12, 20])
-def test_a_failure_midway_through_the_renames_rolls_everything_back(tmp_path, monkeypatch, fail_at):
-    """The disk fails on the n-th rename (of old files aside or new files in): nothing changes."""
-    build(tmp_path)
-    for f in (tmp_path / "gia-lam-cum-so-2").glob("*.docx"):
-        f.write_bytes(f.read_bytes())  # same bytes: still docgen's
-    # a different input, so that every document really changes
-    changed = tmp_path / "in" / "cum-so-1.yaml"
-    changed.parent.mkdir()
-    changed.write_text(DONG_ANH.read_text(encoding="utf-8").replace("../../ke-hoach-2017.yaml", str(PLAN_2017))
-                       .replace("Hội trường UBND xã Cổ Loa", "Nhà văn hóa xã Cổ Loa"), encoding="utf-8")
-    before = snapshot(tmp_path / "dong-anh-cum-so-1") | snapshot(tmp_path / "gia-lam-cum-so-2")
-    real, calls = os.replace, []
-
-    def flaky(src, dst):
-        calls.append(dst)
-        if len(calls) == fail_at:
-            raise OSError(28, "No space left on device", str(dst))
-        return real(src, dst)
-
-    monkeypatch.setattr(write.os, "replace", flaky)
-    with pytest.raises(OutputError) as e:
-        build(tmp_path, changed, GIA_LAM)
-    assert "Thư mục đầu ra giữ nguyên như trước" in e.value.message
-    monkeypatch.setattr(write.os, "replace", real)
-    after = snapshot(tmp_path / "dong-anh-cum-so-1") | snapshot(tmp_path / "gia-lam-cum-so-2")
-    assert after == before
-    assert not list(tmp_path.rglob(".docgen-*"))
-
-
 def test_a_failed_first_build_leaves_no_folder_behind(tmp_path, monkeypatch):
-    real = os.replace
-
-    def full_disk(src, dst):
-        if str(dst).endswith("manifest.json") and "gia-lam" in str(dst):
-            raise OSError(28, "No space left on device", str(dst))
-        return real(src, dst)
-
-    monkeypatch.setattr(write.os, "replace", full_disk)
-    with pytest.raises(OutputError):
+    """The disk fills at the commit (tests/e2e/test_crash.py tries every step): no folder is left."""
+    steps = tmp_path / "steps"
+    monkeypatch.setenv("DOCGEN_FAULT", f"list:{steps}")
+    build(tmp_path / "probe" / "2017")
+    commit = next(int(n) for n, label in (line.split() for line in steps.read_text().splitlines())
+                  if label == "commit")
+    monkeypatch.setenv("DOCGEN_FAULT", f"{commit}:nospc")
+    with pytest.raises(OutputError) as e:
         build(tmp_path / "outputs" / "2017")
+    assert "đĩa chứa thư mục" in e.value.message and "đã đầy" in e.value.message
     assert not (tmp_path / "outputs").exists()
 
 
