@@ -7,8 +7,9 @@ DOCGEN_FAULT=N:kind, where kind is
   kill   the process kills itself with SIGKILL (os._exit where there is no SIGKILL): a power cut, kill -9;
   int    KeyboardInterrupt, as Ctrl-C raises it;
   nospc  OSError ENOSPC on the step's path: the disk is full;
-  pause  the process writes FILE.paused (DOCGEN_FAULT=N:pause:FILE) and sleeps until killed, so that
-         another process can be started against a build stopped inside its write stage.
+  pause  the process writes its pid to FILE.paused (DOCGEN_FAULT=N:pause:FILE) and sleeps until killed,
+         so that another process can be started against a build stopped inside its write stage (only
+         the first process to reach step N stops: workers count their own steps).
 Only the write stage reads the variable; it is never set in normal use.
 """
 from __future__ import annotations
@@ -55,7 +56,11 @@ def step(label: str, path: os.PathLike | str = "") -> None:
     if kind == "nospc":
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
     if kind == "pause":
-        with open(arg + ".paused", "w", encoding="utf-8") as f:
-            f.write(str(os.getpid()))
+        try:  # only the first process to get here (the parent or one worker) stops
+            fd = os.open(arg + ".paused", os.O_WRONLY | os.O_CREAT | os.O_EXCL)
+        except FileExistsError:
+            return
+        os.write(fd, str(os.getpid()).encode())
+        os.close(fd)
         while True:
             time.sleep(1)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import tempfile
 import time
-from concurrent.futures import as_completed
+from concurrent.futures import FIRST_COMPLETED, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
@@ -144,10 +144,13 @@ class _Pool:
         self.executor = workers.pool(jobs)
 
     def run(self, fn, tasks, on_result):
-        futures = [self.executor.submit(fn, *args) for args in tasks]
+        pending = {self.executor.submit(fn, *args) for args in tasks}
         try:
-            for fut in as_completed(futures):
-                on_result(fut.result())  # a worker's bug re-raises here
+            while pending:
+                # a timeout, so that Ctrl-C is seen even when the signal lands on one of the pool's threads
+                done, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+                for fut in done:
+                    on_result(fut.result())  # a worker's bug re-raises here
         except BrokenProcessPool as e:
             raise OutputError("Một tiến trình lập hồ sơ bị dừng đột ngột (máy hết bộ nhớ, hoặc tiến trình bị "
                               "tắt từ bên ngoài); chưa ghi gì. Đóng bớt chương trình rồi chạy lại, hoặc chạy "
