@@ -6,7 +6,7 @@ DOCGEN_FAULT=list:FILE to learn the steps (one label a line), then runs it again
 DOCGEN_FAULT=N:kind, where kind is
   kill   the process kills itself with SIGKILL (os._exit where there is no SIGKILL): a power cut, kill -9;
   int    KeyboardInterrupt, as Ctrl-C raises it;
-  nospc  OSError ENOSPC on the step's path: the disk is full;
+  nospc  OSError ENOSPC on the step's path: the disk is full (any errno name, EROFS, EDQUOT..., works too);
   pause  the process writes its pid to FILE.paused (DOCGEN_FAULT=N:pause:FILE) and sleeps until killed,
          so that another process can be started against a build stopped inside its write stage (only
          the first process to reach step N stops: workers count their own steps).
@@ -53,8 +53,9 @@ def step(label: str, path: os.PathLike | str = "") -> None:
         os._exit(137)
     if kind == "int":
         raise KeyboardInterrupt
-    if kind == "nospc":
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+    code = errno.ENOSPC if kind == "nospc" else getattr(errno, kind, None) if kind.startswith("E") else None
+    if code is not None:
+        raise OSError(code, os.strerror(code), str(path))
     if kind == "pause":
         try:  # only the first process to get here (the parent or one worker) stops
             fd = os.open(arg + ".paused", os.O_WRONLY | os.O_CREAT | os.O_EXCL)

@@ -145,3 +145,28 @@ def test_ctrl_c_and_full_disk_at_every_step(world, steps, tmp_path, capsys, monk
         else:  # it filled while tidying up after the swap: the new dossier is there whole
             assert state == "new" and steps[n - 1] in ("journal-remove", "remove", "tx-remove"), steps[n - 1]
         next_run_is_clean(world, out, "new" if n % 2 else "old", capsys, monkeypatch)
+
+
+@pytest.mark.parametrize("code, says", [
+    ("ENOSPC", "đã đầy"), ("EDQUOT", "hết hạn mức dung lượng (quota)"), ("EROFS", "chỉ cho đọc, không cho ghi"),
+    ("EFBIG", "lớn hơn giới hạn cho phép"), ("EACCES", "không có quyền ghi vào thư mục"), ("EIO", "bị lỗi đọc, ghi")])
+def test_disk_errors_name_the_output_folder_in_vietnamese(world, steps, tmp_path, capsys, monkeypatch, code, says):
+    for label in ("stage-file", "carry", "commit", "exchange"):
+        n = steps.index(label) + 1
+        out = fresh(world, tmp_path / label)
+        got, err = run(["build", str(world["new"]), "-o", str(out), "-j", "1"], capsys, f"{n}:{code}", monkeypatch)
+        assert got == 1 and says in err and f"thư mục {out}" in err and "Hồ sơ cũ (nếu có) vẫn giữ nguyên" in err, err
+        assert "(hệ thống báo: " in err  # the system's own words only in brackets, after the Vietnamese
+        assert whole(world, out) == "old" and debris(out) == []
+
+
+def test_a_file_size_limit_is_a_message_not_a_crash(tmp_path):
+    """`ulimit -f`: the write fails with EFBIG (SIGXFSZ ignored) in the parent and in the workers."""
+    for jobs in ("1", "2"):
+        out = tmp_path / jobs
+        proc = subprocess.run(["bash", "-c", 'ulimit -f 16; exec "$@"', "-", sys.executable, "-m", "docgen", "build",
+                               str(INPUTS / "2017"), "-o", str(out), "-j", jobs], capture_output=True, text=True)
+        assert proc.returncode == 1, proc.stderr
+        assert "lớn hơn giới hạn cho phép" in proc.stderr and "ulimit -f unlimited" in proc.stderr
+        assert str(out) in proc.stderr and "Traceback" not in proc.stderr
+        assert not out.exists() or debris(out) == []
