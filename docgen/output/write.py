@@ -10,10 +10,12 @@ new one as `<name>.ban-sua-tay.docx`.
 """
 from __future__ import annotations
 
+import io
 import os
 import re
 import shutil
 import tempfile
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -170,6 +172,43 @@ def write_all(dossiers: list[Dossier], force: bool = False, tx: Transaction | No
 def write_dossier(folder: Path, files: dict[str, bytes], manifest: dict, force: bool = False) -> list[Path]:
     """Write one dossier (see write_all); the paths written, manifest last."""
     return write_all([Dossier(Path(folder), files, manifest)], force)[0].files
+
+
+_UNTOUCHED = re.compile(rb"<cp:lastModifiedBy>docgen</cp:lastModifiedBy>.*<cp:revision>1</cp:revision>.*"
+                        rb"<dcterms:modified[^>]*>1980-01-01T00:00:00Z<", re.S)
+
+
+def saved_since_docgen(data: bytes) -> bool:
+    """A .docx docgen did not write as it is now: Word and LibreOffice stamp the editor's name, the
+    time and a new revision into docProps/core.xml on every save, where docgen writes fixed ones."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            return not _UNTOUCHED.search(z.read("docProps/core.xml"))
+    except (zipfile.BadZipFile, KeyError, OSError):
+        return True
+
+
+def write_document(path: Path, data: bytes, force: bool = False) -> tuple[Path, Path | None]:
+    """Write one stand-alone .docx (the Kế hoạch) whole, never over a copy edited by hand: without
+    `force` OutputError names it; with `force` it is kept beside as `<name>.ban-sua-tay.docx`.
+    Returns the path and the kept copy, if any."""
+    path, kept = Path(path), None
+    try:
+        old = path.read_bytes() if path.is_file() else None
+    except OSError as e:
+        raise disk_error(e, path.parent) from e
+    if old is not None and old != data and saved_since_docgen(old):
+        if not force:
+            raise OutputError(
+                f"Văn bản {path} đã được sửa tay (hoặc không do docgen lập); docgen không ghi đè và chưa ghi gì. "
+                f"Hãy chuyển tệp đó đi nơi khác, hoặc chạy lại với --force: bản sửa tay được giữ lại bên cạnh "
+                f"bản mới, tên có thêm '.{BACKUP}'.", [Issue("văn bản đã sửa tay, chưa ghi đè.", str(path))])
+        kept = backup_name(path)
+        try:
+            os.link(path, kept)
+        except OSError:
+            shutil.copy2(path, kept)
+    return write_file(path, data), kept
 
 
 def write_file(path: Path, data: bytes, *, overwrite: bool = True) -> Path:
