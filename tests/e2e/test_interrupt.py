@@ -98,3 +98,18 @@ def test_workers_die_with_their_parent(tmp_path):
         time.sleep(0.1)
     assert main.main(["build", str(INPUTS / "2017"), "-o", str(out), "-j", "1"]) == 0
     assert debris(out) == []
+
+
+def test_ctrl_c_while_docgen_is_still_loading(tmp_path):
+    """Ctrl-C before the commands are even imported: the console entry point says 'Đã dừng.', exits 130."""
+    code = ("import sys\n"
+            "class Interrupt:\n"
+            "    def find_spec(self, name, path=None, target=None):\n"
+            "        if name == 'docgen.cli.main':\n"
+            "            raise KeyboardInterrupt\n"
+            "sys.meta_path.insert(0, Interrupt())\n"
+            "sys.argv = ['docgen', '--version']\n"
+            "from docgen.cli.entry import run\n"
+            "run()\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
+    assert (proc.returncode, proc.stderr) == (130, "Đã dừng.\n")
