@@ -10,6 +10,8 @@ DOCGEN_FAULT=N:kind, where kind is
   pause  the process writes its pid to FILE.paused (DOCGEN_FAULT=N:pause:FILE) and sleeps until killed,
          so that another process can be started against a build stopped inside its write stage (only
          the first process to reach step N stops: workers count their own steps).
+A spec ending in "+rename" (e.g. "12:kill+rename") also makes the write stage behave as on a system
+without an atomic folder exchange (Windows, macOS), so the fallback is crash-tested on Linux too.
 Only the write stage reads the variable; it is never set in normal use.
 """
 from __future__ import annotations
@@ -26,6 +28,11 @@ def _spec() -> str:
     return os.environ.get("DOCGEN_FAULT", "")
 
 
+def no_exchange() -> bool:
+    """The test asks for the fallback used where folders cannot be exchanged atomically."""
+    return _spec().endswith("+rename")
+
+
 def reset() -> None:
     """Start counting from zero (each in-process build of the test suite is its own run)."""
     global _count
@@ -39,7 +46,7 @@ def step(label: str, path: os.PathLike | str = "") -> None:
     if not spec:
         return
     _count += 1
-    head, _, rest = spec.partition(":")
+    head, _, rest = spec.removesuffix("+rename").partition(":")
     if head == "list":
         with open(rest, "a", encoding="utf-8") as f:
             f.write(f"{_count} {label}\n")

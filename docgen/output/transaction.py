@@ -37,6 +37,7 @@ from docgen.output.disk import disk_error
 
 TX = ".docgen-tx"       # staging, scratch and journal of the transaction in progress
 LOCK = ".docgen.lock"   # held while a docgen command writes into the output folder
+TEMP = ".docgen-tmp-"   # a single file being written (output.write.write_file)
 JOURNAL = "journal.json"
 ASIDE = ".cu"           # suffix of a live folder renamed aside where the exchange is unavailable
 
@@ -71,7 +72,7 @@ _EXCHANGE = _renameat2()
 
 def exchange(a: Path, b: Path) -> bool:
     """Swap the folders `a` and `b` in one atomic step; False where the system or the disk cannot."""
-    if _EXCHANGE is None:
+    if _EXCHANGE is None or fault.no_exchange():
         return False
     if _EXCHANGE(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
         return True
@@ -91,8 +92,12 @@ def _swap_in(staged: Path, live: Path, aside: Path) -> str:
     if exchange(staged, live):
         return "exchanged"
     os.rename(live, aside)
-    fault.step("rename-in", live)
-    os.rename(staged, live)
+    try:
+        fault.step("rename-in", live)
+        os.rename(staged, live)
+    except OSError:
+        os.rename(aside, live)  # the old folder back at once; the caller undoes the folders done before
+        raise
     return "aside"
 
 
@@ -124,6 +129,7 @@ def _remove(path: Path) -> None:
 def recover(out: Path) -> None:
     """Finish (journal present) or undo (no journal) a transaction a crashed run left in `out`, then
     remove its debris. Call with the lock held."""
+    _remove_temp_files(Path(out))
     tx = Path(out) / TX
     if not tx.is_dir():
         return
@@ -145,6 +151,13 @@ def recover(out: Path) -> None:
         _remove(child)
     fault.step("tx-remove", tx)
     tx.rmdir()
+
+
+def _remove_temp_files(out: Path) -> None:
+    """Temporary files of a single-file write (write.write_file) a crash left in `out`."""
+    for p in out.glob(TEMP + "*"):
+        if p.is_file():
+            _remove(p)
 
 
 class Transaction:

@@ -24,7 +24,7 @@ from docgen.output import fault
 from docgen.output.disk import disk_error
 from docgen.output.manifest import manifest_bytes, sha256
 from docgen.output.previous import MANIFEST, Previous
-from docgen.output.transaction import Transaction, fsync_dir
+from docgen.output.transaction import TEMP, Transaction, fsync_dir
 
 BACKUP = "ban-sua-tay"  # "edited by hand": the suffix of a kept copy
 
@@ -192,11 +192,17 @@ def write_document(path: Path, data: bytes, force: bool = False) -> tuple[Path, 
     """Write one stand-alone .docx (the Kế hoạch) whole, never over a copy edited by hand: without
     `force` OutputError names it; with `force` it is kept beside as `<name>.ban-sua-tay.docx`.
     Returns the path and the kept copy, if any."""
-    path, kept = Path(path), None
-    try:
-        old = path.read_bytes() if path.is_file() else None
-    except OSError as e:
-        raise disk_error(e, path.parent) from e
+    path = Path(path)
+    with Transaction(path.parent):  # locked, and a crashed run's debris recovered first
+        try:
+            kept = _keep_edited(path, path.read_bytes() if path.is_file() else None, data, force)
+        except OSError as e:
+            raise disk_error(e, path.parent) from e
+        return write_file(path, data), kept
+
+
+def _keep_edited(path: Path, old: bytes | None, data: bytes, force: bool) -> Path | None:
+    kept = None
     if old is not None and old != data and saved_since_docgen(old):
         if not force:
             raise OutputError(
@@ -208,7 +214,7 @@ def write_document(path: Path, data: bytes, force: bool = False) -> tuple[Path, 
             os.link(path, kept)
         except OSError:
             shutil.copy2(path, kept)
-    return write_file(path, data), kept
+    return kept
 
 
 def write_file(path: Path, data: bytes, *, overwrite: bool = True) -> Path:
@@ -223,7 +229,7 @@ def write_file(path: Path, data: bytes, *, overwrite: bool = True) -> Path:
         raise OutputError(f"{path} là một thư mục; hãy chỉ tên tệp cần ghi.")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".docgen-", dir=path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=TEMP, dir=path.parent)
     except OSError as e:
         raise disk_error(e, path.parent) from e
     try:

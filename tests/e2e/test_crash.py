@@ -74,18 +74,25 @@ def world(tmp_path_factory):
     return {"old": old, "new": new, "template": template, "old_snap": old_snap, "new_snap": new_snap}
 
 
-@pytest.fixture(scope="module")
-def steps(world, tmp_path_factory):
-    """The labelled steps of the write stage for the new input over the old dossier."""
-    out = tmp_path_factory.mktemp("count") / "out"
+def count_steps(world, base: Path, mode: str = "") -> list[str]:
+    """The labelled steps of the write stage for the new input over the old dossier. `mode` "+rename":
+    as on a system without an atomic folder exchange (Windows, macOS)."""
+    out = base / f"count{mode}" / "out"
+    out.parent.mkdir()
     subprocess.run(["cp", "-a", str(world["template"]), str(out)], check=True)
     listing = out.parent / "steps.txt"
-    env = {**os.environ, "DOCGEN_FAULT": f"list:{listing}"}
+    env = {**os.environ, "DOCGEN_FAULT": f"list:{listing}{mode}"}
     subprocess.run([sys.executable, "-m", "docgen", "build", str(world["new"]), "-o", str(out), "-j", "1"],
                    env=env, check=True, capture_output=True)
     labels = [line.split()[1] for line in listing.read_text().splitlines()]
     assert {"stage-file", "carry", "commit", "exchange", "remove"} <= set(labels)
+    assert ("rename-in" in labels) == (mode == "+rename")
     return labels
+
+
+@pytest.fixture(scope="module")
+def steps(world, tmp_path_factory):
+    return count_steps(world, tmp_path_factory.mktemp("steps"))
 
 
 def fresh(world, tmp_path) -> Path:
@@ -95,8 +102,11 @@ def fresh(world, tmp_path) -> Path:
     return out
 
 
-def whole(world, out: Path) -> str:
-    """'old' or 'new': which whole dossier the folder holds (fails when it holds neither)."""
+def whole(world, out: Path, mode: str = "") -> str:
+    """'old' or 'new': which whole dossier the folder holds (fails when it holds neither). Without an
+    atomic exchange ("+rename") the folder may also be briefly absent: 'absent', never mixed."""
+    if mode == "+rename" and not (out / SLUG).exists():
+        return "absent"
     assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".docgen")) == [SLUG]
     snap = snapshot(out / SLUG)
     if snap == world["old_snap"]:
@@ -117,33 +127,39 @@ def next_run_is_clean(world, out: Path, which: str, capsys, monkeypatch) -> None
         assert (out / SLUG / CLERK_NOTE).is_file()
 
 
-def test_kill_at_every_step(world, steps, tmp_path, capsys, monkeypatch):
+@pytest.mark.parametrize("mode", ["", "+rename"], ids=["exchange", "rename"])
+def test_kill_at_every_step(world, steps, tmp_path, capsys, monkeypatch, mode):
+    labels = steps if not mode else count_steps(world, tmp_path, mode)
+    first = 1 if not mode else labels.index("commit") + 1  # before the commit both ways are the same
     seen = set()
-    for n in range(1, len(steps) + 1):
+    for n in range(first, len(labels) + 1):
         out = fresh(world, tmp_path / str(n))
-        env = {**os.environ, "DOCGEN_FAULT": f"{n}:kill"}
+        env = {**os.environ, "DOCGEN_FAULT": f"{n}:kill{mode}"}
         proc = subprocess.run([sys.executable, "-m", "docgen", "build", str(world["new"]), "-o", str(out), "-j", "1"],
                               env=env, capture_output=True, text=True)
-        assert proc.returncode == -signal.SIGKILL, (n, steps[n - 1], proc.stderr)
-        seen.add(whole(world, out))
+        assert proc.returncode == -signal.SIGKILL, (n, labels[n - 1], proc.stderr)
+        seen.add(whole(world, out, mode))
         next_run_is_clean(world, out, "old" if n % 2 else "new", capsys, monkeypatch)
-    assert seen == {"old", "new"}  # killed before the swap and after it
+    assert seen == ({"old", "new"} if not mode else {"old", "new", "absent"})
 
 
+@pytest.mark.parametrize("mode", ["", "+rename"], ids=["exchange", "rename"])
 @pytest.mark.parametrize("kind", ["int", "nospc"])
-def test_ctrl_c_and_full_disk_at_every_step(world, steps, tmp_path, capsys, monkeypatch, kind):
-    for n in range(1, len(steps) + 1):
+def test_ctrl_c_and_full_disk_at_every_step(world, steps, tmp_path, capsys, monkeypatch, kind, mode):
+    labels = steps if not mode else count_steps(world, tmp_path, mode)
+    for n in range(1, len(labels) + 1):
         out = fresh(world, tmp_path / str(n))
-        code, err = run(["build", str(world["new"]), "-o", str(out), "-j", "1"], capsys, f"{n}:{kind}", monkeypatch)
+        code, err = run(["build", str(world["new"]), "-o", str(out), "-j", "1"], capsys, f"{n}:{kind}{mode}",
+                        monkeypatch)
         assert "Traceback" not in err and "Lỗi nội bộ" not in err
         state = whole(world, out)
         if kind == "int":
-            assert (code, err.strip()) == (130, "Đã dừng."), (n, steps[n - 1])
+            assert (code, err.strip()) == (130, "Đã dừng."), (n, labels[n - 1])
         elif code != 0:  # the disk filled before the swap: an error naming the output folder, nothing changed
-            assert code == 1 and state == "old", (n, steps[n - 1])
+            assert code == 1 and state == "old", (n, labels[n - 1])
             assert f"đĩa chứa thư mục {out} đã đầy" in err and "chọn thư mục trên đĩa khác bằng -o" in err
         else:  # it filled while tidying up after the swap: the new dossier is there whole
-            assert state == "new" and steps[n - 1] in ("journal-remove", "remove", "tx-remove"), steps[n - 1]
+            assert state == "new" and labels[n - 1] in ("journal-remove", "remove", "tx-remove"), labels[n - 1]
         next_run_is_clean(world, out, "new" if n % 2 else "old", capsys, monkeypatch)
 
 
