@@ -4,13 +4,20 @@ from __future__ import annotations
 import sys
 
 
+def _stopped() -> int:
+    try:
+        sys.stderr.write("Đã dừng.\n")
+    except (UnicodeEncodeError, OSError):  # a redirected Windows console in a legacy code page
+        pass
+    return 130
+
+
 def main(argv=None) -> int:
     try:
         from docgen.cli import main as cli_main
         from docgen.pipeline import workers
     except KeyboardInterrupt:
-        sys.stderr.write("Đã dừng.\n")
-        return 130
+        return _stopped()
     workers.quiet_signals()
     return cli_main.main(argv)
 
@@ -20,6 +27,5 @@ def run() -> None:
     try:
         code = main()
     except KeyboardInterrupt:
-        sys.stderr.write("Đã dừng.\n")
-        code = 130
+        code = _stopped()
     sys.exit(code)

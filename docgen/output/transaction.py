@@ -239,16 +239,12 @@ class Transaction:
 
     def _release(self, failed: bool) -> None:
         try:
-            try:
-                recover(self.out)  # after a failure: undo or finish; after a success: clean up
-            except OSError:
-                pass  # the dossiers are whole either way; the next run removes what is left
+            recover(self.out)  # after a failure: undo or finish; after a success: clean up
             if failed and self.created and _only_lock(self.out):
                 for folder in reversed(self.created):
                     folder.rmdir()
         except OSError:
-            if not failed:
-                raise
+            pass  # the dossiers are whole either way; the next run removes what is left
         finally:
             if self.lock is not None:
                 _release(self.lock)

@@ -94,10 +94,13 @@ def _carry(src: Path, dst: Path) -> None:
         for child in sorted(src.iterdir()):
             _carry(child, dst / child.name)
         return
+    if src.is_symlink():  # the link itself, not what it points to
+        os.symlink(os.readlink(src), dst)
+        return
     try:
-        os.link(src, dst, follow_symlinks=False)
+        os.link(src, dst)
     except OSError:
-        shutil.copy2(src, dst, follow_symlinks=False)
+        shutil.copy2(src, dst)
 
 
 def _stage(d: Dossier, prev: Previous, staging: Path, edited: set[str]) -> Written:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import re
 import shutil
 import zipfile
@@ -176,3 +177,16 @@ def test_hostile_names_stay_inside_the_output_folder(tmp_path):
     assert {p.parent for p in tmp_path.rglob("*.docx")} == {b.folder}
 
 
+
+
+def test_the_clerks_own_files_and_folders_survive_a_rebuild(tmp_path):
+    """The new folder replaces the old one whole: everything docgen did not make is carried over."""
+    folder = build(tmp_path, DONG_ANH)[0].folder
+    (folder / "scan").mkdir()
+    (folder / "scan" / "bien-ban-da-ky.pdf").write_bytes(b"%PDF scanned")
+    (folder / "Ghi chú.txt").write_text("của văn thư", encoding="utf-8")
+    (folder / "lien-ket").symlink_to("scan")
+    build(tmp_path, DONG_ANH)
+    assert (folder / "scan" / "bien-ban-da-ky.pdf").read_bytes() == b"%PDF scanned"
+    assert (folder / "Ghi chú.txt").read_text(encoding="utf-8") == "của văn thư"
+    assert os.readlink(folder / "lien-ket") == "scan"
