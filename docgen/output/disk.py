@@ -22,7 +22,8 @@ _KNOWN = {
                   "hoặc của đĩa, ví dụ đĩa FAT32 chỉ nhận tệp dưới 4 GB)",
                   "Bỏ giới hạn (`ulimit -f unlimited`) hoặc chọn thư mục trên đĩa khác bằng -o, rồi chạy lại."),
     errno.EACCES: ("không có quyền ghi vào thư mục {out}",
-                   "Chọn thư mục của mình bằng -o, hoặc xin quyền ghi thư mục đó, rồi chạy lại."),
+                   "Đóng các văn bản của hồ sơ đang mở trong Word (Windows không cho thay thư mục có tệp đang "
+                   "mở); nếu vẫn vậy, chọn thư mục của mình bằng -o hoặc xin quyền ghi thư mục đó, rồi chạy lại."),
     errno.EPERM: ("hệ thống không cho ghi vào thư mục {out}",
                   "Chọn thư mục của mình bằng -o, hoặc xin quyền ghi thư mục đó, rồi chạy lại."),
     errno.EBUSY: ("có tệp trong thư mục {out} đang được chương trình khác mở",
