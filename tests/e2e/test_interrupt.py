@@ -18,8 +18,10 @@ from docgen.cli import main
 WAIT_S = 120  # generous: the machine may be busy; the tests never measure time
 
 
-def start(args, marker: Path, step: int, **kw) -> subprocess.Popen:
+def start(args, marker: Path, step: int, tmpdir: Path | None = None, **kw) -> subprocess.Popen:
     env = {**os.environ, "DOCGEN_FAULT": f"{step}:pause:{marker}"}
+    if tmpdir is not None:
+        env["TMPDIR"] = str(tmpdir)
     return subprocess.Popen([sys.executable, "-m", "docgen", *args], env=env, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, **kw)
 
@@ -86,7 +88,9 @@ def test_ctrl_c_inside_the_write_stage_exits_130_quietly(tmp_path, jobs):
 
 def test_workers_die_with_their_parent(tmp_path):
     out = tmp_path / "out"
-    proc = start(["build", str(INPUTS / "2017"), "-o", str(out), "-j", "2"], tmp_path / "m", 2)  # a worker
+    system_temp = tmp_path / "tmp"
+    system_temp.mkdir()
+    proc = start(["build", str(INPUTS / "2017"), "-o", str(out), "-j", "2"], tmp_path / "m", 2, system_temp)  # a worker
     worker = paused(proc, tmp_path / "m")
     workers = children(proc.pid)
     assert worker in workers and len(workers) == 2
@@ -96,6 +100,8 @@ def test_workers_die_with_their_parent(tmp_path):
     while any(alive(w) for w in workers):
         assert time.monotonic() < deadline, "a worker outlived its parent"
         time.sleep(0.1)
+    assert list(system_temp.iterdir()) == []  # scratch lives in the output folder, where recovery finds it
+    assert debris(out) != []
     assert main.main(["build", str(INPUTS / "2017"), "-o", str(out), "-j", "1"]) == 0
     assert debris(out) == []
 

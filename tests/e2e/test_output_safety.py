@@ -190,3 +190,13 @@ def test_the_clerks_own_files_and_folders_survive_a_rebuild(tmp_path):
     assert (folder / "scan" / "bien-ban-da-ky.pdf").read_bytes() == b"%PDF scanned"
     assert (folder / "Ghi chú.txt").read_text(encoding="utf-8") == "của văn thư"
     assert os.readlink(folder / "lien-ket") == "scan"
+
+
+def test_debris_of_an_older_docgen_inside_a_dossier_is_cleared(tmp_path):
+    """docgen before the whole-folder swap staged files in hidden .docgen-* folders inside each dossier,
+    and a crash left them there."""
+    folder = build(tmp_path, DONG_ANH)[0].folder
+    (folder / ".docgen-x1y2" / "cu").mkdir(parents=True)
+    (folder / ".docgen-x1y2" / "cu" / "lich-kiem-tra.docx").write_bytes(b"old")
+    build(tmp_path, DONG_ANH)
+    assert not list(tmp_path.rglob(".docgen*"))
