@@ -25,6 +25,7 @@ import ctypes
 import errno
 import json
 import os
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -40,6 +41,7 @@ LOCK = ".docgen.lock"   # held while a docgen command writes into the output fol
 TEMP = ".docgen-tmp-"   # a single file being written (output.write.write_file)
 JOURNAL = "journal.json"
 ASIDE = ".cu"           # suffix of a live folder renamed aside where the exchange is unavailable
+_PLAIN = re.compile(r"^[a-z0-9][a-z0-9._-]*$")  # a dossier folder's name: never a path
 
 LOCK_WAIT_S = 10.0      # a second build waits this long for the first, then refuses
 
@@ -132,9 +134,13 @@ def recover(out: Path) -> None:
     _remove_temp_files(Path(out))
     tx = Path(out) / TX
     if not tx.is_dir():
+        if tx.exists() or tx.is_symlink():
+            _remove(tx)  # docgen's name, never the clerk's
         return
     try:
         entries = json.loads((tx / JOURNAL).read_text(encoding="utf-8"))["dossiers"]
+        if not all(_PLAIN.match(e["ten"]) and isinstance(e["ino"], int) for e in entries):
+            raise ValueError(entries)
     except (OSError, ValueError, KeyError, TypeError):
         entries = []  # no commit record (written by rename, so never half there): roll back
     for entry in entries:

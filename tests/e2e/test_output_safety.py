@@ -200,3 +200,19 @@ def test_debris_of_an_older_docgen_inside_a_dossier_is_cleared(tmp_path):
     (folder / ".docgen-x1y2" / "cu" / "lich-kiem-tra.docx").write_bytes(b"old")
     build(tmp_path, DONG_ANH)
     assert not list(tmp_path.rglob(".docgen*"))
+
+
+def test_a_journal_naming_paths_outside_is_not_followed(tmp_path):
+    """Recovery only ever swaps folders directly inside the output folder, whatever a journal says."""
+    victim = tmp_path / "victim"
+    victim.mkdir()
+    (victim / "x.txt").write_text("keep", encoding="utf-8")
+    tx = tmp_path / "out" / ".docgen-tx"
+    tx.mkdir(parents=True)
+    planted = tmp_path / "out" / "victim"  # what out/.docgen-tx/../victim names
+    planted.mkdir()
+    (planted / "x.txt").write_text("planted", encoding="utf-8")
+    (tx / "journal.json").write_text(json.dumps({"dossiers": [{"ten": "../victim", "ino": planted.stat().st_ino}]}))
+    build(tmp_path / "out", DONG_ANH)
+    assert (victim / "x.txt").read_text(encoding="utf-8") == "keep" and list(victim.iterdir()) == [victim / "x.txt"]
+    assert not list((tmp_path / "out").rglob(".docgen*"))
