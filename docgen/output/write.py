@@ -22,7 +22,7 @@ from pathlib import Path
 from docgen.errors import Issue, OutputError
 from docgen.output import fault
 from docgen.output.disk import disk_error
-from docgen.output.manifest import manifest_bytes, sha256
+from docgen.output.manifest import manifest_bytes
 from docgen.output.previous import MANIFEST, Previous
 from docgen.output.transaction import TEMP, Transaction, fsync_dir
 
@@ -39,11 +39,6 @@ class Dossier:
     folder: Path
     files: dict[str, bytes | Path]  # the bytes, or a file already rendered to disk (staged by a worker)
     manifest: dict
-
-
-def content(data: bytes | Path) -> bytes:
-    """A dossier file's bytes, read from its scratch file when it was rendered to disk."""
-    return data.read_bytes() if isinstance(data, Path) else data
 
 
 @dataclass

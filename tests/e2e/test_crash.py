@@ -12,11 +12,10 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
-from conftest import DONG_ANH, INPUTS, PLAN_2017, ROOT
+from conftest import DONG_ANH, INPUTS, PLAN_2017
 
 from docgen.cli import main
 
