@@ -49,6 +49,7 @@ class Written:
     files: list[Path]
     backups: list[Path] = field(default_factory=list)  # hand-edited documents kept beside the new ones
     stale: list[Path] = field(default_factory=list)  # documents of the old manifest not made this time
+    dropped: list[Path] = field(default_factory=list)  # PDFs of older data, not carried into the new folder
 
 
 def check_name(name: str) -> None:
@@ -119,7 +120,8 @@ def _stage(d: Dossier, prev: Previous, staging: Path, edited: set[str]) -> Writt
         if name == MANIFEST or name.startswith(".docgen-") or (name in d.files and name not in edited):
             continue  # replaced, or the debris of an older docgen
         if name not in d.files and prev.is_old_pdf(name):
-            continue  # a PDF of older data: removed with the data it was made from
+            result.dropped.append(d.folder / name)  # a PDF of older data: gone with the data it was made from
+            continue
         target = staging / name
         if name in edited:
             target = staging / backup_name(d.folder / name, taken).name

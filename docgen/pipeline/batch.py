@@ -43,6 +43,10 @@ STALE = ("văn bản của lần lập trước, lần này không lập nữa (
          "docgen giữ nguyên, hãy xóa tay nếu không cần.")
 
 
+DROPPED = ("đã xóa {n} tệp PDF của lần lập trước (kể cả toan-bo-ho-so.pdf nếu có): lần này không lập PDF, "
+           "để lại thì dễ in nhầm bản không khớp với các văn bản mới. Chạy lại với --pdf để có PDF mới.")
+
+
 Progress = Callable[[str, int, int], None]  # (phase, done, total)
 
 
@@ -229,6 +233,8 @@ def build_many(paths, out_dir: Path, jobs: int | None = None, template_dir: Path
     told: set[Issue] = set()  # a slow template is reported once per run, with the first cluster using it
     for f, w in zip(files, written):
         stale = [Issue(STALE, str(p), level="warning") for p in w.stale]
+        if w.dropped:
+            stale.append(Issue(DROPPED.format(n=len(w.dropped)), str(w.folder), level="warning"))
         first = [i for i in slow[f] if i not in told]
         told.update(first)
         built.append(pipeline_dossier.Built(f, w.folder, w.files, checked[f][2] + first + stale, w.backups))

@@ -80,8 +80,11 @@ def test_a_build_without_pdf_removes_the_pdfs_of_older_data(tmp_path, capsys, fa
     out = tmp_path / "out"
     assert main.main(["build", str(DONG_ANH), "-o", str(out), "--pdf", "-j", "1"]) == 0
     assert pdf.COMBINED in pdfs_of(out / SLUG)
+    n = len(pdfs_of(out / SLUG))
+    capsys.readouterr()
     assert main.main(["build", str(changed_input(tmp_path)), "-o", str(out), "-j", "1"]) == 0
     assert pdfs_of(out / SLUG) == []  # toan-bo-ho-so.pdf with the old data would be printed
+    assert f"{out / SLUG}: cảnh báo: đã xóa {n} tệp PDF của lần lập trước" in capsys.readouterr().err
     assert "pdf" not in json.loads((out / SLUG / "manifest.json").read_text(encoding="utf-8"))
     manifest_matches_files(out / SLUG)
 
