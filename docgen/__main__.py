@@ -1,7 +1,5 @@
 """`python -m docgen` runs the same command as `docgen`."""
-import sys
-
-from docgen.cli.main import main
+from docgen.cli.entry import run
 
 if __name__ == "__main__":  # worker processes may import this module (spawn)
-    sys.exit(main())
+    run()

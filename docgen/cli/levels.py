@@ -14,13 +14,16 @@ def _written(w, what: str) -> None:
     click.echo(f"Đã lập {what} → {w.folder}/ ({len(w.files) - 1} văn bản):")
     for f in w.files:
         click.echo(f"  {f}")
+    for f in w.backups:
+        click.echo(f"  giữ bản sửa tay: {f}")
 
 
 @command()
 @click.argument("folder", type=click.Path(path_type=Path))
 @options.output_option()
 @options.templates_option()
-def district(folder, out_dir, template_dir):
+@options.force_option()
+def district(folder, out_dir, template_dir, force):
     """Tổng hợp cấp huyện: biên bản họp Thường trực Hội đồng Thi đua - Khen thưởng, công văn đề nghị Bằng khen, báo cáo.
 
     FOLDER là thư mục của một quận, huyện: một tệp cấp huyện (loai_tep: huyen) và các tệp Cụm.
@@ -35,7 +38,7 @@ def district(folder, out_dir, template_dir):
     """
     from docgen.pipeline import upper_levels  # here, not at the top: `docgen --help` loads no command's modules
 
-    _written(upper_levels.build_district(folder, out_dir, template_dir), "văn bản cấp huyện")
+    _written(upper_levels.build_district(folder, out_dir, template_dir, force), "văn bản cấp huyện")
     click.echo("Việc tiếp theo: gửi công văn, biên bản, báo cáo kèm hồ sơ của Cụm về Sở Nội vụ.")
 
 
@@ -43,7 +46,8 @@ def district(folder, out_dir, template_dir):
 @click.argument("folder", type=click.Path(path_type=Path))
 @options.output_option()
 @options.templates_option()
-def city(folder, out_dir, template_dir):
+@options.force_option()
+def city(folder, out_dir, template_dir, force):
     """Tổng hợp cấp tỉnh, thành phố: báo cáo của Sở Nội vụ (xếp loại theo từng huyện, đơn vị đề nghị Bằng khen).
 
     FOLDER chứa các thư mục quận, huyện (mỗi thư mục có tệp cấp huyện và các tệp Cụm);
@@ -57,14 +61,15 @@ def city(folder, out_dir, template_dir):
     """
     from docgen.pipeline import upper_levels  # here, not at the top: `docgen --help` loads no command's modules
 
-    _written(upper_levels.build_city(folder, out_dir, template_dir), "báo cáo tổng hợp")
+    _written(upper_levels.build_city(folder, out_dir, template_dir, force), "báo cáo tổng hợp")
 
 
 @command("phu-luc-01")
 @click.argument("plan", type=click.Path(path_type=Path))
 @options.output_option()
 @options.templates_option()
-def blank_sheet(plan, out_dir, template_dir):
+@options.force_option()
+def blank_sheet(plan, out_dir, template_dir, force):
     """Phụ lục số 01 để trống (nội dung, tiêu chí, điểm tối đa) cho đơn vị tự chấm điểm.
 
     PLAN là tệp Kế hoạch. Bản đã điền điểm của từng đơn vị nằm trong hồ sơ do `docgen build` lập.
@@ -76,4 +81,4 @@ def blank_sheet(plan, out_dir, template_dir):
     """
     from docgen.pipeline import upper_levels  # here, not at the top: `docgen --help` loads no command's modules
 
-    _written(upper_levels.build_blank_sheet(plan, out_dir, template_dir), "Phụ lục số 01 để trống")
+    _written(upper_levels.build_blank_sheet(plan, out_dir, template_dir, force), "Phụ lục số 01 để trống")

@@ -46,9 +46,9 @@ def main(argv=None) -> int:
     except click.UsageError as e:
         e.show()
         return 2
-    except click.Abort:
+    except click.Abort as e:  # click turns Ctrl-C (and end of input at a question) into Abort
         err("Đã dừng.")
-        return 1
+        return 130 if isinstance(e.__context__, KeyboardInterrupt) else 1
     except DocgenError as e:
         for line in e.lines():
             err(line)

@@ -21,3 +21,12 @@ def output_option():
     """-o/--output DIR for the commands writing documents into a folder (default: outputs/)."""
     return click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False),
                         default=Path("outputs"), show_default=True, help="Thư mục ghi văn bản.")
+
+
+FORCE_HELP = ("Ghi cả khi có văn bản đã sửa tay sau lần lập trước; bản sửa tay được giữ lại bên cạnh, "
+              "tên thêm '.ban-sua-tay'.")
+
+
+def force_option():
+    """--force: write even over documents edited by hand, keeping each beside the new one (.ban-sua-tay)."""
+    return click.option("--force", is_flag=True, help=FORCE_HELP)

@@ -18,7 +18,9 @@ from docgen.cli.output import err_all
 @click.option("-o", "--output", type=click.Path(),
               help="Thư mục ghi văn bản (mặc định: outputs/); với --next: tệp .yaml mới hoặc thư mục "
                    "(mặc định: ke-hoach-<năm>.yaml cạnh tệp gốc).")
-@click.option("--force", "overwrite", is_flag=True, help="Với --next: ghi đè tệp Kế hoạch mới nếu đã có.")
+@click.option("--force", "overwrite", is_flag=True,
+              help="Ghi cả khi văn bản Kế hoạch đã có bản sửa tay (bản sửa tay được giữ lại bên cạnh, tên thêm "
+                   "'.ban-sua-tay'); với --next: ghi đè tệp Kế hoạch mới nếu đã có.")
 @options.templates_option()
 def plan_command(plan_file, make_next, year, output, overwrite, template_dir):
     """Lập văn bản Kế hoạch (.docx) từ tệp Kế hoạch; với --next, lập tệp Kế hoạch năm sau.
@@ -32,15 +34,18 @@ def plan_command(plan_file, make_next, year, output, overwrite, template_dir):
       docgen plan inputs/ke-hoach-2017.yaml -o outputs/
       docgen plan --next inputs/ke-hoach-2017.yaml --year 2018 -o inputs/ke-hoach-2018.yaml
       docgen plan inputs/ke-hoach-2017.yaml -o outputs/ -t mau-rieng/
+      docgen plan inputs/ke-hoach-2017.yaml -o outputs/ --force    (giữ bản đã sửa tay bên cạnh)
     """
     from docgen.pipeline import next_plan, plan_document  # here, not at the top: `docgen --help` loads no command's modules
 
     if not make_next:
-        if year is not None or overwrite:
-            raise click.UsageError("--year và --force chỉ dùng cùng --next.")
-        done = plan_document.render_plan(plan_file, Path(output or "outputs"), template_dir)
+        if year is not None:
+            raise click.UsageError("--year chỉ dùng cùng --next.")
+        done = plan_document.render_plan(plan_file, Path(output or "outputs"), template_dir, force=overwrite)
         err_all(done.warnings)
         click.echo(f"Đã lập văn bản Kế hoạch {done.source} → {done.file}")
+        if done.backup:
+            click.echo(f"  giữ bản sửa tay: {done.backup}")
         click.echo("Việc tiếp theo: mở văn bản kiểm tra lại, ghi số, ngày ban hành, trình ký.")
         return
     if template_dir is not None:

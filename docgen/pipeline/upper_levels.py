@@ -1,7 +1,7 @@
 """The levels above a cluster end to end (check → contexts → render → write): district, city, blank Phụ lục 01."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from docgen import vi
@@ -24,6 +24,13 @@ class Written:
     folder: Path
     files: list[Path]
     warnings: list[Issue]
+    backups: list[Path] = field(default_factory=list)  # documents edited by hand, kept beside (force)
+
+
+def _write(target: Path, files: dict, manifest: dict, warnings: list[Issue], force: bool) -> Written:
+    """Write the folder whole (output.write), protecting documents edited by hand like `build` does."""
+    done = write.write_all([write.Dossier(target, files, manifest)], force)[0]
+    return Written(target, done.files, warnings, done.backups)
 
 
 def _render(specs: list[DocumentSpec], inputs: dict[str, Path], template_dir: Path | None) -> tuple[dict, dict, list]:
@@ -46,7 +53,7 @@ def _names(paths: list[Path], base: Path) -> dict[str, Path]:
     return out
 
 
-def build_district(folder: Path, out_dir: Path, template_dir: Path | None = None) -> Written:
+def build_district(folder: Path, out_dir: Path, template_dir: Path | None = None, force: bool = False) -> Written:
     """The district's documents for the folder of one district (its district file and cluster files)."""
     overrides.require(template_dir)
     d = district.check_district(Path(folder))
@@ -54,24 +61,24 @@ def build_district(folder: Path, out_dir: Path, template_dir: Path | None = None
     inputs = [d.plan.path, d.file.path] + [c.path for c in d.clusters]
     files, manifest, slow = _render(specs, _names(inputs, Path(folder)), template_dir)
     target = Path(out_dir) / vi.slug(d.name)
-    return Written(target, write.write_dossier(target, files, manifest), d.warnings + slow)
+    return _write(target, files, manifest, d.warnings + slow, force)
 
 
-def build_city(folder: Path, out_dir: Path, template_dir: Path | None = None) -> Written:
+def build_city(folder: Path, out_dir: Path, template_dir: Path | None = None, force: bool = False) -> Written:
     """The Sở Nội vụ's summary report over a folder of districts (or of clusters, for a two-tier plan)."""
     overrides.require(template_dir)
     c = city.check_city(Path(folder))
     specs = context_city.city_documents(c)
     files, manifest, slow = _render(specs, _names(c.inputs, Path(folder)), template_dir)
     target = Path(out_dir) / vi.slug(f"{tiers.province_place(c.plan.data)} {c.plan.data['nam']}")
-    return Written(target, write.write_dossier(target, files, manifest), c.warnings + slow)
+    return _write(target, files, manifest, c.warnings + slow, force)
 
 
-def build_blank_sheet(plan_file: Path, out_dir: Path, template_dir: Path | None = None) -> Written:
+def build_blank_sheet(plan_file: Path, out_dir: Path, template_dir: Path | None = None, force: bool = False) -> Written:
     """Phụ lục 01 of a plan with no commune and no scores, for a commune to fill by hand."""
     overrides.require(template_dir)
     plan, warnings = cluster.load_plan(Path(plan_file))
     spec = sheet.blank_sheet(plan.data)
     files, manifest, slow = _render([spec], {plan.path.name: plan.path}, template_dir)
     target = Path(out_dir) / f"phu-luc-01-{plan.data['nam']}"
-    return Written(target, write.write_dossier(target, files, manifest), warnings + slow)
+    return _write(target, files, manifest, warnings + slow, force)

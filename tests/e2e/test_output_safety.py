@@ -19,7 +19,6 @@ from docgen.context import cluster as context_cluster
 from docgen.context import index
 from docgen.errors import OutputError
 from docgen.levels import cluster
-from docgen.output import write
 from docgen.pipeline import batch
 
 
@@ -138,47 +137,17 @@ def test_a_file_docgen_did_not_write_is_not_overwritten(tmp_path):
                                   hashlib.sha256(b"the clerk's own table").hexdigest()}
 
 
-@pytest.mark.parametrize("fail_at", [1, 5, 12, 20])
-def test_a_failure_midway_through_the_renames_rolls_everything_back(tmp_path, monkeypatch, fail_at):
-    """The disk fails on the n-th rename (of old files aside or new files in): nothing changes."""
-    build(tmp_path)
-    for f in (tmp_path / "gia-lam-cum-so-2").glob("*.docx"):
-        f.write_bytes(f.read_bytes())  # same bytes: still docgen's
-    # a different input, so that every document really changes
-    changed = tmp_path / "in" / "cum-so-1.yaml"
-    changed.parent.mkdir()
-    changed.write_text(DONG_ANH.read_text(encoding="utf-8").replace("../../ke-hoach-2017.yaml", str(PLAN_2017))
-                       .replace("Hội trường UBND xã Cổ Loa", "Nhà văn hóa xã Cổ Loa"), encoding="utf-8")
-    before = snapshot(tmp_path / "dong-anh-cum-so-1") | snapshot(tmp_path / "gia-lam-cum-so-2")
-    real, calls = os.replace, []
-
-    def flaky(src, dst):
-        calls.append(dst)
-        if len(calls) == fail_at:
-            raise OSError(28, "No space left on device", str(dst))
-        return real(src, dst)
-
-    monkeypatch.setattr(write.os, "replace", flaky)
-    with pytest.raises(OutputError) as e:
-        build(tmp_path, changed, GIA_LAM)
-    assert "Thư mục đầu ra giữ nguyên như trước" in e.value.message
-    monkeypatch.setattr(write.os, "replace", real)
-    after = snapshot(tmp_path / "dong-anh-cum-so-1") | snapshot(tmp_path / "gia-lam-cum-so-2")
-    assert after == before
-    assert not list(tmp_path.rglob(".docgen-*"))
-
-
 def test_a_failed_first_build_leaves_no_folder_behind(tmp_path, monkeypatch):
-    real = os.replace
-
-    def full_disk(src, dst):
-        if str(dst).endswith("manifest.json") and "gia-lam" in str(dst):
-            raise OSError(28, "No space left on device", str(dst))
-        return real(src, dst)
-
-    monkeypatch.setattr(write.os, "replace", full_disk)
-    with pytest.raises(OutputError):
+    """The disk fills at the commit (tests/e2e/test_crash.py tries every step): no folder is left."""
+    steps = tmp_path / "steps"
+    monkeypatch.setenv("DOCGEN_FAULT", f"list:{steps}")
+    build(tmp_path / "probe" / "2017")
+    commit = next(int(n) for n, label in (line.split() for line in steps.read_text().splitlines())
+                  if label == "commit")
+    monkeypatch.setenv("DOCGEN_FAULT", f"{commit}:nospc")
+    with pytest.raises(OutputError) as e:
         build(tmp_path / "outputs" / "2017")
+    assert "đĩa chứa thư mục" in e.value.message and "đã đầy" in e.value.message
     assert not (tmp_path / "outputs").exists()
 
 
@@ -208,3 +177,42 @@ def test_hostile_names_stay_inside_the_output_folder(tmp_path):
     assert {p.parent for p in tmp_path.rglob("*.docx")} == {b.folder}
 
 
+
+
+def test_the_clerks_own_files_and_folders_survive_a_rebuild(tmp_path):
+    """The new folder replaces the old one whole: everything docgen did not make is carried over."""
+    folder = build(tmp_path, DONG_ANH)[0].folder
+    (folder / "scan").mkdir()
+    (folder / "scan" / "bien-ban-da-ky.pdf").write_bytes(b"%PDF scanned")
+    (folder / "Ghi chú.txt").write_text("của văn thư", encoding="utf-8")
+    (folder / "lien-ket").symlink_to("scan")
+    build(tmp_path, DONG_ANH)
+    assert (folder / "scan" / "bien-ban-da-ky.pdf").read_bytes() == b"%PDF scanned"
+    assert (folder / "Ghi chú.txt").read_text(encoding="utf-8") == "của văn thư"
+    assert os.readlink(folder / "lien-ket") == "scan"
+
+
+def test_debris_of_an_older_docgen_inside_a_dossier_is_cleared(tmp_path):
+    """docgen before the whole-folder swap staged files in hidden .docgen-* folders inside each dossier,
+    and a crash left them there."""
+    folder = build(tmp_path, DONG_ANH)[0].folder
+    (folder / ".docgen-x1y2" / "cu").mkdir(parents=True)
+    (folder / ".docgen-x1y2" / "cu" / "lich-kiem-tra.docx").write_bytes(b"old")
+    build(tmp_path, DONG_ANH)
+    assert not list(tmp_path.rglob(".docgen*"))
+
+
+def test_a_journal_naming_paths_outside_is_not_followed(tmp_path):
+    """Recovery only ever swaps folders directly inside the output folder, whatever a journal says."""
+    victim = tmp_path / "victim"
+    victim.mkdir()
+    (victim / "x.txt").write_text("keep", encoding="utf-8")
+    tx = tmp_path / "out" / ".docgen-tx"
+    tx.mkdir(parents=True)
+    planted = tmp_path / "out" / "victim"  # what out/.docgen-tx/../victim names
+    planted.mkdir()
+    (planted / "x.txt").write_text("planted", encoding="utf-8")
+    (tx / "journal.json").write_text(json.dumps({"dossiers": [{"ten": "../victim", "ino": planted.stat().st_ino}]}))
+    build(tmp_path / "out", DONG_ANH)
+    assert (victim / "x.txt").read_text(encoding="utf-8") == "keep" and list(victim.iterdir()) == [victim / "x.txt"]
+    assert not list((tmp_path / "out").rglob(".docgen*"))
