@@ -1,6 +1,7 @@
 """Cluster level: one cluster file loaded, validated and scored with its plan (Checked)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -96,7 +97,8 @@ def check_cluster(path: Path) -> Checked:
     if todo:
         raise Incomplete(str(path), todo, [i for i in issues if not blanks.covers(todo, i)])
     if issues:
-        raise ValidationFailed(f"Tệp {path} có {len(issues)} lỗi.", issues)
+        issues = sorted(issues + _cross_field_too(cluster, issues), key=lambda i: (i.line or 0, i.column or 0))
+        raise ValidationFailed(f"Tệp {path} có {len(only_errors(issues))} lỗi.", issues)
     plan_file = plan_path_of(cluster)
     if plan_file.is_dir():
         raise ValidationFailed(f"Tệp {path} có lỗi.", [cluster.issue(
@@ -112,6 +114,32 @@ def check_cluster(path: Path) -> Checked:
     if errors:
         raise ValidationFailed(f"Tệp {path} có {len(errors)} lỗi.", issues)
     return Checked(cluster, plan, rules, result, plan_warnings + issues)
+
+
+_UNIT = re.compile(r"^[^.\[]+(\[\d+\])?")
+
+
+def _cross_field_too(cluster, found: list[Issue]) -> list[Issue]:
+    """The cross-field errors as well, when the file's schema errors leave them checkable, so that the clerk
+    sees every problem in one pass (an unknown Cụm trưởng beside a time written "8h"). Best effort: a rule
+    that trips over a value the schema already refused is skipped, and so is a finding in a part of the file
+    (a unit, hop_cum…) where the schema already found a problem, since it may only echo that problem."""
+    try:
+        plan_file = plan_path_of(cluster)
+        if not plan_file.is_file():
+            return []
+        plan, _ = load_plan(plan_file)
+        more, _, _ = cluster_rules.validate_cluster(cluster, plan.data)
+    except (DocgenError, LookupError, TypeError, ValueError, AttributeError, ArithmeticError):
+        return []
+    taken = {_part(i.pointer) for i in found}
+    return [i for i in only_errors(more) if _part(i.pointer) not in taken]
+
+
+def _part(pointer: str) -> str:
+    """'don_vi[0].gio_bat_dau' → 'don_vi[0]'; 'hop_cum.ngay' → 'hop_cum'."""
+    m = _UNIT.match(pointer or "")
+    return m.group(0) if m else ""
 
 
 def check_all(files) -> tuple[list[Checked], list[Issue]]:

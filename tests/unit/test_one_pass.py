@@ -51,3 +51,20 @@ def test_slips_are_found_on_their_own_line_not_in_text():
     for fine in ("ke_hoach: ../ke-hoach.yaml", 'gio: "08:00"', "url: http://a.b", "ket_luan: 'ghi chú:abc'",
                  "ten: Cụm  # ghi chú:abc", "a: C:\\tep"):
         assert slips.slip_on(fine) is None, fine
+
+
+def test_schema_errors_and_cross_field_errors_come_in_one_pass(tmp_path):
+    """A time written '8h' (the schema's) and an unknown Cụm trưởng (a cross-field rule's), in one report."""
+    path = cluster_file(tmp_path, ('    gio_bat_dau: "08:00"', '    gio_bat_dau: "8h"'),
+                        ("  cum_truong: phu-linh", "  cum_truong: phu-lin"))
+    issues = [i for i in any_file.check_file(path) if i.is_error]
+    pointers = [i.pointer for i in issues]
+    assert "don_vi[0].gio_bat_dau" in pointers and "cum.cum_truong" in pointers, pointers
+    assert [i.line for i in issues] == sorted(i.line for i in issues)
+
+
+def test_a_cross_field_finding_where_the_schema_already_complained_is_left_out(tmp_path):
+    """Eight self-scores (9,5 split in two) are the schema's to report; no second message about their total."""
+    path = cluster_file(tmp_path, ("tu_cham: [5, 14, 22, 27, 9, 9, 5]", "tu_cham: [5, 14, 22, 27, 9,5, 9, 5]"))
+    issues = [i for i in any_file.check_file(path) if i.is_error]
+    assert [i.pointer for i in issues] == ["don_vi[2].diem.tu_cham"], [i.format() for i in issues]
