@@ -575,6 +575,25 @@ def numbered(title, description):
     }
 
 
+# The district's opening documents (plan IV.4.b–d): made while the clusters' scores are still empty.
+OPENING = {
+    "ke_hoach_trien_khai": numbered("Kế hoạch triển khai của cấp huyện", "Kế hoạch của UBND cấp huyện triển khai kiểm tra chéo giữa các UBND cấp xã (gửi Sở Nội vụ trước hạn của Kế hoạch). Ngày ký mặc định: ngày Quyết định thành lập Cụm."),
+    "quyet_dinh_thanh_lap": numbered("Quyết định thành lập Cụm thi đua và Đoàn kiểm tra", "Quyết định của UBND cấp huyện thành lập các Cụm thi đua kiểm tra chéo và Đoàn kiểm tra của từng Cụm (danh sách kèm theo lấy từ các tệp Cụm). Ngày ký mặc định: để trống, ghi tay."),
+    "doan_giam_sat": {
+        "type": ["object", "null"], "title": "Đoàn giám sát của cấp huyện",
+        "description": "Đoàn giám sát hoạt động kiểm tra của các Cụm (Kế hoạch mục IV.4.c). Có mục này thì docgen lập Quyết định thành lập Đoàn giám sát.",
+        "additionalProperties": False,
+        "required": ["truong_doan"],
+        "properties": {
+            "quyet_dinh": numbered("Quyết định thành lập Đoàn giám sát", "Số, ngày của Quyết định thành lập Đoàn giám sát."),
+            "truong_doan": person("Trưởng đoàn giám sát", "Ví dụ: Phó Chủ tịch UBND huyện hoặc Trưởng phòng Nội vụ; chức vụ ghi đầy đủ."),
+            "thanh_vien": {"type": "array", "title": "Thành viên Đoàn giám sát",
+                           "description": "Các thành viên (ngoài Trưởng đoàn), chức vụ ghi đầy đủ kèm cơ quan.",
+                           "items": person("Thành viên", "Một thành viên Đoàn giám sát.")},
+        },
+    },
+}
+
 district = {
     "$schema": DIALECT,
     "$id": "https://docgen.local/schemas/huyen.schema.json",
@@ -582,7 +601,8 @@ district = {
     "description": "Dữ liệu của một quận, huyện, thị xã cho bước tổng hợp cấp huyện: người ký, cuộc họp Thường trực Hội đồng Thi đua - Khen thưởng và đơn vị được chọn đề nghị Bằng khen. Đặt trong thư mục chứa các tệp Cụm của huyện.",
     "type": "object",
     "additionalProperties": False,
-    "required": ["loai_tep", "ke_hoach", "huyen", "nguoi_ky", "hoi_dong"],
+    # hoi_dong may wait until the clusters have met: before that the opening documents are made alone
+    "required": ["loai_tep", "ke_hoach", "huyen", "nguoi_ky"],
     "properties": {
         "loai_tep": LOAI_TEP("huyen", "tệp cấp huyện"),
         "ke_hoach": s("Tệp Kế hoạch", "Đường dẫn đến tệp Kế hoạch, tính từ thư mục của tệp này; phải là Kế hoạch của các tệp Cụm trong thư mục. Ví dụ: ../../ke-hoach-2017.yaml."),
@@ -629,6 +649,7 @@ district = {
                       "items": s("Kiến nghị", "Một kiến nghị.")},
         "cong_van": numbered("Công văn đề nghị Bằng khen", "Công văn của UBND cấp huyện đề nghị Chủ tịch UBND cấp tỉnh tặng Bằng khen."),
         "bao_cao": numbered("Báo cáo kết quả", "Báo cáo kết quả kiểm tra chéo của cấp huyện gửi Sở Nội vụ."),
+        **OPENING,
     },
 }
 

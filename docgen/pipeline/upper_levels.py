@@ -1,16 +1,17 @@
 """The levels above a cluster end to end (check → contexts → render → write): district, city, blank Phụ lục 01."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from docgen import vi
 from docgen.context import city as context_city
 from docgen.context import district as context_district
+from docgen.context import district_opening as context_opening
 from docgen.context import sheet
 from docgen.context.common import DocumentSpec
 from docgen.errors import Issue
-from docgen.levels import city, cluster, district
+from docgen.levels import city, cluster, district, district_opening
 from docgen.model import tiers
 from docgen.output import manifest as output_manifest
 from docgen.output import write
@@ -24,6 +25,7 @@ class Written:
     folder: Path
     files: list[Path]
     warnings: list[Issue]
+    not_yet: list[str] = field(default_factory=list)  # documents that wait for data still to fill (titles)
 
 
 def _render(specs: list[DocumentSpec], inputs: dict[str, Path], template_dir: Path | None) -> tuple[dict, dict, list]:
@@ -49,12 +51,25 @@ def _names(paths: list[Path], base: Path) -> dict[str, Path]:
 def build_district(folder: Path, out_dir: Path, template_dir: Path | None = None) -> Written:
     """The district's documents for the folder of one district (its district file and cluster files)."""
     overrides.require(template_dir)
-    d = district.check_district(Path(folder))
-    specs = context_district.district_documents(d)
-    inputs = [d.plan.path, d.file.path] + [c.cluster.path for c in d.clusters]
+    # The opening documents need only the clusters' names and people; the rest waits for scores and meetings.
+    o = district_opening.check_opening(Path(folder))
+    specs = context_opening.opening_documents(o)
+    warnings, not_yet = context_opening.late_plan_warning(o), []
+    if o.ready:
+        d = district.check_district(Path(folder))
+        specs += context_district.district_documents(d)
+        warnings = d.warnings + warnings
+    else:
+        warnings = o.warnings + warnings + o.pending()
+        not_yet = [CLOSING_TITLES]
+    inputs = [o.plan.path, o.file.path] + [c.path for c in o.clusters]
     files, manifest, slow = _render(specs, _names(inputs, Path(folder)), template_dir)
-    target = Path(out_dir) / vi.slug(d.name)
-    return Written(target, write.write_dossier(target, files, manifest), d.warnings + slow)
+    target = Path(out_dir) / vi.slug(o.name)
+    return Written(target, write.write_dossier(target, files, manifest), warnings + slow, not_yet)
+
+
+CLOSING_TITLES = ("Biên bản họp Thường trực Hội đồng Thi đua - Khen thưởng, Công văn đề nghị Bằng khen, "
+                  "Báo cáo kết quả kiểm tra chéo của cấp huyện")
 
 
 def build_city(folder: Path, out_dir: Path, template_dir: Path | None = None) -> Written:
