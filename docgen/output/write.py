@@ -65,7 +65,7 @@ def recorded_hashes(folder: Path) -> dict[str, str]:
     """File name → sha256 from the folder's manifest.json; empty when there is none or it is unreadable."""
     try:
         manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-        return {d["tep"]: d["sha256"] for d in manifest.get("van_ban", [])
+        return {d["tep"]: d["sha256"] for d in manifest.get("van_ban", []) + manifest.get("bang_tinh", [])
                 if isinstance(d.get("tep"), str) and isinstance(d.get("sha256"), str)}
     except (OSError, ValueError, AttributeError, TypeError, KeyError):
         return {}

@@ -8,13 +8,14 @@ from docgen import vi
 from docgen.context import city as context_city
 from docgen.context import district as context_district
 from docgen.context import district_opening as context_opening
-from docgen.context import sheet
+from docgen.context import sheet, tallies
 from docgen.context.common import DocumentSpec
 from docgen.errors import Issue
 from docgen.levels import city, cluster, district, district_opening
 from docgen.model import tiers
 from docgen.output import manifest as output_manifest
 from docgen.output import write
+from docgen.pipeline.dossier import add_workbooks
 from docgen.render import document, overrides
 
 
@@ -64,6 +65,8 @@ def build_district(folder: Path, out_dir: Path, template_dir: Path | None = None
         not_yet = [CLOSING_TITLES]
     inputs = [o.plan.path, o.file.path] + [c.path for c in o.clusters]
     files, manifest, slow = _render(specs, _names(inputs, Path(folder)), template_dir)
+    files, manifest = add_workbooks(files, manifest, [tallies.district_workbook(s) for s in specs
+                                                      if s.template == "bao-cao-tong-hop-huyen.docx"])
     target = Path(out_dir) / vi.slug(o.name)
     return Written(target, write.write_dossier(target, files, manifest), warnings + slow, not_yet)
 
@@ -78,6 +81,7 @@ def build_city(folder: Path, out_dir: Path, template_dir: Path | None = None) ->
     c = city.check_city(Path(folder))
     specs = context_city.city_documents(c)
     files, manifest, slow = _render(specs, _names(c.inputs, Path(folder)), template_dir)
+    files, manifest = add_workbooks(files, manifest, [tallies.city_workbook(s) for s in specs])
     target = Path(out_dir) / vi.slug(f"{tiers.province_place(c.plan.data)} {c.plan.data['nam']}")
     return Written(target, write.write_dossier(target, files, manifest), c.warnings + slow)
 
