@@ -76,6 +76,39 @@ def score_list(title, description):
 LOAI_TEP = lambda value, title: {"const": value, "title": "Loại tệp",  # noqa: E731
                                  "description": f"Luôn là `{value}`: cho docgen biết đây là {title}."}
 
+def _lines(title, description):
+    return {"type": "array", "title": title, "description": description + " Mỗi ý một dòng.",
+            "items": s(title, "Một ý.")}
+
+
+# The commune's own report (plan III.3.b, IV.6.a), sent with its self-scores before its visit.
+SELF_REPORT = {
+    "type": ["object", "null"], "title": "Báo cáo tự đánh giá của đơn vị",
+    "description": "Không bắt buộc. Nội dung Báo cáo tự đánh giá công tác văn thư, lưu trữ theo 7 nội dung (ưu điểm, hạn chế, nguyên nhân, giải pháp, đề xuất kiến nghị) mà đơn vị gửi Cụm trưởng và các đơn vị trong Cụm trước ngày được kiểm tra. Điểm và xếp loại tự chấm lấy từ diem.tu_cham. Phần nào bỏ trống thì văn bản để dòng chấm để ghi tay.",
+    "additionalProperties": False,
+    "properties": {
+        "so": opt_s("Số báo cáo", "Số của Báo cáo (nếu đã có)."),
+        "ngay": opt_date("Ngày báo cáo", "Ngày ký Báo cáo. Mặc định: ngày gửi báo cáo tự chấm (ngay_gui_tu_cham), nếu không có thì hạn gửi theo Kế hoạch (lùi về ngày làm việc liền trước nếu rơi vào thứ Bảy, Chủ nhật)."),
+        "noi_dung": {
+            "type": "array", "title": "Đánh giá theo nội dung",
+            "description": "Ưu điểm và hạn chế của đơn vị ở từng nội dung kiểm tra.",
+            "items": {
+                "type": "object", "title": "Đánh giá một nội dung", "description": "Tự đánh giá một nội dung.",
+                "additionalProperties": False, "required": ["noi_dung"],
+                "properties": {
+                    "noi_dung": {"type": "integer", "minimum": 1, "maximum": 20, "title": "Số nội dung",
+                                 "description": "Số thứ tự nội dung (1 đến 7)."},
+                    "uu_diem": opt_s("Ưu điểm", "Những việc đơn vị đã làm tốt."),
+                    "han_che": opt_s("Hạn chế", "Những việc còn thiếu sót."),
+                },
+            },
+        },
+        "nguyen_nhan": _lines("Nguyên nhân", "Nguyên nhân của hạn chế."),
+        "giai_phap": _lines("Giải pháp", "Giải pháp khắc phục của đơn vị."),
+        "de_xuat": _lines("Đề xuất, kiến nghị", "Đề xuất, kiến nghị với cấp trên."),
+    },
+}
+
 cluster = {
     "$schema": DIALECT,
     "$id": "https://docgen.local/schemas/cum.schema.json",
@@ -186,6 +219,7 @@ cluster = {
                     },
                     "ket_luan": opt_s("Kết luận của Trưởng đoàn", "Kết luận chung của Trưởng đoàn sau buổi kiểm tra."),
                     "y_kien_don_vi": opt_s("Ý kiến của đơn vị được kiểm tra", "Ý kiến của đơn vị về kết quả kiểm tra (nếu có)."),
+                    "tu_danh_gia": SELF_REPORT,
                 },
             },
         },
@@ -549,6 +583,13 @@ CLUSTER_EXAMPLES = {
     "lich_kiem_tra.so": "12",
     "bao_cao.so": "30",
     "cong_van.ky_hieu_don_vi_soan_thao": "VP",
+    "don_vi[].tu_danh_gia.so": "42",
+    "don_vi[].tu_danh_gia.noi_dung[].noi_dung": 4,
+    "don_vi[].tu_danh_gia.noi_dung[].uu_diem": "Có kho lưu trữ riêng, giá sắt và bình chữa cháy.",
+    "don_vi[].tu_danh_gia.noi_dung[].han_che": "Tài liệu giai đoạn 2005–2010 chưa được chỉnh lý.",
+    "don_vi[].tu_danh_gia.nguyen_nhan": ["Kinh phí cho công tác lưu trữ chưa được bố trí hằng năm."],
+    "don_vi[].tu_danh_gia.giai_phap": ["Hoàn thành nộp lưu hồ sơ năm 2016 trong quý IV năm 2017."],
+    "don_vi[].tu_danh_gia.de_xuat": ["Đề nghị UBND huyện hỗ trợ kinh phí chỉnh lý tài liệu tồn đọng."],
 }
 
 

@@ -13,6 +13,7 @@ from docgen.context.common import (
 )
 from docgen.context.reports import achievement_context, report_context
 from docgen.context.schedule import schedule_context
+from docgen.context.self_report import with_self_reports
 from docgen.context.sheet import sheet_context
 from docgen.model import tiers
 from docgen.score.cluster import ClusterResult
@@ -224,4 +225,5 @@ def build_documents(plan: dict, cluster: dict, result: ClusterResult) -> list[Do
     })
     docs.append(DocumentSpec("cong-van-de-nghi-khen-thuong.docx", "cong-van-de-nghi-khen-thuong.docx", ctx,
                              "Công văn đề nghị khen thưởng"))
-    return extend(docs, plan, cluster, result, common)
+    # each commune's Báo cáo tự đánh giá goes just before its Phụ lục 01 (context/self_report.py)
+    return with_self_reports(plan, cluster, result, extend(docs, plan, cluster, result, common), can_cu_cum)

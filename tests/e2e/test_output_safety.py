@@ -190,7 +190,8 @@ def test_documents_no_longer_made_are_kept_and_mentioned(tmp_path):
     renamed.write_text(DONG_ANH.read_text(encoding="utf-8").replace("../../ke-hoach-2017.yaml", str(PLAN_2017))
                        .replace("ten: Dục Tú", "ten: Dục Tú Mới"), encoding="utf-8")
     b = build(tmp_path, renamed)[0]
-    old = [b.folder / "bien-ban-kiem-tra-duc-tu.docx", b.folder / "phu-luc-01-duc-tu.docx"]
+    old = [b.folder / "bien-ban-kiem-tra-duc-tu.docx", b.folder / "phu-luc-01-duc-tu.docx",
+           b.folder / "bao-cao-tu-danh-gia-duc-tu.docx"]
     assert all(f.exists() for f in old) and (b.folder / "bien-ban-kiem-tra-duc-tu-moi.docx").exists()
     assert sorted(w.source for w in b.warnings if "lần lập trước" in w.message) == sorted(map(str, old))
 
