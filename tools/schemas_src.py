@@ -289,6 +289,15 @@ cluster = {
                 "ky_hieu_don_vi_soan_thao": opt_s("Ký hiệu đơn vị soạn thảo", "Chữ viết tắt của bộ phận soạn thảo, dùng trong số ký hiệu và dòng 'Lưu'. Mặc định: VP."),
             },
         },
+        "giay_moi": {
+            "type": "object", "title": "Giấy mời họp Cụm",
+            "description": "Số và ngày của Giấy mời dự họp bình xét thi đua do đơn vị Cụm trưởng gửi các đơn vị (giờ, địa điểm lấy từ hop_cum).",
+            "additionalProperties": False,
+            "properties": {
+                "so": opt_s("Số giấy mời", "Số của Giấy mời (nếu đã có)."),
+                "ngay": opt_date("Ngày ban hành", "Ngày ký Giấy mời, trước ngày họp. Bỏ trống để ghi tay."),
+            },
+        },
         "lich_kiem_tra": {
             "type": "object", "title": "Thông báo lịch kiểm tra",
             "description": "Số và ngày của Thông báo lịch kiểm tra do đơn vị Cụm trưởng ban hành (lịch lấy từ ngày, giờ kiểm tra của các đơn vị).",
@@ -581,6 +590,7 @@ CLUSTER_EXAMPLES = {
     "hop_cum.ket_luan": "Cụm số 1 hoàn thành kiểm tra chéo đúng Kế hoạch.",
     "cong_van.so": "25",
     "lich_kiem_tra.so": "12",
+    "giay_moi.so": "15",
     "bao_cao.so": "30",
     "cong_van.ky_hieu_don_vi_soan_thao": "VP",
     "don_vi[].tu_danh_gia.so": "42",

@@ -47,3 +47,21 @@ def bao_cao_tu_danh_gia():
 
 
 TEMPLATES = {"bao-cao-tu-danh-gia.docx": bao_cao_tu_danh_gia}
+
+
+def giay_moi_hop_cum():
+    doc = nd30.new_document()
+    nd30.header_block(doc, left_top="{{ co_quan_dong_1 }}", left_main="{{ co_quan_dong_2 }}",
+                      so_line="{{ so_ky_hieu }}", place_date="{{ dia_danh_ngay }}", top_bold=True)
+    nd30.title(doc, "GIẤY MỜI", ["{{ trich_yeu }}"])
+    para(doc, "{{ moi }}", before=12, keep_next=True)
+    _bullets(doc, "khach")
+    para(doc, "{{ thoi_gian }}")
+    para(doc, "{{ dia_diem }}")
+    para(doc, "{{ noi_dung }}")
+    para(doc, "{{ ket }}")
+    nd30.recipients_and_signature(doc, "noi_nhan", "ky.dong", "{{ ky.ho_ten }}")
+    return doc
+
+
+TEMPLATES["giay-moi-hop-cum.docx"] = giay_moi_hop_cum

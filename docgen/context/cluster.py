@@ -11,6 +11,7 @@ from docgen.context.common import (
     plan_context,
     unit_name,
 )
+from docgen.context.invitation import with_invitation
 from docgen.context.reports import achievement_context, report_context
 from docgen.context.schedule import schedule_context
 from docgen.context.self_report import with_self_reports
@@ -225,5 +226,6 @@ def build_documents(plan: dict, cluster: dict, result: ClusterResult) -> list[Do
     })
     docs.append(DocumentSpec("cong-van-de-nghi-khen-thuong.docx", "cong-van-de-nghi-khen-thuong.docx", ctx,
                              "Công văn đề nghị khen thưởng"))
-    # each commune's Báo cáo tự đánh giá goes just before its Phụ lục 01 (context/self_report.py)
-    return with_self_reports(plan, cluster, result, extend(docs, plan, cluster, result, common), can_cu_cum)
+    # the meeting's Giấy mời, and each commune's Báo cáo tự đánh giá before its Phụ lục 01
+    docs = with_invitation(plan, cluster, extend(docs, plan, cluster, result, common), cum['ten_day_du'])
+    return with_self_reports(plan, cluster, result, docs, can_cu_cum)
