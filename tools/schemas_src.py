@@ -81,6 +81,20 @@ def _lines(title, description):
             "items": s(title, "Một ý.")}
 
 
+# The district's supervisors at a visit or at the meeting (plan III.3.c: "Ý kiến tham gia của Đoàn giám sát").
+SUPERVISION = {
+    "type": ["object", "null"], "title": "Đoàn giám sát dự",
+    "description": "Không bắt buộc. Thành viên Đoàn giám sát của cấp huyện có mặt và ý kiến tham gia của Đoàn; có mục này thì biên bản ghi thành phần và ý kiến của Đoàn giám sát.",
+    "additionalProperties": False,
+    "required": ["thanh_vien"],
+    "properties": {
+        "thanh_vien": {"type": "array", "title": "Thành viên Đoàn giám sát có mặt", "minItems": 1,
+                       "description": "Họ tên và chức vụ (kèm cơ quan) của từng người.",
+                       "items": person("Thành viên", "Một thành viên Đoàn giám sát.")},
+        "y_kien": _lines("Ý kiến tham gia", "Ý kiến của Đoàn giám sát ghi vào biên bản."),
+    },
+}
+
 # The commune's own report (plan III.3.b, IV.6.a), sent with its self-scores before its visit.
 SELF_REPORT = {
     "type": ["object", "null"], "title": "Báo cáo tự đánh giá của đơn vị",
@@ -220,6 +234,7 @@ cluster = {
                     "ket_luan": opt_s("Kết luận của Trưởng đoàn", "Kết luận chung của Trưởng đoàn sau buổi kiểm tra."),
                     "y_kien_don_vi": opt_s("Ý kiến của đơn vị được kiểm tra", "Ý kiến của đơn vị về kết quả kiểm tra (nếu có)."),
                     "tu_danh_gia": SELF_REPORT,
+                    "giam_sat": SUPERVISION,
                 },
             },
         },
@@ -234,6 +249,7 @@ cluster = {
                 "gio_ket_thuc": time("Giờ kết thúc", "Giờ kết thúc cuộc họp."),
                 "dia_diem": opt_s("Địa điểm", "Nơi họp. Mặc định: Hội trường UBND của đơn vị Cụm trưởng."),
                 "so_bien_ban": opt_s("Số biên bản", "Số Biên bản họp Cụm (nếu đã có)."),
+                "giam_sat": SUPERVISION,
                 "hinh_thuc_bieu_quyet": {"type": "string", "enum": ["giơ tay", "bỏ phiếu kín"], "title": "Hình thức biểu quyết",
                                           "description": "Cách các đơn vị thống nhất: giơ tay hoặc bỏ phiếu kín."},
                 "so_nguoi_bieu_quyet": {"type": ["integer", "null"], "minimum": 1, "title": "Số người biểu quyết",
@@ -591,6 +607,10 @@ CLUSTER_EXAMPLES = {
     "cong_van.so": "25",
     "lich_kiem_tra.so": "12",
     "giay_moi.so": "15",
+    "don_vi[].giam_sat.thanh_vien[].ho_ten": "Đoàn Thị Thu",
+    "don_vi[].giam_sat.y_kien": ["Đoàn kiểm tra làm việc đúng nội dung, chấm điểm khách quan."],
+    "hop_cum.giam_sat.thanh_vien[].ho_ten": "Lý Thị Ngọc",
+    "hop_cum.giam_sat.y_kien": ["Cụm bình xét đúng quy trình của Kế hoạch."],
     "bao_cao.so": "30",
     "cong_van.ky_hieu_don_vi_soan_thao": "VP",
     "don_vi[].tu_danh_gia.so": "42",

@@ -71,7 +71,9 @@ def quyet_dinh_thanh_lap_cum():
     cell_text(row.cells[0], "{%tr endfor %}")
     row = add_row(t, widths)
     cell_text(row.cells[0], "{%tr endfor %}")
-    para(doc, "{{ tong_cong }}./.", before=6)
+    row = add_row(t, widths)  # the total in the table: "./." ends the articles, not the attached list
+    merged = row.cells[0].merge(row.cells[3])
+    cell_text(merged, "{{ tong_cong }}", bold=True, align=LEFT)
     return doc
 
 

@@ -11,6 +11,29 @@ def _bullets(doc, loop: str):
     tag(doc, "endfor")
 
 
+def supervisors(doc, heading: str | None = None):
+    """The district's supervisors among those present, when `giam_sat` is given (plan III.3.c)."""
+    tag(doc, "if giam_sat")
+    if heading:
+        para(doc, heading, bold=True, keep_next=True)
+        tag(doc, "for gs in giam_sat.thanh_vien")
+        para(doc, "- {{ gs.ho_ten }}, {{ gs.chuc_vu }};")
+    else:
+        tag(doc, "for gs in giam_sat.thanh_vien")
+        para(doc, "- Đoàn giám sát của cấp huyện: {{ gs.ho_ten }}, {{ gs.chuc_vu }};")
+    tag(doc, "endfor")
+    tag(doc, "endif")
+
+
+def supervisor_opinions(doc):
+    tag(doc, "if giam_sat")
+    para(doc, "Ý kiến tham gia của Đoàn giám sát:", keep_next=True)
+    tag(doc, "for yk in giam_sat.y_kien")
+    para(doc, "- {{ yk }}")
+    tag(doc, "endfor")
+    tag(doc, "endif")
+
+
 def bao_cao_tu_danh_gia():
     doc = nd30.new_document()
     nd30.header_block(doc, left_top="{{ co_quan_dong_1 }}", left_main="{{ co_quan_dong_2 }}",
