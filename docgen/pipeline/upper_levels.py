@@ -63,6 +63,7 @@ def build_district(folder: Path, out_dir: Path, template_dir: Path | None = None
     else:
         warnings = o.warnings + warnings + o.pending()
         not_yet = [CLOSING_TITLES]
+    specs = [context_opening.district_index(o, specs)] + specs  # the index first, as in a cluster's dossier
     inputs = [o.plan.path, o.file.path] + [c.path for c in o.clusters]
     files, manifest, slow = _render(specs, _names(inputs, Path(folder)), template_dir)
     files, manifest = add_workbooks(files, manifest, [tallies.district_workbook(s) for s in specs
@@ -71,7 +72,7 @@ def build_district(folder: Path, out_dir: Path, template_dir: Path | None = None
     return Written(target, write.write_dossier(target, files, manifest), warnings + slow, not_yet)
 
 
-CLOSING_TITLES = ("Biên bản họp Thường trực Hội đồng Thi đua - Khen thưởng, Công văn đề nghị Bằng khen, "
+CLOSING_TITLES = ("Biên bản họp Thường trực Hội đồng Thi đua - Khen thưởng, Công văn đề nghị tặng Bằng khen, "
                   "Báo cáo kết quả kiểm tra chéo của cấp huyện")
 
 

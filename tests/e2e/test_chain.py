@@ -141,7 +141,8 @@ def test_district_with_no_class_a_anywhere_writes_no_letter(tmp_path):
     folder = copy_district(GIA_LAM_DIR, tmp_path / "gia-lam", lambda d: d.pop("de_nghi"),
                            {"cum-so-1.yaml": no_a, "cum-so-2.yaml": no_a})
     out = upper_levels.build_district(folder, tmp_path / "out")
-    opening = {"ke-hoach-trien-khai-huyen.docx", "quyet-dinh-thanh-lap-cum.docx"}  # tests/e2e/test_opening.py
+    opening = {"ke-hoach-trien-khai-huyen.docx", "quyet-dinh-thanh-lap-cum.docx",  # tests/e2e/test_opening.py
+               "danh-muc-ho-so.docx"}
     assert sorted(f.name for f in out.files if f.name not in opening and f.suffix != ".xlsx") == [
         "bao-cao-tong-hop-huyen.docx", "bien-ban-hop-hoi-dong-thi-dua.docx", "manifest.json"]
     assert "không có đơn vị đề nghị tặng Bằng khen" in docx_text(out.folder / "bao-cao-tong-hop-huyen.docx")
@@ -285,7 +286,7 @@ def test_every_new_document_converts_and_keeps_its_table_rows(built, tmp_path):
         files.append(work / f"{i:02d}-{f.name}")
         shutil.copy(f, files[-1])
     pdfs = to_pdf(files, tmp_path)
-    assert len(pdfs) == len(files) == 14  # with the district's opening documents, a self-report
+    assert len(pdfs) == len(files) == 15  # with the district's index and opening documents, a self-report
     if not shutil.which("pdftotext"):
         pytest.skip("pdftotext (poppler-utils) chưa được cài")
     for docx, pdf in zip(files, pdfs):

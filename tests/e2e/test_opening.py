@@ -83,7 +83,14 @@ def test_supervision_decision_only_where_the_district_names_a_team(dong_anh, tmp
 def test_opening_documents_come_first_in_process_order_and_in_the_manifest(dong_anh):
     manifest = json.loads((dong_anh / "manifest.json").read_text(encoding="utf-8"))
     names = [d["tep"] for d in manifest["van_ban"]]
-    assert names[:3] == OPENING and names[3:] == CLOSING
+    assert names == ["danh-muc-ho-so.docx"] + OPENING + CLOSING
+    index = [r[1] for r in table_rows(dong_anh / "danh-muc-ho-so.docx", 1)]  # the Danh mục, same order
+    assert index[1:] == ["Kế hoạch triển khai kiểm tra chéo của cấp huyện",
+                         "Quyết định thành lập Cụm thi đua và Đoàn kiểm tra (kèm Danh sách)",
+                         "Quyết định thành lập Đoàn giám sát",
+                         "Biên bản họp Thường trực Hội đồng Thi đua - Khen thưởng",
+                         "Công văn đề nghị tặng Bằng khen", "Báo cáo kết quả kiểm tra chéo của cấp huyện"]
+    assert "PHÒNG NỘI VỤ" in docx_text(dong_anh / "danh-muc-ho-so.docx")
 
 
 def test_opening_documents_pass_lint(dong_anh):
@@ -98,7 +105,7 @@ def test_cluster_files_with_names_only_make_the_opening_documents_and_exit_4(tmp
     assert "Chưa lập được" in err and "Báo cáo kết quả kiểm tra chéo của cấp huyện" in err
     assert "Cụm số 1 chưa đủ để lập các văn bản sau kiểm tra" in err and "chưa có cuộc họp Thường trực" in err
     out = tmp_path / "out" / "huyen-dong-anh"
-    assert sorted(p.name for p in out.glob("*.docx")) == sorted(OPENING)
+    assert sorted(p.name for p in out.glob("*.docx")) == sorted(OPENING + ["danh-muc-ho-so.docx"])
     rows = table_rows(out / "quyet-dinh-thanh-lap-cum.docx", 2)
     assert rows[2] == ["1", "Nguyễn Văn An", "Chủ tịch UBND xã Cổ Loa", "Trưởng đoàn"]
     # no visit written yet: the plan's window stands for the cluster's days
