@@ -13,10 +13,11 @@ from docx import Document
 from docgen.context import city as context_city
 from docgen.context import cluster as context_cluster
 from docgen.context import district as context_district
+from docgen.context import district_opening as context_opening
 from docgen.context import index, sheet
 from docgen.context import plan as context_plan
 from docgen.context.common import DocumentSpec
-from docgen.levels import city, cluster, district
+from docgen.levels import city, cluster, district, district_opening
 from docgen.errors import InputError
 from docgen.load import discover, reader
 from docgen.pipeline import batch, plan_document, upper_levels
@@ -87,6 +88,7 @@ def level_specs() -> list[DocumentSpec]:
         specs.append(sheet.blank_sheet(plan.data))
     for year in sorted(p for p in INPUTS.iterdir() if p.is_dir()):
         for folder in sorted({f.parent for f in discover.scan(year)[0]}):
+            specs += context_opening.opening_documents(district_opening.check_opening(folder))
             specs += context_district.district_documents(district.check_district(folder))
         specs += context_city.city_documents(city.check_city(year))
     return specs

@@ -15,6 +15,7 @@ import generated
 import nd30
 import templates_danh_muc
 import templates_ke_hoach
+import templates_self
 from nd30 import CENTER, LEFT, add_row, cell_text, centered, para, tag
 
 from docgen.render.package import normalize_zip  # noqa: E402
@@ -41,6 +42,7 @@ def bien_ban_kiem_tra():
     tag(doc, "for ng in don_vi.thanh_phan")
     para(doc, "- {{ ng.ho_ten }}, {{ ng.chuc_vu }}" + nd30.ITEM_END)
     tag(doc, "endfor")
+    templates_self.supervisors(doc, "3. Đoàn giám sát của cấp huyện")
     para(doc, "II. NỘI DUNG KIỂM TRA", bold=True, keep_next=True)
     para(doc, "{{ don_vi.ten_ubnd }} báo cáo kết quả hoạt động công tác văn thư, lưu trữ; báo cáo thống kê "
               "công tác văn thư, công tác lưu trữ và tài liệu lưu trữ {{ ke_hoach.ky_bao_cao_thong_ke }}; "
@@ -74,6 +76,7 @@ def bien_ban_kiem_tra():
     para(doc, "V. KẾT LUẬN CỦA TRƯỞNG ĐOÀN", bold=True, keep_next=True)
     para(doc, "{{ don_vi.ket_luan }}")
     para(doc, "Ý kiến của đơn vị được kiểm tra: {{ don_vi.y_kien_don_vi }}")
+    templates_self.supervisor_opinions(doc)
     para(doc, "Biên bản kết thúc vào hồi {{ don_vi.gio_ket_thuc }} cùng ngày, đã được đọc lại cho các thành "
               "viên Đoàn kiểm tra và đại diện {{ don_vi.ten_ubnd }} cùng nghe, nhất trí thông qua. "
               "{{ don_vi.so_ban }}./.")  # how many copies, who keeps them
@@ -130,6 +133,7 @@ def bien_ban_hop_cum():
     tag(doc, "for kh in hop.khach_moi")
     para(doc, "- Đại biểu mời: {{ kh.ho_ten }}, {{ kh.chuc_vu }}, {{ kh.don_vi }}" + nd30.ITEM_END)
     tag(doc, "endfor")
+    templates_self.supervisors(doc)
     para(doc, "Chủ trì: {{ doan.truong_doan.ho_ten }}, {{ doan.truong_doan.chuc_vu_day_du }}, Cụm trưởng.")
     para(doc, "Thư ký: {{ doan.thu_ky.ho_ten }}, {{ doan.thu_ky.chuc_vu_day_du }}.")
     para(doc, "NỘI DUNG CUỘC HỌP", bold=True, keep_next=True, before=12)
@@ -151,6 +155,7 @@ def bien_ban_hop_cum():
     tag(doc, "for yk in hop.y_kien")
     para(doc, "- {{ yk }}")
     tag(doc, "endfor")
+    templates_self.supervisor_opinions(doc)
     para(doc, "3. Đề nghị khen thưởng", bold=True, keep_next=True)
     para(doc, "a) {{ hop.khen_a }}", keep_next=True)  # the district's Giấy khen: collectives of class A, people
     tag(doc, "for kt in hop.khen_a_dong")
@@ -201,6 +206,8 @@ TEMPLATES = {
 TEMPLATES.update(templates_danh_muc.TEMPLATES)
 TEMPLATES.update(templates_ke_hoach.TEMPLATES)  # the Kế hoạch itself (docgen plan)
 TEMPLATES.update(__import__("templates_chain").TEMPLATES)  # schedule, Phụ lục 01, reports, district, city
+TEMPLATES.update(__import__("templates_opening").TEMPLATES)  # the district's plan and decisions (IV.4.b–d)
+TEMPLATES.update(__import__("templates_self").TEMPLATES)  # each commune's Báo cáo tự đánh giá (III.3.b)
 
 
 

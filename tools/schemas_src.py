@@ -81,6 +81,53 @@ def score_list(title, description):
 LOAI_TEP = lambda value, title: {"const": value, "title": "Loại tệp",  # noqa: E731
                                  "description": f"Luôn là `{value}`: cho docgen biết đây là {title}."}
 
+def _lines(title, description):
+    return {"type": "array", "title": title, "description": description + " Mỗi ý một dòng.",
+            "items": s(title, "Một ý.")}
+
+
+# The district's supervisors at a visit or at the meeting (plan III.3.c: "Ý kiến tham gia của Đoàn giám sát").
+SUPERVISION = {
+    "type": ["object", "null"], "title": "Đoàn giám sát dự",
+    "description": "Không bắt buộc. Thành viên Đoàn giám sát của cấp huyện có mặt và ý kiến tham gia của Đoàn; có mục này thì biên bản ghi thành phần và ý kiến của Đoàn giám sát.",
+    "additionalProperties": False,
+    "required": ["thanh_vien"],
+    "properties": {
+        "thanh_vien": {"type": "array", "title": "Thành viên Đoàn giám sát có mặt", "minItems": 1,
+                       "description": "Họ tên và chức vụ (kèm cơ quan) của từng người.",
+                       "items": person("Thành viên", "Một thành viên Đoàn giám sát.")},
+        "y_kien": _lines("Ý kiến tham gia", "Ý kiến của Đoàn giám sát ghi vào biên bản."),
+    },
+}
+
+# The commune's own report (plan III.3.b, IV.6.a), sent with its self-scores before its visit.
+SELF_REPORT = {
+    "type": ["object", "null"], "title": "Báo cáo tự đánh giá của đơn vị",
+    "description": "Không bắt buộc. Nội dung Báo cáo tự đánh giá công tác văn thư, lưu trữ theo 7 nội dung (ưu điểm, hạn chế, nguyên nhân, giải pháp, đề xuất kiến nghị) mà đơn vị gửi Cụm trưởng và các đơn vị trong Cụm trước ngày được kiểm tra. Điểm và xếp loại tự chấm lấy từ diem.tu_cham. Phần nào bỏ trống thì văn bản để dòng chấm để ghi tay.",
+    "additionalProperties": False,
+    "properties": {
+        "so": opt_s("Số báo cáo", "Số của Báo cáo (nếu đã có)."),
+        "ngay": opt_date("Ngày báo cáo", "Ngày ký Báo cáo. Mặc định: ngày gửi báo cáo tự chấm (ngay_gui_tu_cham), nếu không có thì hạn gửi theo Kế hoạch (lùi về ngày làm việc liền trước nếu rơi vào thứ Bảy, Chủ nhật)."),
+        "noi_dung": {
+            "type": "array", "title": "Đánh giá theo nội dung",
+            "description": "Ưu điểm và hạn chế của đơn vị ở từng nội dung kiểm tra.",
+            "items": {
+                "type": "object", "title": "Đánh giá một nội dung", "description": "Tự đánh giá một nội dung.",
+                "additionalProperties": False, "required": ["noi_dung"],
+                "properties": {
+                    "noi_dung": {"type": "integer", "minimum": 1, "maximum": 20, "title": "Số nội dung",
+                                 "description": "Số thứ tự nội dung (1 đến 7)."},
+                    "uu_diem": opt_s("Ưu điểm", "Những việc đơn vị đã làm tốt."),
+                    "han_che": opt_s("Hạn chế", "Những việc còn thiếu sót."),
+                },
+            },
+        },
+        "nguyen_nhan": _lines("Nguyên nhân", "Nguyên nhân của hạn chế."),
+        "giai_phap": _lines("Giải pháp", "Giải pháp khắc phục của đơn vị."),
+        "de_xuat": _lines("Đề xuất, kiến nghị", "Đề xuất, kiến nghị với cấp trên."),
+    },
+}
+
 cluster = {
     "$schema": DIALECT,
     "$id": "https://docgen.local/schemas/cum.schema.json",
@@ -194,6 +241,8 @@ cluster = {
                     "ket_luan": opt_s("Kết luận của Trưởng đoàn", "Kết luận chung của Trưởng đoàn sau buổi kiểm tra."),
                     "y_kien_don_vi": opt_s("Ý kiến của đơn vị được kiểm tra", "Ý kiến của đơn vị về kết quả kiểm tra (nếu có)."),
                     "ky_bien_ban": opt_s("Người ký thay mặt đơn vị được kiểm tra", "Họ tên người ký Biên bản kiểm tra ở phần \"Đại diện đơn vị được kiểm tra\"; phải là một người của đơn vị đã ghi ở dai_dien, cong_chuc_vptk hoặc thanh_phan_khac. Mặc định: người ở dai_dien; riêng đơn vị Cụm trưởng (Chủ tịch đã ký là Trưởng đoàn, công chức đã ký là Thư ký) là Phó Chủ tịch đầu tiên ở thanh_phan_khac. Ví dụ: Đặng Văn Hùng."),
+                    "tu_danh_gia": SELF_REPORT,
+                    "giam_sat": SUPERVISION,
                 },
             },
         },
@@ -208,6 +257,7 @@ cluster = {
                 "gio_ket_thuc": time("Giờ kết thúc", "Giờ kết thúc cuộc họp."),
                 "dia_diem": opt_s("Địa điểm", "Nơi họp. Mặc định: Hội trường UBND của đơn vị Cụm trưởng."),
                 "so_bien_ban": opt_s("Số biên bản", "Số Biên bản họp Cụm (nếu đã có)."),
+                "giam_sat": SUPERVISION,
                 "hinh_thuc_bieu_quyet": {"type": "string", "enum": ["giơ tay", "bỏ phiếu kín"], "title": "Hình thức biểu quyết",
                                           "description": "Cách các đơn vị thống nhất: giơ tay hoặc bỏ phiếu kín."},
                 "so_nguoi_bieu_quyet": {"type": ["integer", "null"], "minimum": 1, "title": "Số người biểu quyết",
@@ -292,6 +342,15 @@ cluster = {
                 "so": opt_s("Số công văn", "Số của công văn (nếu đã có)."),
                 "ngay": opt_date("Ngày công văn", "Ngày ký công văn. Mặc định: ngày họp Cụm."),
                 "ky_hieu_don_vi_soan_thao": opt_s("Ký hiệu đơn vị soạn thảo", "Chữ viết tắt của bộ phận soạn thảo, dùng trong số ký hiệu và dòng 'Lưu'. Mặc định: VP."),
+            },
+        },
+        "giay_moi": {
+            "type": "object", "title": "Giấy mời họp Cụm",
+            "description": "Số và ngày của Giấy mời dự họp bình xét thi đua do đơn vị Cụm trưởng gửi các đơn vị (giờ, địa điểm lấy từ hop_cum).",
+            "additionalProperties": False,
+            "properties": {
+                "so": opt_s("Số giấy mời", "Số của Giấy mời (nếu đã có)."),
+                "ngay": opt_date("Ngày ban hành", "Ngày ký Giấy mời, trước ngày họp. Bỏ trống để ghi tay."),
             },
         },
         "lich_kiem_tra": {
@@ -616,8 +675,20 @@ CLUSTER_EXAMPLES = {
     "hop_cum.ket_luan": "Cụm số 1 hoàn thành kiểm tra chéo đúng Kế hoạch.",
     "cong_van.so": "25",
     "lich_kiem_tra.so": "12",
+    "giay_moi.so": "15",
+    "don_vi[].giam_sat.thanh_vien[].ho_ten": "Đoàn Thị Thu",
+    "don_vi[].giam_sat.y_kien": ["Đoàn kiểm tra làm việc đúng nội dung, chấm điểm khách quan."],
+    "hop_cum.giam_sat.thanh_vien[].ho_ten": "Lý Thị Ngọc",
+    "hop_cum.giam_sat.y_kien": ["Cụm bình xét đúng quy trình của Kế hoạch."],
     "bao_cao.so": "30",
     "cong_van.ky_hieu_don_vi_soan_thao": "VP",
+    "don_vi[].tu_danh_gia.so": "42",
+    "don_vi[].tu_danh_gia.noi_dung[].noi_dung": 4,
+    "don_vi[].tu_danh_gia.noi_dung[].uu_diem": "Có kho lưu trữ riêng, giá sắt và bình chữa cháy.",
+    "don_vi[].tu_danh_gia.noi_dung[].han_che": "Tài liệu giai đoạn 2005–2010 chưa được chỉnh lý.",
+    "don_vi[].tu_danh_gia.nguyen_nhan": ["Kinh phí cho công tác lưu trữ chưa được bố trí hằng năm."],
+    "don_vi[].tu_danh_gia.giai_phap": ["Hoàn thành nộp lưu hồ sơ năm 2016 trong quý IV năm 2017."],
+    "don_vi[].tu_danh_gia.de_xuat": ["Đề nghị UBND huyện hỗ trợ kinh phí chỉnh lý tài liệu tồn đọng."],
 }
 
 
@@ -644,6 +715,25 @@ def numbered(title, description):
     }
 
 
+# The district's opening documents (plan IV.4.b–d): made while the clusters' scores are still empty.
+OPENING = {
+    "ke_hoach_trien_khai": numbered("Kế hoạch triển khai của cấp huyện", "Kế hoạch của UBND cấp huyện triển khai kiểm tra chéo giữa các UBND cấp xã (gửi Sở Nội vụ trước hạn của Kế hoạch). Ngày ký mặc định: ngày Quyết định thành lập Cụm."),
+    "quyet_dinh_thanh_lap": numbered("Quyết định thành lập Cụm thi đua và Đoàn kiểm tra", "Quyết định của UBND cấp huyện thành lập các Cụm thi đua kiểm tra chéo và Đoàn kiểm tra của từng Cụm (danh sách kèm theo lấy từ các tệp Cụm). Ngày ký mặc định: để trống, ghi tay."),
+    "doan_giam_sat": {
+        "type": ["object", "null"], "title": "Đoàn giám sát của cấp huyện",
+        "description": "Đoàn giám sát hoạt động kiểm tra của các Cụm (Kế hoạch mục IV.4.c). Có mục này thì docgen lập Quyết định thành lập Đoàn giám sát.",
+        "additionalProperties": False,
+        "required": ["truong_doan"],
+        "properties": {
+            "quyet_dinh": numbered("Quyết định thành lập Đoàn giám sát", "Số, ngày của Quyết định thành lập Đoàn giám sát."),
+            "truong_doan": person("Trưởng đoàn giám sát", "Ví dụ: Phó Chủ tịch UBND huyện hoặc Trưởng phòng Nội vụ; chức vụ ghi đầy đủ."),
+            "thanh_vien": {"type": "array", "title": "Thành viên Đoàn giám sát",
+                           "description": "Các thành viên (ngoài Trưởng đoàn), chức vụ ghi đầy đủ kèm cơ quan.",
+                           "items": person("Thành viên", "Một thành viên Đoàn giám sát.")},
+        },
+    },
+}
+
 district = {
     "$schema": DIALECT,
     "$id": "https://docgen.local/schemas/huyen.schema.json",
@@ -651,7 +741,8 @@ district = {
     "description": "Dữ liệu của một quận, huyện, thị xã cho bước tổng hợp cấp huyện: người ký, cuộc họp Thường trực Hội đồng Thi đua - Khen thưởng và đơn vị được chọn đề nghị Bằng khen. Đặt trong thư mục chứa các tệp Cụm của huyện.",
     "type": "object",
     "additionalProperties": False,
-    "required": ["loai_tep", "ke_hoach", "huyen", "nguoi_ky", "hoi_dong"],
+    # hoi_dong may wait until the clusters have met: before that the opening documents are made alone
+    "required": ["loai_tep", "ke_hoach", "huyen", "nguoi_ky"],
     "properties": {
         "loai_tep": LOAI_TEP("huyen", "tệp cấp huyện"),
         "ke_hoach": s("Tệp Kế hoạch", "Đường dẫn đến tệp Kế hoạch, tính từ thư mục của tệp này; phải là Kế hoạch của các tệp Cụm trong thư mục. Ví dụ: ../../ke-hoach-2017.yaml."),
@@ -698,6 +789,7 @@ district = {
                       "items": s("Kiến nghị", "Một kiến nghị.")},
         "cong_van": numbered("Công văn đề nghị Bằng khen", "Công văn của UBND cấp huyện đề nghị Chủ tịch UBND cấp tỉnh tặng Bằng khen."),
         "bao_cao": numbered("Báo cáo kết quả", "Báo cáo kết quả kiểm tra chéo của cấp huyện gửi Sở Nội vụ."),
+        **OPENING,
     },
 }
 

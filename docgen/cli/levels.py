@@ -7,7 +7,7 @@ import click
 
 from docgen.cli import options
 from docgen.cli.click_vi import command
-from docgen.cli.output import err_all
+from docgen.cli.output import Partial, err, err_all
 
 def _written(w, what: str) -> None:
     err_all(w.warnings)
@@ -24,12 +24,14 @@ def _written(w, what: str) -> None:
 @options.templates_option()
 @options.force_option()
 def district(folder, out_dir, template_dir, force):
-    """Tổng hợp cấp huyện: biên bản họp Thường trực Hội đồng Thi đua - Khen thưởng, công văn đề nghị Bằng khen, báo cáo.
+    """Cấp huyện: Kế hoạch triển khai, Quyết định thành lập Cụm và Đoàn kiểm tra, biên bản Hội đồng, công văn, báo cáo.
 
     FOLDER là thư mục của một quận, huyện: một tệp cấp huyện (loai_tep: huyen) và các tệp Cụm.
     docgen kiểm tra mỗi Cụm đề nghị một đơn vị và đơn vị huyện chọn là một trong số đó
     (bỏ trống thì gợi ý đơn vị có tổng điểm cao nhất). Kế hoạch hai cấp (từ 01/7/2025)
-    không có bước này.
+    không có bước này. Khi các tệp Cụm mới có tên đơn vị và người (chưa có điểm),
+    docgen lập Kế hoạch triển khai và các Quyết định thành lập, nêu những gì chưa lập
+    được và kết thúc với mã 4.
 
     \b
     Ví dụ:
@@ -38,7 +40,13 @@ def district(folder, out_dir, template_dir, force):
     """
     from docgen.pipeline import upper_levels  # here, not at the top: `docgen --help` loads no command's modules
 
-    _written(upper_levels.build_district(folder, out_dir, template_dir, force), "văn bản cấp huyện")
+    w = upper_levels.build_district(folder, out_dir, template_dir, force)
+    _written(w, "văn bản cấp huyện")
+    if w.not_yet:
+        # the usual state before the visits: the opening documents are made, the rest waits (exit code 4)
+        err("Chưa lập được (các tệp Cụm chưa đủ điểm, lịch kiểm tra, cuộc họp, hoặc chưa có cuộc họp Thường trực "
+            "Hội đồng): " + "; ".join(w.not_yet) + ". Điền các mục nêu ở trên rồi chạy lại lệnh.")
+        raise Partial()
     click.echo("Việc tiếp theo: gửi công văn, biên bản, báo cáo kèm hồ sơ của Cụm về Sở Nội vụ.")
 
 

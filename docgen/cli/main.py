@@ -9,7 +9,7 @@ import click
 from docgen import __version__
 from docgen.cli import build, check, init, levels, lint, plan, templates
 from docgen.cli.click_vi import OPTS, ViGroup
-from docgen.cli.output import Failed, err
+from docgen.cli.output import Failed, Partial, err
 from docgen.errors import DocgenError
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -38,7 +38,8 @@ for _command in (build.build, check.validate, check.classify, check.score, init.
 
 def main(argv=None) -> int:
     """Entry point; the exit codes (README "Mã thoát"): 0 done, 1 a problem in the user's files or templates,
-    2 the command was called wrongly, 3 a bug in docgen, 130 stopped with Ctrl+C."""
+    2 the command was called wrongly, 3 a bug in docgen, 4 made only part (the rest waits for data), 130 stopped
+    with Ctrl+C."""
     try:
         cli.main(args=argv, prog_name="docgen", standalone_mode=False)
     except click.exceptions.Exit as e:
@@ -55,6 +56,8 @@ def main(argv=None) -> int:
         return 1
     except Failed:  # the command has printed the problems already
         return 1
+    except Partial:  # written what could be made; printed what waits for more data
+        return 4
     except KeyboardInterrupt:
         err("Đã dừng.")
         return 130

@@ -8,6 +8,10 @@ class Failed(Exception):
     """Raised by a command that has already printed what is wrong with the user's files: exit code 1."""
 
 
+class Partial(Exception):
+    """Raised by a command that wrote what it could and has printed what waits for more data: exit code 4."""
+
+
 def err(line: str) -> None:
     click.echo(line, err=True)
 

@@ -15,8 +15,11 @@ from docgen.context.common import (
     title_at,
     unit_name,
 )
+from docgen.context.invitation import with_invitation
 from docgen.context.reports import achievement_context, report_context
 from docgen.context.schedule import schedule_context
+from docgen.context.self_report import with_self_reports
+from docgen.context.supervision import with_supervision
 from docgen.context.sheet import sheet_context
 from docgen.model import tiers
 from docgen.score.cluster import ClusterResult
@@ -247,4 +250,7 @@ def build_documents(plan: dict, cluster: dict, result: ClusterResult) -> list[Do
     })
     docs.append(DocumentSpec("cong-van-de-nghi-khen-thuong.docx", "cong-van-de-nghi-khen-thuong.docx", ctx,
                              "Công văn đề nghị khen thưởng"))
-    return extend(docs, plan, cluster, result, common)
+    # the meeting's Giấy mời, and each commune's Báo cáo tự đánh giá before its Phụ lục 01
+    docs = with_invitation(plan, cluster, extend(docs, plan, cluster, result, common), cum['ten_day_du'])
+    docs = with_supervision(cluster, docs)  # the district's supervisors in the minutes, where they attended
+    return with_self_reports(plan, cluster, result, docs, can_cu_cum)

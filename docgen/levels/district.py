@@ -114,6 +114,10 @@ def check_district(folder: Path) -> DistrictResult:
         raise InputError(f"{folder}: có {len(district_files)} tệp cấp huyện ({', '.join(map(str, district_files))}). "
                          "Lệnh này dùng cho thư mục của một huyện; với cả thành phố, dùng `docgen city`.")
     doc, plan, warnings = load_district_file(district_files[0])
+    if not doc.data.get("hoi_dong"):  # optional in the schema so that the opening documents come first
+        raise ValidationFailed(f"{district_files[0]}: chưa có cuộc họp Thường trực Hội đồng Thi đua - Khen thưởng.",
+                               [doc.issue((), "cần điền mục hoi_dong (ngày họp, chủ trì, thư ký) trước khi tổng hợp "
+                                              "kết quả của huyện.")])
     if not cluster_files:
         raise InputError(f"{folder}: không có tệp Cụm nào (loai_tep: cum) của {tiers.district_name(doc.data['huyen'])}.")
 

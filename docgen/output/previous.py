@@ -49,7 +49,7 @@ class Previous:
             return prev
         try:
             manifest = json.loads(path.read_text(encoding="utf-8"))
-            docs, pdfs = _entries(manifest, "van_ban"), _entries(manifest, "pdf")
+            docs, pdfs = {**_entries(manifest, "van_ban"), **_entries(manifest, "bang_tinh")}, _entries(manifest, "pdf")
         except UnicodeDecodeError:
             prev.state, prev.problem = "corrupt", "không phải văn bản UTF-8"
         except ValueError as e:

@@ -7,12 +7,13 @@ from pathlib import Path
 from docgen import vi
 from docgen.context import cluster as context_cluster
 from docgen.context import index as context_index
+from docgen.context import tallies
 from docgen.errors import Issue, ValidationFailed
 from docgen.levels.cluster import Checked
 from docgen.model import tiers
 from docgen.output import manifest as output_manifest
 from docgen.output import pdf
-from docgen.render import document
+from docgen.render import document, workbook
 
 
 @dataclass
@@ -59,4 +60,16 @@ def render_cluster(checked: Checked, template_dir: Path | None = None,
     inputs = {"cum": checked.cluster.path, "ke_hoach": checked.plan.path}
     manifest = output_manifest.build([index] + specs, files, inputs, inputs_by_role=True, template_dir=template_dir,
                                      template_hashes=True, pdfs=pdfs)
+    books = [tallies.cluster_workbook(s) for s in specs if s.template == "phu-luc-02.docx"]
+    return add_workbooks(files, manifest, books)
+
+
+def add_workbooks(files: dict[str, bytes], manifest: dict, books: list) -> tuple[dict[str, bytes], dict]:
+    """The tallies' .xlsx beside their .docx, recorded in the manifest under `bang_tinh` (a working copy,
+    not a document of the Danh mục: what is filed and signed is the .docx)."""
+    for book in books:
+        files[book.file_name] = workbook.render(book)
+    if books:
+        manifest["bang_tinh"] = [{"tep": b.file_name, "ten": b.title, "ban_ky": b.signed,
+                                  "sha256": output_manifest.sha256(files[b.file_name])} for b in books]
     return files, manifest

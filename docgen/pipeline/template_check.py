@@ -4,10 +4,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from docgen.context import city, cluster, common, district, index, sheet
+from docgen.context import district_opening as context_opening
 from docgen.context import plan as context_plan
 from docgen.errors import Issue, only_errors
 from docgen.levels import city as levels_city
 from docgen.levels import district as levels_district
+from docgen.levels import district_opening
 from docgen.levels.cluster import check_cluster, load_plan
 from docgen.load import discover
 from docgen.load.discover import inputs
@@ -43,6 +45,7 @@ def _level_specs(root: Path) -> list[common.DocumentSpec]:
     years = sorted(p for p in root.iterdir() if p.is_dir() and discover.scan(p)[1])
     for year in years:
         for folder in sorted({f.parent for f in discover.scan(year)[0]}):
+            specs += context_opening.opening_documents(district_opening.check_opening(folder))
             specs += district.district_documents(levels_district.check_district(folder))
         specs += city.city_documents(levels_city.check_city(year))
     return specs

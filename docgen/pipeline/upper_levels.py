@@ -7,13 +7,15 @@ from pathlib import Path
 from docgen import vi
 from docgen.context import city as context_city
 from docgen.context import district as context_district
-from docgen.context import sheet
+from docgen.context import district_opening as context_opening
+from docgen.context import sheet, tallies
 from docgen.context.common import DocumentSpec
 from docgen.errors import Issue
-from docgen.levels import city, cluster, district
+from docgen.levels import city, cluster, district, district_opening
 from docgen.model import tiers
 from docgen.output import manifest as output_manifest
 from docgen.output import write
+from docgen.pipeline.dossier import add_workbooks
 from docgen.render import document, overrides
 
 
@@ -25,6 +27,7 @@ class Written:
     files: list[Path]
     warnings: list[Issue]
     backups: list[Path] = field(default_factory=list)  # documents edited by hand, kept beside (force)
+    not_yet: list[str] = field(default_factory=list)  # documents that wait for data still to fill (titles)
 
 
 def _write(target: Path, files: dict, manifest: dict, warnings: list[Issue], force: bool) -> Written:
@@ -56,12 +59,30 @@ def _names(paths: list[Path], base: Path) -> dict[str, Path]:
 def build_district(folder: Path, out_dir: Path, template_dir: Path | None = None, force: bool = False) -> Written:
     """The district's documents for the folder of one district (its district file and cluster files)."""
     overrides.require(template_dir)
-    d = district.check_district(Path(folder))
-    specs = context_district.district_documents(d)
-    inputs = [d.plan.path, d.file.path] + [c.path for c in d.clusters]
+    # The opening documents need only the clusters' names and people; the rest waits for scores and meetings.
+    o = district_opening.check_opening(Path(folder))
+    specs = context_opening.opening_documents(o)
+    warnings, not_yet = context_opening.late_plan_warning(o), []
+    if o.ready:
+        d = district.check_district(Path(folder))
+        specs += context_district.district_documents(d)
+        warnings = d.warnings + warnings
+    else:
+        warnings = o.warnings + warnings + o.pending()
+        not_yet = [CLOSING_TITLES]
+    specs = [context_opening.district_index(o, specs)] + specs  # the index first, as in a cluster's dossier
+    inputs = [o.plan.path, o.file.path] + [c.path for c in o.clusters]
     files, manifest, slow = _render(specs, _names(inputs, Path(folder)), template_dir)
-    target = Path(out_dir) / vi.slug(d.name)
-    return _write(target, files, manifest, d.warnings + slow, force)
+    files, manifest = add_workbooks(files, manifest, [tallies.district_workbook(s) for s in specs
+                                                      if s.template == "bao-cao-tong-hop-huyen.docx"])
+    target = Path(out_dir) / vi.slug(o.name)
+    written = _write(target, files, manifest, warnings + slow, force)
+    written.not_yet = not_yet
+    return written
+
+
+CLOSING_TITLES = ("Biên bản họp Thường trực Hội đồng Thi đua - Khen thưởng, Công văn đề nghị tặng Bằng khen, "
+                  "Báo cáo kết quả kiểm tra chéo của cấp huyện")
 
 
 def build_city(folder: Path, out_dir: Path, template_dir: Path | None = None, force: bool = False) -> Written:
@@ -70,6 +91,8 @@ def build_city(folder: Path, out_dir: Path, template_dir: Path | None = None, fo
     c = city.check_city(Path(folder))
     specs = context_city.city_documents(c)
     files, manifest, slow = _render(specs, _names(c.inputs, Path(folder)), template_dir)
+    files, manifest = add_workbooks(files, manifest, [tallies.city_workbook(s) for s in specs  # not the Tờ trình
+                                                      if s.template == "bao-cao-tong-hop-thanh-pho.docx"])
     target = Path(out_dir) / vi.slug(f"{tiers.province_place(c.plan.data)} {c.plan.data['nam']}")
     return _write(target, files, manifest, c.warnings + slow, force)
 

@@ -35,7 +35,9 @@ def test_each_cluster_gets_its_documents(built):
         nominee = next(u["ten"] for u in units if u["ma"] == code)
         expected = sorted([f"bien-ban-kiem-tra-{vi.slug(u['ten'])}.docx" for u in units]
                           + [f"phu-luc-01-{vi.slug(u['ten'])}.docx" for u in units]
-                          + ["phu-luc-02-bang-cham-diem.docx", "bien-ban-hop-cum.docx",
+                          + [f"bao-cao-tu-danh-gia-{vi.slug(u['ten'])}.docx" for u in units]
+                          + ["phu-luc-02-bang-cham-diem.docx", "phu-luc-02-bang-cham-diem.xlsx", "bien-ban-hop-cum.docx",
+                             "giay-moi-hop-cum.docx",
                              "cong-van-de-nghi-khen-thuong.docx", "danh-muc-ho-so.docx", "manifest.json",
                              "lich-kiem-tra.docx", "bao-cao-ket-qua-cum.docx",
                              f"bao-cao-thanh-tich-{vi.slug(nominee)}.docx"])

@@ -42,9 +42,9 @@ def test_same_input_gives_the_same_bytes(tmp_path):
     build(tmp_path / "a")
     build(tmp_path / "b")
     a, b = snapshot(tmp_path / "a"), snapshot(tmp_path / "b")
-    # every document of both dossiers, plus their manifests
+    # every document of both dossiers, plus their manifests and Phụ lục 02 as .xlsx (its bytes are fixed too)
     docs = [spec for path in (DONG_ANH, GIA_LAM) for spec in dossier_specs(path)]
-    assert len(a) == len(docs) + 2 >= 15 and a == b
+    assert len(a) == len(docs) + 2 + 2 >= 15 and a == b
 
 
 def test_no_clock_and_no_editor_in_the_documents(tmp_path):
@@ -80,7 +80,9 @@ def test_the_manifest_describes_inputs_and_documents(tmp_path):
                                           "sha256": hashlib.sha256(DONG_ANH.read_bytes()).hexdigest()}
     assert manifest["dau_vao"]["ke_hoach"]["sha256"] == hashlib.sha256(PLAN_2017.read_bytes()).hexdigest()
     docs = {d["tep"]: d for d in manifest["van_ban"]}
-    assert set(docs) == {f.name for f in b.files} - {"manifest.json"}
+    books = {d["tep"] for d in manifest["bang_tinh"]}  # the .xlsx working copies, listed apart
+    assert books == {"phu-luc-02-bang-cham-diem.xlsx"}
+    assert set(docs) == {f.name for f in b.files} - {"manifest.json"} - books
     for name, d in docs.items():
         assert d["sha256"] == hashlib.sha256((b.folder / name).read_bytes()).hexdigest()
         template = ROOT / "templates_docx" / d["mau"]
@@ -157,7 +159,8 @@ def test_documents_no_longer_made_are_kept_and_mentioned(tmp_path):
     renamed.write_text(DONG_ANH.read_text(encoding="utf-8").replace("../../ke-hoach-2017.yaml", str(PLAN_2017))
                        .replace("ten: Dục Tú", "ten: Dục Tú Mới"), encoding="utf-8")
     b = build(tmp_path, renamed)[0]
-    old = [b.folder / "bien-ban-kiem-tra-duc-tu.docx", b.folder / "phu-luc-01-duc-tu.docx"]
+    old = [b.folder / "bien-ban-kiem-tra-duc-tu.docx", b.folder / "phu-luc-01-duc-tu.docx",
+           b.folder / "bao-cao-tu-danh-gia-duc-tu.docx"]
     assert all(f.exists() for f in old) and (b.folder / "bien-ban-kiem-tra-duc-tu-moi.docx").exists()
     assert sorted(w.source for w in b.warnings if "lần lập trước" in w.message) == sorted(map(str, old))
 
