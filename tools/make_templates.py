@@ -42,7 +42,7 @@ def bien_ban_kiem_tra():
     tag(doc, "for ng in don_vi.thanh_phan")
     para(doc, "- {{ ng.ho_ten }}, {{ ng.chuc_vu }}" + nd30.ITEM_END)
     tag(doc, "endfor")
-    templates_self.supervisors(doc, "3. Đoàn giám sát của cấp huyện")
+    templates_self.supervisors(doc, "3. Đoàn giám sát của {{ giam_sat.cua }}")
     para(doc, "II. NỘI DUNG KIỂM TRA", bold=True, keep_next=True)
     para(doc, "{{ don_vi.ten_ubnd }} báo cáo kết quả hoạt động công tác văn thư, lưu trữ; báo cáo thống kê "
               "công tác văn thư, công tác lưu trữ và tài liệu lưu trữ {{ ke_hoach.ky_bao_cao_thong_ke }}; "

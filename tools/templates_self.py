@@ -20,7 +20,7 @@ def supervisors(doc, heading: str | None = None):
         para(doc, "- {{ gs.ho_ten }}, {{ gs.chuc_vu }}" + nd30.ITEM_END)
     else:
         tag(doc, "for gs in giam_sat.thanh_vien")
-        para(doc, "- Đoàn giám sát của cấp huyện: {{ gs.ho_ten }}, {{ gs.chuc_vu }}" + nd30.ITEM_END)
+        para(doc, "- Đoàn giám sát của {{ giam_sat.cua }}: {{ gs.ho_ten }}, {{ gs.chuc_vu }}" + nd30.ITEM_END)
     tag(doc, "endfor")
     tag(doc, "endif")
 

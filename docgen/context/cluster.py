@@ -252,5 +252,5 @@ def build_documents(plan: dict, cluster: dict, result: ClusterResult) -> list[Do
                              "Công văn đề nghị khen thưởng"))
     # the meeting's Giấy mời, and each commune's Báo cáo tự đánh giá before its Phụ lục 01
     docs = with_invitation(plan, cluster, extend(docs, plan, cluster, result, common), cum['ten_day_du'])
-    docs = with_supervision(cluster, docs)  # the district's supervisors in the minutes, where they attended
+    docs = with_supervision(plan, cluster, docs)  # the district's supervisors in the minutes, where they attended
     return with_self_reports(plan, cluster, result, docs, can_cu_cum)

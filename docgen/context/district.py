@@ -128,7 +128,7 @@ def district_documents(d: DistrictResult) -> list[DocumentSpec]:
         "ky": committee_signer(data["nguoi_ky"]),
     }
     docs.append(DocumentSpec("bao-cao-tong-hop-huyen.docx", "bao-cao-tong-hop-huyen.docx", report,
-                             "Báo cáo kết quả kiểm tra chéo của cấp huyện"))
+                             f"Báo cáo kết quả kiểm tra chéo của UBND {d.name}"))
     return docs
 
 

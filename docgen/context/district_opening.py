@@ -12,7 +12,7 @@ from docgen.vi import BLANK, number_line
 PLAN_FILE = "ke-hoach-trien-khai-huyen.docx"
 DECISION_FILE = "quyet-dinh-thanh-lap-cum.docx"
 SUPERVISION_FILE = "quyet-dinh-thanh-lap-doan-giam-sat.docx"
-PLAN_TITLE = "Kế hoạch triển khai kiểm tra chéo của cấp huyện"
+PLAN_TITLE = "Kế hoạch triển khai kiểm tra chéo của"  # + "UBND huyện Đông Anh": the index names the district
 DECISION_TITLE = "Quyết định thành lập Cụm thi đua và Đoàn kiểm tra (kèm Danh sách)"
 SUPERVISION_TITLE = "Quyết định thành lập Đoàn giám sát"
 LOCAL_GOVERNMENT_LAW = "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;"
@@ -259,11 +259,11 @@ def _plan(o: Opening) -> DocumentSpec:
                      "thoi_gian": visit_span(c, plan)} for i, c in enumerate(o.clusters, start=1)],
         "ket_thuc": f"Trên đây là Kế hoạch triển khai kiểm tra chéo công tác văn thư, lưu trữ năm {plan['nam']} của "
                     f"UBND {o.name}; trong quá trình thực hiện có vướng mắc, các đơn vị phản ánh về Phòng Nội vụ để "
-                    "tổng hợp, báo cáo UBND huyện./.",
+                    f"tổng hợp, báo cáo UBND {o.name}./.",
     }
-    ctx["noi_nhan"] = [f"- {plan_body(plan)} (để báo cáo);", "- Chủ tịch, các Phó Chủ tịch UBND huyện;",
+    ctx["noi_nhan"] = [f"- {plan_body(plan)} (để báo cáo);", f"- Chủ tịch, các Phó Chủ tịch UBND {o.name};",
                        "- Phòng Nội vụ, Văn phòng HĐND và UBND huyện;", f"- UBND {communes};", ctx.pop("noi_nhan_cuoi")]
-    return DocumentSpec(PLAN_FILE, PLAN_FILE, ctx, PLAN_TITLE)
+    return DocumentSpec(PLAN_FILE, PLAN_FILE, ctx, f"{PLAN_TITLE} UBND {o.name}")
 
 
 def late_plan_warning(o: Opening):

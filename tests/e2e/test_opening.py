@@ -85,11 +85,11 @@ def test_opening_documents_come_first_in_process_order_and_in_the_manifest(dong_
     names = [d["tep"] for d in manifest["van_ban"]]
     assert names == ["danh-muc-ho-so.docx"] + OPENING + CLOSING
     index = [r[1] for r in table_rows(dong_anh / "danh-muc-ho-so.docx", 1)]  # the Danh mục, same order
-    assert index[1:] == ["Kế hoạch triển khai kiểm tra chéo của cấp huyện",
+    assert index[1:] == ["Kế hoạch triển khai kiểm tra chéo của UBND huyện Đông Anh",
                          "Quyết định thành lập Cụm thi đua và Đoàn kiểm tra (kèm Danh sách)",
                          "Quyết định thành lập Đoàn giám sát",
                          "Biên bản họp Thường trực Hội đồng Thi đua - Khen thưởng",
-                         "Công văn đề nghị tặng Bằng khen", "Báo cáo kết quả kiểm tra chéo của cấp huyện"]
+                         "Công văn đề nghị tặng Bằng khen", "Báo cáo kết quả kiểm tra chéo của UBND huyện Đông Anh"]
     assert "PHÒNG NỘI VỤ" in docx_text(dong_anh / "danh-muc-ho-so.docx")
 
 

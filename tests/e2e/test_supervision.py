@@ -9,7 +9,7 @@ from docgen.pipeline import batch
 
 def test_inspection_minutes_name_the_supervisor_and_record_the_opinion(built):
     text = docx_text(built[DONG_ANH.resolve()].folder / "bien-ban-kiem-tra-co-loa.docx")
-    members = text.index("3. Đoàn giám sát của cấp huyện")
+    members = text.index("3. Đoàn giám sát của UBND huyện Đông Anh")
     assert text.index("2. Đơn vị được kiểm tra") < members < text.index("II. NỘI DUNG KIỂM TRA")
     assert "- Đoàn Thị Thu, Trưởng phòng Nội vụ huyện Đông Anh." in text
     opinion = text.index("Ý kiến tham gia của Đoàn giám sát:")
@@ -19,7 +19,7 @@ def test_inspection_minutes_name_the_supervisor_and_record_the_opinion(built):
 
 def test_meeting_minutes_list_the_supervisor_among_those_present_and_the_opinion(built):
     text = docx_text(built[DONG_ANH.resolve()].folder / "bien-ban-hop-cum.docx")
-    assert "- Đoàn giám sát của cấp huyện: Lê Văn Mạnh, Chánh Văn phòng HĐND và UBND huyện Đông Anh." in text
+    assert "- Đoàn giám sát của UBND huyện Đông Anh: Lê Văn Mạnh, Chánh Văn phòng HĐND và UBND huyện Đông Anh." in text
     at = text.index("Ý kiến tham gia của Đoàn giám sát:")
     assert text.index("2. Ý kiến của các thành viên") < at < text.index("3. Đề nghị khen thưởng")
     assert "- Cụm bình xét đúng quy trình; đề nghị các xã khắc phục hạn chế trước ngày 31/12/2017." in text
