@@ -170,12 +170,10 @@ def cong_van_de_nghi():
     # A one-page letter: no blank line under the header, 6 pt before the text, 3 lines for the signature
     nd30.kinh_gui(doc)  # F-NN-2: one recipient (two-tier plans: Sở Nội vụ) on the same line
     para(doc, "Thực hiện {{ ke_hoach.ten_day_du }}; {{ can_cu_cum }}, {{ cum.ten_day_du }} đã tổ chức kiểm tra "
-              "chéo công tác văn thư, lưu trữ tại {{ so_don_vi }} đơn vị từ {{ tu_ngay }} đến {{ den_ngay }} "
-              "và họp bình xét thi đua {{ ngay_hop_chu }}.")
-    para(doc, "Kết quả chấm điểm, xếp loại như sau:")
-    tag(doc, "for dv in bang_tong_hop")
-    para(doc, "- {{ dv.ten_ubnd }}: {{ dv.tong_diem }} điểm, xếp loại {{ dv.xep_loai }}" + nd30.ITEM_END)
-    tag(doc, "endfor")
+              "chéo công tác văn thư, lưu trữ tại {{ so_don_vi }} đơn vị {{ thoi_gian_kiem_tra }} "
+              "và họp bình xét thi đua {{ ngay_hop_so }}.")
+    # The scores one class at a time: the full table is the attached Phụ lục 02, the letter stays one page.
+    para(doc, "Kết quả chấm điểm, xếp loại (chi tiết tại Biên bản họp Cụm kèm theo): {{ ket_qua }}.")
     para(doc, "Căn cứ kết quả bình xét của Cụm, {{ co_quan_ban_hanh_thuong }} (đơn vị Cụm trưởng) đề nghị như sau:")
     para(doc, "1. {{ khen_a }}", keep_next=True)
     tag(doc, "for kt in khen_a_dong")

@@ -190,7 +190,7 @@ def build_documents(plan: dict, cluster: dict, result: ClusterResult) -> list[Do
     voters = hop.get("so_nguoi_bieu_quyet")
     how = hop.get("hinh_thuc_bieu_quyet")
     voted = awards.proposals(plan, cluster, result, with_votes=True)  # the minutes record each vote
-    asked = awards.proposals(plan, cluster, result, with_votes=False)
+    asked = awards.proposals(plan, cluster, result, with_votes=False, scored=False)  # scores: in ket_qua
     agreed = hop.get("bieu_quyet_xep_loai")
     changed = awards.adjustments(plan, cluster, result)
     ctx = dict(common)
@@ -234,6 +234,11 @@ def build_documents(plan: dict, cluster: dict, result: ClusterResult) -> list[Do
         "kinh_gui": up.kinh_gui,
         "cap_tren": up.cap_tren,
         "khen_a": asked.title_a, "khen_a_dong": asked.lines_a, "khen_b": asked.text_b,
+        # One page: dates in digits, the scores one class a line (the table is in the attached minutes).
+        "thoi_gian_kiem_tra": (f"ngày {vi.short_date(visit_days[0])}" if visit_days[0] == visit_days[-1] else
+                               f"từ ngày {vi.short_date(visit_days[0])} đến ngày {vi.short_date(visit_days[-1])}"),
+        "ngay_hop_so": f"ngày {vi.short_date(hop['ngay'])}",
+        "ket_qua": awards.results_by_class(cluster, result),
         "ket_thuc": (f"Kính đề nghị {up.cap_tren} xem xét, quyết định./." if not up.two_tier else
                      f"Kính đề nghị {up.cap_tren} tổng hợp, trình Chủ tịch {tiers.province_ubnd(plan)} xem xét, "
                      "quyết định./."),

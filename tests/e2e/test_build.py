@@ -152,6 +152,15 @@ def test_meeting_minutes_and_letter(built):
     assert "Số:       /UBND-VP" in letter
 
 
+def test_the_letter_states_each_score_once_in_digits_and_fits_a_page(built):
+    """The letter sums up; the table is in the attached minutes. Dates in digits, one clause per class."""
+    letter = docx_text(dossier(built, DONG_ANH).folder / "cong-van-de-nghi-khen-thuong.docx")
+    assert "tại 4 đơn vị từ ngày 10/10/2017 đến ngày 11/10/2017 và họp bình xét thi đua ngày 12/10/2017." in letter
+    assert ("Kết quả chấm điểm, xếp loại (chi tiết tại Biên bản họp Cụm kèm theo): loại A: UBND xã Cổ Loa (93,5 điểm), "
+            "UBND xã Uy Nỗ (89 điểm); loại B: UBND xã Việt Hùng (73 điểm); loại C: UBND xã Dục Tú (52,5 điểm).") in letter
+    assert letter.count("93,5") == 1 and "- Tập thể: UBND xã Cổ Loa; UBND xã Uy Nỗ;" in letter
+
+
 def test_minimal_cluster_written_from_the_schema_builds(tmp_path):
     """Only required fields: every missing fact is a dotted blank, '&' and '<' survive."""
     built = batch.build([DATA / "cum-toi-thieu.yaml"], tmp_path)
