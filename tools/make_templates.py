@@ -59,18 +59,21 @@ def bien_ban_kiem_tra():
         tag(doc, "endif")
     tag(doc, "endfor")
     para(doc, "IV. CHẤM ĐIỂM VÀ XẾP LOẠI", bold=True, keep_next=True)
-    widths = [14, 71, 20, 20, 20, 20]
-    t = nd30.loop_table(doc, widths, ["STT", "Nội dung", "Điểm tối đa", "Đơn vị tự chấm", "Đoàn chấm",
-                                      "Điểm thống nhất"], "d in don_vi.bang_diem",
+    # Dated the visit day, the minutes know the self-score and the team's score; the agreed score is
+    # voted later at the cluster meeting (its minutes and Phụ lục 02).
+    widths = [14, 91, 20, 20, 20]
+    t = nd30.loop_table(doc, widths, ["STT", "Nội dung", "Điểm tối đa", "Đơn vị tự chấm", "Đoàn chấm"],
+                        "d in don_vi.bang_diem",
                         [("{{ d.so }}", CENTER), ("{{ d.ten }}", LEFT)]
-                        + [("{{ d." + k + " }}", CENTER) for k in ["toi_da", "tu_cham", "doan_cham", "thong_nhat"]])
+                        + [("{{ d." + k + " }}", CENTER) for k in ["toi_da", "tu_cham", "doan_cham"]])
     row = add_row(t, widths)
     merged = row.cells[0].merge(row.cells[1])
     cell_text(merged, "Tổng cộng", bold=True)
-    for c, k in zip(row.cells[2:], ["tong_toi_da", "tong_tu_cham", "tong_doan_cham", "tong_diem"]):
+    for c, k in zip(row.cells[2:], ["tong_toi_da", "tong_tu_cham", "tong_doan_cham"]):
         cell_text(c, "{{ don_vi." + k + " }}", bold=True)
-    para(doc, "Tổng điểm thống nhất: {{ don_vi.tong_diem_chu }}. Xếp loại: {{ don_vi.xep_loai }}.",
+    para(doc, "Tổng điểm Đoàn kiểm tra chấm: {{ don_vi.tong_doan_cham_chu }}. Xếp loại: {{ don_vi.xep_loai_doan }}.",
          bold=True, before=12)
+    para(doc, "Kết quả chấm điểm, xếp loại được xem xét, thống nhất tại cuộc họp bình xét thi đua của Cụm.")
     para(doc, "V. KẾT LUẬN CỦA TRƯỞNG ĐOÀN", bold=True, keep_next=True)
     para(doc, "{{ don_vi.ket_luan }}")
     para(doc, "Ý kiến của đơn vị được kiểm tra: {{ don_vi.y_kien_don_vi }}")

@@ -167,14 +167,13 @@ def build_documents(plan: dict, cluster: dict, result: ClusterResult) -> list[Do
                 "thanh_phan": people,
                 "dai_dien": person(unit_signer(unit, unit is leader)),  # who signs for the inspected unit
                 "nhan_xet": findings_to_write(plan, unit),  # room to write by hand where empty
-                "bang_diem": score_rows(plan, {"tu_cham": r.tu_cham, "doan_cham": r.doan_cham,
-                                               "thong_nhat": r.thong_nhat}),
+                # Dated the visit day: the self-score and the team's, never the score the meeting agrees later.
+                "bang_diem": score_rows(plan, {"tu_cham": r.tu_cham, "doan_cham": r.doan_cham}),
                 "tong_toi_da": decimal_text(sum((c["diem_toi_da"] for c in plan["noi_dung"]), 0)),
                 "tong_tu_cham": decimal_text(r.tong_tu_cham),
                 "tong_doan_cham": decimal_text(r.tong_doan_cham),
-                "tong_diem": decimal_text(r.tong_diem),
-                "tong_diem_chu": vi.score_with_words(r.tong_diem),
-                "xep_loai": r.xep_loai,
+                "tong_doan_cham_chu": vi.score_with_words(r.tong_doan_cham),
+                "xep_loai_doan": r.xep_loai_doan,
                 "ket_luan": blank(unit.get("ket_luan")),
                 "y_kien_don_vi": blank(unit.get("y_kien_don_vi")),
                 "so_ban": _copies(unit, leader, up),

@@ -81,13 +81,14 @@ def test_inspection_minutes_carry_every_fact(built, path):
         # the scoring table: one row per content, then the totals
         rows = [r_ for r_ in table_rows(f) if r_ and re.fullmatch(r"\d+", r_[0])]
         assert len(rows) == 7
-        for i, row in enumerate(rows):
-            assert row[3:6] == [vi.decimal_text(rules.parse_score(unit["diem"][k][i]))
-                                for k in ("tu_cham", "doan_cham", "thong_nhat")]
+        for i, row in enumerate(rows):  # dated the visit day: the self-score and the team's, not the agreed one
+            assert row[3:] == [vi.decimal_text(rules.parse_score(unit["diem"][k][i]))
+                               for k in ("tu_cham", "doan_cham")]
         total_row = next(r_ for r_ in table_rows(f) if r_[0] == "Tổng cộng")
-        assert total_row[2:] == ["100", vi.decimal_text(r.tong_tu_cham), vi.decimal_text(r.tong_doan_cham),
-                                 vi.decimal_text(r.tong_diem)]
-        assert f"Tổng điểm thống nhất: {vi.score_with_words(r.tong_diem)}. Xếp loại: {r.xep_loai}." in text
+        assert total_row[2:] == ["100", vi.decimal_text(r.tong_tu_cham), vi.decimal_text(r.tong_doan_cham)]
+        assert (f"Tổng điểm Đoàn kiểm tra chấm: {vi.score_with_words(r.tong_doan_cham)}. "
+                f"Xếp loại: {r.xep_loai_doan}.") in text
+        assert "thống nhất:" not in text.lower()
         assert vi.time_words(unit["gio_ket_thuc"]) in text
 
 

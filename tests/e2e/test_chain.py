@@ -69,6 +69,34 @@ def test_phu_luc_01_is_filled_from_the_cluster_file(built):
     assert "KT. CHỦ TỊCH" in text and "Trần Văn Bình" in text  # a Vice-Chairman signs for the commune
 
 
+def test_a_schedule_dated_before_the_decision_it_cites_is_a_warning(tmp_path):
+    """The Lịch cites 'Quyết định số 2150/QĐ-UBND ngày 18/8/2017': dated 15/8/2017 it cites a paper not yet signed."""
+    def early(data):
+        data["lich_kiem_tra"] = {"ngay": "2017-08-15"}
+    f = copy_yaml(DONG_ANH_DIR / "cum-so-1.yaml", tmp_path / "cum.yaml", early)
+    found = [w for w in warnings_of(f) if "trước ngày Quyết định thành lập Cụm" in w.message]
+    assert len(found) == 1 and "15/8/2017" in found[0].message and "(18/8/2017)" in found[0].message
+    assert found[0].pointer == "lich_kiem_tra.ngay"
+    ok = copy_yaml(DONG_ANH_DIR / "cum-so-1.yaml", tmp_path / "ok.yaml")  # the sample: 21/8/2017, after it
+    assert not [w for w in warnings_of(ok) if "Quyết định thành lập" in w.message]
+
+
+def test_inspection_minutes_show_the_teams_score_not_the_one_agreed_at_the_meeting(built):
+    """Dated the visit day (10/10/2017), the minutes at Uy Nỗ know the team's 26 for content 4 (88,5, class A);
+    the agreed 26,5 (89) is voted at the meeting on 12/10/2017 and lives in its minutes and in Phụ lục 02."""
+    folder = built[(DONG_ANH_DIR / "cum-so-1.yaml").resolve()].folder
+    minutes = folder / "bien-ban-kiem-tra-uy-no.docx"
+    rows = table_rows(minutes, 1)
+    assert rows[0] == ["STT", "Nội dung", "Điểm tối đa", "Đơn vị tự chấm", "Đoàn chấm"]
+    assert rows[4][2:] == ["30", "27", "26"] and rows[-1][1:] == ["Tổng cộng", "100", "92,5", "88,5"]
+    text = docx_text(minutes)
+    assert "Tổng điểm Đoàn kiểm tra chấm: 88,5 điểm (tám mươi tám phẩy năm điểm). Xếp loại: A." in text
+    assert "26,5" not in text and "89" not in text and "điểm thống nhất" not in text.lower()
+    sheet = docx_text(folder / "phu-luc-02-bang-cham-diem.docx")  # attached to the meeting's minutes
+    assert "(Kèm theo Biên bản họp Cụm số 1, huyện Đông Anh ngày 12 tháng 10 năm 2017)" in sheet
+    assert "26,5" in sheet and "89" in sheet
+
+
 def test_blank_phu_luc_01_lists_the_plan_criteria_with_empty_score_columns(tmp_path, capsys):
     # the criteria test plan: the 2017 plan's sub-items of contents 3 and 4, with invented max points
     assert main.main(["phu-luc-01", str(DATA / "ke-hoach-tieu-chi.yaml"), "-o", str(tmp_path)]) == 0
