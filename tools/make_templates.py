@@ -76,7 +76,11 @@ def bien_ban_kiem_tra():
     para(doc, "Kết quả chấm điểm, xếp loại được xem xét, thống nhất tại cuộc họp bình xét thi đua của Cụm.")
     para(doc, "V. KẾT LUẬN CỦA TRƯỞNG ĐOÀN", bold=True, keep_next=True)
     para(doc, "{{ don_vi.ket_luan }}")
-    para(doc, "Ý kiến của đơn vị được kiểm tra: {{ don_vi.y_kien_don_vi }}")
+    # Empty: a dotted line to the margin and one more, room for the unit to write its opinion by hand.
+    nd30.dotted_tab(para(doc, "Ý kiến của đơn vị được kiểm tra: {{ don_vi.y_kien_don_vi }}"))
+    tag(doc, "if don_vi.y_kien_trong")
+    nd30.dotted_tab(para(doc, "\t", indent_first_mm=0, before=0))
+    tag(doc, "endif")
     para(doc, "Biên bản kết thúc vào hồi {{ don_vi.gio_ket_thuc }} cùng ngày, đã được đọc lại cho các thành "
               "viên Đoàn kiểm tra và đại diện {{ don_vi.ten_ubnd }} cùng nghe, nhất trí thông qua. "
               "{{ don_vi.so_ban }}./.")  # how many copies, who keeps them

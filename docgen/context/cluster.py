@@ -4,10 +4,12 @@ from __future__ import annotations
 from docgen import vi
 from docgen.context import awards
 from docgen.context.common import (
+    WRITING_ROOM,
     DocumentSpec,
     blank,
     committee_signer,
     findings_to_write,
+    in_sentence,
     person,
     place_at,
     plan_body,
@@ -163,7 +165,7 @@ def build_documents(plan: dict, cluster: dict, result: ClusterResult) -> list[Do
                 "ngay_kiem_tra": vi.date_words(unit["ngay_kiem_tra"]),
                 "gio_bat_dau": vi.time_words(unit.get("gio_bat_dau")),
                 "gio_ket_thuc": vi.time_words(unit.get("gio_ket_thuc")),
-                "dia_diem": place_at(unit.get("dia_diem"), unit, "Trụ sở"),
+                "dia_diem": in_sentence(place_at(unit.get("dia_diem"), unit, "Trụ sở")),  # "tại trụ sở …"
                 "thanh_phan": people,
                 "dai_dien": person(unit_signer(unit, unit is leader)),  # who signs for the inspected unit
                 "nhan_xet": findings_to_write(plan, unit),  # room to write by hand where empty
@@ -175,7 +177,8 @@ def build_documents(plan: dict, cluster: dict, result: ClusterResult) -> list[Do
                 "tong_doan_cham_chu": vi.score_with_words(r.tong_doan_cham),
                 "xep_loai_doan": r.xep_loai_doan,
                 "ket_luan": blank(unit.get("ket_luan")),
-                "y_kien_don_vi": blank(unit.get("y_kien_don_vi")),
+                "y_kien_don_vi": unit.get("y_kien_don_vi") or WRITING_ROOM,  # empty: dotted lines to write on
+                "y_kien_trong": not unit.get("y_kien_don_vi"),
                 "so_ban": _copies(unit, leader, up),
             },
         })

@@ -89,6 +89,15 @@ def place_at(value: str | None, unit: dict, default: str) -> str:
     return text
 
 
+def in_sentence(place: str) -> str:
+    """A place inside a sentence ('tại trụ sở UBND xã Uy Nỗ'): a common noun heading it is not capitalised
+    (NĐ 30, Phụ lục II); a proper name ('Nhà văn hóa thôn Đông') is left as written."""
+    for generic in GENERIC_PLACES:
+        if place.lower().startswith(generic + " "):
+            return generic + place[len(generic):]
+    return place
+
+
 def person_text(p: dict) -> str:
     return f"{p['ho_ten']}, {blank(p.get('chuc_vu'))}"
 

@@ -277,3 +277,14 @@ def test_the_sos_to_trinh_submits_the_districts_choices_to_the_chairman(chain_bu
     # Đông Anh: two clusters proposed Cổ Loa and thị trấn Đông Anh (93,5 each); the council chose Cổ Loa
     council = _doc(chain_built["huyen-dong-anh"], "bien-ban-hop-hoi-dong-thi-dua.docx")
     assert "UBND xã Cổ Loa" in council and "UBND thị trấn Đông Anh" in council
+
+
+def test_the_district_report_names_its_own_kind_of_district(tmp_path):
+    """A thị xã's report says 'tiêu biểu nhất của thị xã', never 'của huyện'."""
+    def town(data):
+        data["huyen"]["loai"] = "thị xã"
+    folder = copy_district(DONG_ANH_DIR, tmp_path / "da", town, {"cum-so-1.yaml": town, "cum-so-2.yaml": town})
+    out = upper_levels.build_district(folder, tmp_path / "out")
+    report = docx_text(out.folder / "bao-cao-tong-hop-huyen.docx")
+    assert "là tập thể xuất sắc, tiêu biểu nhất của thị xã; UBND thị xã Đông Anh đề nghị" in report
+    assert "của huyện" not in report
