@@ -135,7 +135,7 @@ def bien_ban_hop_cum():
               '{{ "." if loop.last and not hop.khach_moi else ";" }}')  # the guests' list may follow
     tag(doc, "endfor")
     tag(doc, "for kh in hop.khach_moi")
-    para(doc, "- Đại biểu mời: {{ kh.ho_ten }}, {{ kh.chuc_vu }}, {{ kh.don_vi }}" + nd30.ITEM_END)
+    para(doc, "- Đại biểu mời: {{ kh.ho_ten }}, {{ kh.chuc_vu_don_vi }}" + nd30.ITEM_END)
     tag(doc, "endfor")
     para(doc, "Chủ trì: {{ doan.truong_doan.ho_ten }}, {{ doan.truong_doan.chuc_vu_day_du }}, Cụm trưởng.")
     para(doc, "Thư ký: {{ doan.thu_ky.ho_ten }}, {{ doan.thu_ky.chuc_vu_day_du }}.")

@@ -12,6 +12,7 @@ from docgen.context.common import (
     in_sentence,
     person,
     place_at,
+    post_in,
     plan_body,
     plan_context,
     title_at,
@@ -205,7 +206,8 @@ def build_documents(plan: dict, cluster: dict, result: ClusterResult) -> list[Do
             "gio_bat_dau": vi.time_words(hop.get("gio_bat_dau")),
             "gio_ket_thuc": vi.time_words(hop.get("gio_ket_thuc")),
             "dia_diem": place_at(hop.get("dia_diem"), leader, "Hội trường"),
-            "khach_moi": [{"ho_ten": k["ho_ten"], "chuc_vu": blank(k.get("chuc_vu")), "don_vi": blank(k.get("don_vi"))}
+            "khach_moi": [{"ho_ten": k["ho_ten"], "chuc_vu": blank(k.get("chuc_vu")), "don_vi": blank(k.get("don_vi")),
+                           "chuc_vu_don_vi": post_in(k.get("chuc_vu"), k.get("don_vi"))}
                           for k in hop.get("khach_moi") or []],
             "hinh_thuc_bieu_quyet": blank(hop.get("hinh_thuc_bieu_quyet")),
             "bieu_quyet_xep_loai": awards.votes(agreed, voters, how),

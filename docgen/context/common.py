@@ -73,6 +73,20 @@ def title_at(title: str | None, unit: dict, default: str = "") -> str:
     return f"{title} UBND {name}"
 
 
+def post_in(title: str | None, body: str | None) -> str:
+    """A guest's post and office as one phrase: 'Chuyên viên Phòng Nội vụ huyện Đông Anh' (not 'Chuyên viên,
+    Phòng Nội vụ …'); 'Phó Trưởng phòng' + 'Phòng Nội vụ huyện Đông Anh' → 'Phó Trưởng phòng Nội vụ huyện
+    Đông Anh' (the word 'phòng' once). An unknown part stays a blank."""
+    title, body = " ".join(str(title or "").split()), " ".join(str(body or "").split())
+    if not title or not body:
+        return f"{title or BLANK}, {body or BLANK}" if title or body else BLANK
+    if body.lower() in title.lower():
+        return title
+    if title.lower().endswith("phòng") and body.lower().startswith("phòng "):
+        return f"{title} {body[len('phòng '):]}"
+    return f"{title} {body}"
+
+
 GENERIC_PLACES = ("trụ sở", "hội trường", "phòng họp")
 
 

@@ -211,7 +211,7 @@ def test_city_counts_per_class_per_district_and_the_nominees(tmp_path):
     assert [n.ten_ubnd for n in c.nominees] == ["UBND xã Cổ Loa", "UBND thị trấn Trâu Quỳ"]
     out = upper_levels.build_city(INPUTS / "2017", tmp_path)
     rows = table_rows(out.folder / "bao-cao-tong-hop-thanh-pho.docx", 1)
-    assert rows[0] == ["STT", "Quận, huyện, thị xã", "Số Cụm", "Số đơn vị", "Loại A", "Loại B", "Loại C", "Loại D"]
+    assert rows[0] == ["STT", "Huyện", "Số Cụm", "Số đơn vị", "Loại A", "Loại B", "Loại C", "Loại D"]
     assert rows[1:] == [["1", "Huyện Đông Anh", "2", "8", "4", "2", "1", "1"],
                         ["2", "Huyện Gia Lâm", "2", "7", "2", "2", "2", "1"],
                         ["", "Tổng cộng", "4", "15", "6", "4", "3", "2"]]

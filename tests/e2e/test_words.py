@@ -132,3 +132,18 @@ def test_no_short_blank_where_the_unit_writes_its_opinion(texts):
     """'Ý kiến của đơn vị được kiểm tra: ……' is too short to write on: dotted lines to the margin instead."""
     assert not found(texts, r"Ý kiến của đơn vị được kiểm tra: …")
     assert not found(texts, r"&")  # 'Văn hóa & Thông tin' is not how a post is written
+
+
+def test_a_guest_is_named_with_post_and_office_in_one_phrase(texts):
+    assert "- Đại biểu mời: Lý Thị Ngọc, Chuyên viên Phòng Nội vụ huyện Đông Anh." in texts["dong-anh-cum-so-1/bien-ban-hop-cum.docx"]
+    assert not found(texts, r"Đại biểu mời: [^,\n]+, Chuyên viên, ")
+
+
+def test_the_city_names_the_kinds_of_districts_that_reported(texts):
+    """Two huyện reported in 2017: 'báo cáo của UBND 2 huyện', 'Mỗi huyện đề nghị …', never a blanket 'quận,
+    huyện, thị xã' (the plan's title is quoted as is)."""
+    city = {n: t.replace("thuộc UBND quận, huyện, thị xã", "") for n, t in texts.items() if n.startswith("ha-noi-2017/")}
+    assert len(city) == 2
+    for name, text in city.items():
+        assert "quận, huyện, thị xã" not in text and "Quận, huyện, thị xã" not in text, name
+    assert "trên cơ sở báo cáo của UBND 2 huyện," in city["ha-noi-2017/bao-cao-tong-hop-thanh-pho.docx"]
