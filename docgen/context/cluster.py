@@ -96,6 +96,18 @@ def unit_signer(unit: dict, is_leader: bool) -> dict | None:
     return next((p for p in others if str(p.get("chuc_vu") or "").startswith("Phó Chủ tịch")), None)
 
 
+def _achievement_reports(hop: dict, giay_khen: bool) -> list[str]:
+    """The letter's last attachment names only who is proposed: 'tập thể, cá nhân', 'tập thể' or nothing."""
+    collectives = bool(hop.get("de_nghi_tap_the") or (giay_khen and hop.get("giay_khen_tap_the")))
+    people = bool(hop.get("de_nghi_ca_nhan"))
+    who = ", ".join(w for w, on in (("tập thể", collectives), ("cá nhân", people)) if on)
+    return [f"Báo cáo thành tích của {who} được đề nghị khen thưởng"] if who else []
+
+
+def _dash_ends(items: list[str]) -> list[str]:
+    return [x + ";" for x in items[:-1]] + [x + "." for x in items[-1:]]
+
+
 def score_rows(plan: dict, values_by_kind: dict) -> list[dict]:
     rows = []
     for i, content in enumerate(plan["noi_dung"]):
@@ -246,11 +258,9 @@ def build_documents(plan: dict, cluster: dict, result: ClusterResult) -> list[Do
         "ket_thuc": (f"Kính đề nghị {up.cap_tren} xem xét, quyết định./." if not up.two_tier else
                      f"Kính đề nghị {up.cap_tren} tổng hợp, trình Chủ tịch {tiers.province_ubnd(plan)} xem xét, "
                      "quyết định./."),
-        "ho_so_kem_theo": [
-            f"Biên bản họp {cum_name} (kèm theo Bảng chấm điểm - Phụ lục số 02);",
-            f"Biên bản kiểm tra tại {len(units)} đơn vị;",
-            "Báo cáo thành tích của tập thể, cá nhân được đề nghị khen thưởng.",
-        ],
+        "ho_so_kem_theo": _dash_ends([f"Biên bản họp {cum_name} (kèm theo Bảng chấm điểm - Phụ lục số 02)",
+                                      f"Biên bản kiểm tra tại {len(units)} đơn vị"]
+                                     + _achievement_reports(hop, awards.district_form(plan, up) is not None)),
         "noi_nhan": ["- Như trên;", f"- UBND các đơn vị trong {cum_name};", f"- Lưu: VT, {unit_abbr}."],
         "ky": committee_signer(leader["dai_dien"]),
     })

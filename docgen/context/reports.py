@@ -90,7 +90,7 @@ def overview(plan: dict, result: ClusterResult) -> list[str]:
         full = sum(1 for r in result.don_vi if r.thong_nhat[i] == Decimal(str(c["diem_toi_da"])))
         lines.append(f"Nội dung {c['so']}: bình quân {vi.decimal_text((share * Decimal(str(c['diem_toi_da']))).quantize(Decimal('0.01'), ROUND_HALF_UP))}"
                      f"/{vi.decimal_text(c['diem_toi_da'])} điểm ({_pct(share)}%); "
-                     + (f"{full}/{n} đơn vị đạt điểm tối đa." if full else "chưa đơn vị nào đạt điểm tối đa."))
+                     + (f"{full}/{n} đơn vị đạt điểm tối đa." if full else "chưa có đơn vị nào đạt điểm tối đa."))
     return lines
 
 

@@ -326,3 +326,15 @@ def test_every_new_document_converts_and_keeps_its_table_rows(built, tmp_path):
         got = Counter(_rejoined(vi.nfc(text).split(), want))
         missing = {w: n - got[w] for w, n in want.items() if got[w] < n}
         assert not missing, f"{docx.name}: {missing}"
+
+
+def test_the_letter_attaches_achievement_reports_only_for_who_is_proposed(tmp_path):
+    """2025, Cụm số 1 proposes its outstanding ward and no one person: 'tập thể' only; nobody at all: no report."""
+    letter = docx_text(batch.build([CUM_2025], tmp_path / "a")[0].folder / "cong-van-de-nghi-khen-thuong.docx")
+    assert "- Báo cáo thành tích của tập thể được đề nghị khen thưởng." in letter and "cá nhân được đề nghị" not in letter
+
+    def nobody(data):
+        data["hop_cum"].pop("de_nghi_tap_the")
+    f = copy_yaml(CUM_2025, tmp_path / "cum.yaml", nobody)
+    letter = docx_text(batch.build([f], tmp_path / "b")[0].folder / "cong-van-de-nghi-khen-thuong.docx")
+    assert "Báo cáo thành tích" not in letter and "- Biên bản kiểm tra tại 4 đơn vị." in letter

@@ -246,7 +246,7 @@ def test_the_cluster_report_assesses_the_contents_and_recommends_not_copies_the_
     text = docx_text(built[(DONG_ANH_DIR / "cum-so-2.yaml").resolve()].folder / "bao-cao-ket-qua-cum.docx")
     # by hand, agreed scores of Đông Anh 93,5 / Nguyên Khê 85 / Tiên Dương 71 / Vân Nội 45, content 6: 26/40 = 65%
     assert ("thấp nhất là Nội dung 6 (ứng dụng khoa học công nghệ và công nghệ thông tin), bình quân đạt 65%.") in text
-    assert "- Nội dung 5: bình quân 7,13/10 điểm (71,3%); chưa đơn vị nào đạt điểm tối đa." in text
+    assert "- Nội dung 5: bình quân 7,13/10 điểm (71,3%); chưa có đơn vị nào đạt điểm tối đa." in text
     part = text.split("IV. KIẾN NGHỊ, ĐỀ XUẤT")[1]
     assert "Các đơn vị thống nhất với kết quả chấm điểm" not in part
     assert "Đề nghị UBND huyện Đông Anh quan tâm hướng dẫn, hỗ trợ các đơn vị trong Cụm nâng cao kết quả Nội dung 6" in part
