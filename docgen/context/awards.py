@@ -70,7 +70,10 @@ def proposals(plan: dict, cluster: dict, result: ClusterResult, *, with_votes: b
                         p.get("so_phieu_tan_thanh")) for p in hop.get("de_nghi_ca_nhan") or []]
     form_a = district_form(plan, up)
     lines = []
-    if form_a:
+    if form_a and not collectives and not people:  # nothing to list: one sentence, not two 'không đề nghị' lines
+        title = f"Cụm không đề nghị Chủ tịch {up.ubnd} tặng {short_form(form_a)}."
+        form_a = None
+    elif form_a:
         title = f"Đề nghị Chủ tịch {up.ubnd} tặng {short_form(form_a)}:"
         lines.append("- Tập thể: " + ("; ".join(collectives) if collectives else "không đề nghị"))
     else:

@@ -255,7 +255,8 @@ def build_documents(plan: dict, cluster: dict, result: ClusterResult) -> list[Do
                                f"từ ngày {vi.short_date(visit_days[0])} đến ngày {vi.short_date(visit_days[-1])}"),
         "ngay_hop_so": f"ngày {vi.short_date(hop['ngay'])}",
         "ket_qua": awards.results_by_class(cluster, result),
-        "ket_thuc": (f"Kính đề nghị {up.cap_tren} xem xét, quyết định./." if not up.two_tier else
+        "ket_thuc": (f"Kính báo cáo {up.cap_tren}./." if not asked.lines_a and not hop.get("de_nghi_tap_the") else
+                     f"Kính đề nghị {up.cap_tren} xem xét, quyết định./." if not up.two_tier else
                      f"Kính đề nghị {up.cap_tren} tổng hợp, trình Chủ tịch {tiers.province_ubnd(plan)} xem xét, "
                      "quyết định./."),
         "ho_so_kem_theo": _dash_ends([f"Biên bản họp {cum_name} (kèm theo Bảng chấm điểm - Phụ lục số 02)",

@@ -174,7 +174,9 @@ def test_minimal_cluster_written_from_the_schema_builds(tmp_path):
     letter = docx_text(folder / "cong-van-de-nghi-khen-thuong.docx")
     assert "Không có đơn vị đạt loại A" in letter  # 98 points but content 2 at 12/15 = 80% → A
     # Phù Linh: 5,12,20,25,8,8,5 = 83 → B; nobody reaches A, so nothing is proposed
-    assert "- Cá nhân: không đề nghị." in letter
+    # nothing to propose: one sentence instead of two 'không đề nghị' lines, and the letter reports, it asks nothing
+    assert "1. Cụm không đề nghị Chủ tịch UBND huyện Sóc Sơn tặng Giấy khen." in letter and "không đề nghị;" not in letter
+    assert "Kính báo cáo UBND huyện Sóc Sơn./." in letter and "xem xét, quyết định" not in letter
 
 
 def test_every_document_converts_to_pdf_with_libreoffice(built, tmp_path):
