@@ -34,7 +34,8 @@ def report_context(plan: dict, cluster: dict, result: ClusterResult, common: dic
     table = [{"stt": n, "ten_ubnd": f"UBND {unit_name(by_code[r.ma])}", "tu_cham": decimal_text(r.tong_tu_cham),
               "doan_cham": decimal_text(r.tong_doan_cham), "tong_diem": decimal_text(r.tong_diem),
               "xep_loai": r.xep_loai} for n, r in enumerate(ranked, start=1)]
-    counts = tally.count_classes(plan, [(f"UBND {unit_name(by_code[r.ma])}", r.xep_loai) for r in result.don_vi])
+    # Named in rank order, as in the table above (Cổ Loa 93,5 before Uy Nỗ 89).
+    counts = tally.count_classes(plan, [(f"UBND {unit_name(by_code[r.ma])}", r.xep_loai) for r in ranked])
     classes = [f"Loại {c.loai}: {vi.unit_count(c.so_luong)}" + (f" ({', '.join(c.don_vi)})" if c.don_vi else "")
                for c in counts]
     asked = awards.proposals(plan, cluster, result, with_votes=False)

@@ -122,7 +122,7 @@ def test_cluster_report_has_scores_classes_and_proposals(built):
                         ["3", "UBND xã Việt Hùng", "79,5", "73", "73", "B"],
                         ["4", "UBND xã Dục Tú", "59", "52,5", "52,5", "C"]]
     text = docx_text(folder / "bao-cao-ket-qua-cum.docx")
-    assert "- Loại A: 2 đơn vị (UBND xã Uy Nỗ, UBND xã Cổ Loa);" in text
+    assert "- Loại A: 2 đơn vị (UBND xã Cổ Loa, UBND xã Uy Nỗ);" in text
     assert "- Loại D: không có đơn vị nào." in text
     assert "1. Đề nghị Chủ tịch UBND huyện Đông Anh tặng Giấy khen:" in text
     assert "tặng Bằng khen: UBND xã Cổ Loa (93,5 điểm, xếp loại A)." in text
@@ -338,3 +338,8 @@ def test_the_letter_attaches_achievement_reports_only_for_who_is_proposed(tmp_pa
     f = copy_yaml(CUM_2025, tmp_path / "cum.yaml", nobody)
     letter = docx_text(batch.build([f], tmp_path / "b")[0].folder / "cong-van-de-nghi-khen-thuong.docx")
     assert "Báo cáo thành tích" not in letter and "- Biên bản kiểm tra tại 4 đơn vị." in letter
+
+
+def test_the_cluster_report_names_each_class_in_rank_order(built):
+    report = docx_text(built[(DONG_ANH_DIR / "cum-so-1.yaml").resolve()].folder / "bao-cao-ket-qua-cum.docx")
+    assert "- Loại A: 2 đơn vị (UBND xã Cổ Loa, UBND xã Uy Nỗ);" in report  # 93,5 then 89, as in the table
