@@ -36,7 +36,8 @@ def city_documents(c: CityResult) -> list[DocumentSpec]:
     issuer = plan["co_quan_ban_hanh"]
     own = plan.get("bao_cao_tong_hop") or {}
     form = (plan.get("khen_thuong") or {}).get("hinh_thuc_cap_thanh_pho") or "Bằng khen"
-    groups = [{"stt": i, "ten": g.ten[0].upper() + g.ten[1:], "phu": g.phu,
+    # Two tiers: the leader commune as every other cell names a commune ('UBND phường Hoàn Kiếm').
+    groups = [{"stt": i, "ten": g.ten[0].upper() + g.ten[1:], "phu": f"UBND {g.phu}" if c.two_tier else g.phu,
                "so_don_vi": g.so_don_vi, "dem": [k.so_luong for k in g.counts]}
               for i, g in enumerate(c.groups, start=1)]
     total_clusters = sum(int(g.phu) for g in c.groups) if not c.two_tier else ""

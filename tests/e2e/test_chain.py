@@ -261,8 +261,8 @@ def test_two_tier_city_counts_per_cluster(tmp_path):
     assert out.folder.name == "ha-noi-2025"
     rows = table_rows(out.folder / "bao-cao-tong-hop-thanh-pho.docx", 1)
     assert rows[0][1:3] == ["Cụm", "Đơn vị Cụm trưởng"]
-    assert rows[1:] == [["1", "Cụm số 1", "phường Hoàn Kiếm", "4", "2", "1", "1", "0"],
-                        ["2", "Cụm số 2", "phường Giảng Võ", "4", "1", "1", "1", "1"],
+    assert rows[1:] == [["1", "Cụm số 1", "UBND phường Hoàn Kiếm", "4", "2", "1", "1", "0"],
+                        ["2", "Cụm số 2", "UBND phường Giảng Võ", "4", "1", "1", "1", "1"],
                         ["", "Tổng cộng", "", "8", "3", "2", "2", "1"]]
     text = docx_text(out.folder / "bao-cao-tong-hop-thanh-pho.docx")
     assert "giữa các UBND xã, phường năm 2025" in text
