@@ -9,6 +9,7 @@ from docgen.context.common import (
     committee_signer,
     findings,
     leader_header,
+    title_at,
     unit_name,
 )
 from docgen.model import schedule, tiers
@@ -138,7 +139,8 @@ def achievement_context(plan: dict, cluster: dict, result: ClusterResult, common
         "dia_danh_ngay": vi.place_date(unit["ten"], cv.get("ngay") or hop["ngay"]),
         "hinh_thuc": form,
         "ten_day_du": full,
-        "cong_chuc": f"{officer['ho_ten']}, {officer.get('chuc_vu') or 'Công chức Văn phòng - Thống kê'}",
+        # the post with its commune, never a dangling 'Văn phòng HĐND và UBND.'
+        "cong_chuc": f"{officer['ho_ten']}, {title_at(officer.get('chuc_vu'), unit, 'Công chức Văn phòng - Thống kê')}",
         "ket_qua": (f"Qua kiểm tra chéo của {common['cum']['ten_day_du']} (từ {common['tu_ngay']} đến "
                     f"{common['den_ngay']}), UBND {unit_name(unit)} đạt {vi.score_with_words(r.tong_diem)}, xếp loại "
                     f"{r.xep_loai}, xếp thứ {r.hang}/{len(units)} đơn vị trong Cụm; tại cuộc họp {common['ngay_hop_chu']}, "

@@ -343,3 +343,9 @@ def test_the_letter_attaches_achievement_reports_only_for_who_is_proposed(tmp_pa
 def test_the_cluster_report_names_each_class_in_rank_order(built):
     report = docx_text(built[(DONG_ANH_DIR / "cum-so-1.yaml").resolve()].folder / "bao-cao-ket-qua-cum.docx")
     assert "- Loại A: 2 đơn vị (UBND xã Cổ Loa, UBND xã Uy Nỗ);" in report  # 93,5 then 89, as in the table
+
+
+def test_the_achievement_report_names_the_officers_post_with_its_commune(tmp_path):
+    text = docx_text(batch.build([CUM_2025.parent / "cum-so-2.yaml"], tmp_path)[0].folder / "bao-cao-thanh-tich-giang-vo.docx")
+    assert ("- Công chức phụ trách công tác văn thư, lưu trữ: Mẫn Thị Trang, Chuyên viên Văn phòng HĐND và UBND "
+            "phường Giảng Võ.") in text
