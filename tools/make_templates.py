@@ -61,21 +61,28 @@ def bien_ban_kiem_tra():
         tag(doc, "endif")
     tag(doc, "endfor")
     para(doc, "IV. CHẤM ĐIỂM VÀ XẾP LOẠI", bold=True, keep_next=True)
-    widths = [14, 71, 20, 20, 20, 20]
-    t = nd30.loop_table(doc, widths, ["STT", "Nội dung", "Điểm tối đa", "Đơn vị tự chấm", "Đoàn chấm",
-                                      "Điểm thống nhất"], "d in don_vi.bang_diem",
+    # Dated the visit day, the minutes know the self-score and the team's score; the agreed score is
+    # voted later at the cluster meeting (its minutes and Phụ lục 02).
+    widths = [14, 91, 20, 20, 20]
+    t = nd30.loop_table(doc, widths, ["STT", "Nội dung", "Điểm tối đa", "Đơn vị tự chấm", "Đoàn chấm"],
+                        "d in don_vi.bang_diem",
                         [("{{ d.so }}", CENTER), ("{{ d.ten }}", LEFT)]
-                        + [("{{ d." + k + " }}", CENTER) for k in ["toi_da", "tu_cham", "doan_cham", "thong_nhat"]])
+                        + [("{{ d." + k + " }}", CENTER) for k in ["toi_da", "tu_cham", "doan_cham"]])
     row = add_row(t, widths)
     merged = row.cells[0].merge(row.cells[1])
     cell_text(merged, "Tổng cộng", bold=True)
-    for c, k in zip(row.cells[2:], ["tong_toi_da", "tong_tu_cham", "tong_doan_cham", "tong_diem"]):
+    for c, k in zip(row.cells[2:], ["tong_toi_da", "tong_tu_cham", "tong_doan_cham"]):
         cell_text(c, "{{ don_vi." + k + " }}", bold=True)
-    para(doc, "Tổng điểm thống nhất: {{ don_vi.tong_diem_chu }}. Xếp loại: {{ don_vi.xep_loai }}.",
+    para(doc, "Tổng điểm Đoàn kiểm tra chấm: {{ don_vi.tong_doan_cham_chu }}. Xếp loại: {{ don_vi.xep_loai_doan }}.",
          bold=True, before=12)
+    para(doc, "Kết quả chấm điểm, xếp loại được xem xét, thống nhất tại cuộc họp bình xét thi đua của Cụm.")
     para(doc, "V. KẾT LUẬN CỦA TRƯỞNG ĐOÀN", bold=True, keep_next=True)
     para(doc, "{{ don_vi.ket_luan }}")
-    para(doc, "Ý kiến của đơn vị được kiểm tra: {{ don_vi.y_kien_don_vi }}")
+    # Empty: a dotted line to the margin and one more, room for the unit to write its opinion by hand.
+    nd30.dotted_tab(para(doc, "Ý kiến của đơn vị được kiểm tra: {{ don_vi.y_kien_don_vi }}"))
+    tag(doc, "if don_vi.y_kien_trong")
+    nd30.dotted_tab(para(doc, "\t", indent_first_mm=0, before=0))
+    tag(doc, "endif")
     templates_self.supervisor_opinions(doc)
     para(doc, "Biên bản kết thúc vào hồi {{ don_vi.gio_ket_thuc }} cùng ngày, đã được đọc lại cho các thành "
               "viên Đoàn kiểm tra và đại diện {{ don_vi.ten_ubnd }} cùng nghe, nhất trí thông qua. "
@@ -131,7 +138,7 @@ def bien_ban_hop_cum():
               '{{ "." if loop.last and not hop.khach_moi else ";" }}')  # the guests' list may follow
     tag(doc, "endfor")
     tag(doc, "for kh in hop.khach_moi")
-    para(doc, "- Đại biểu mời: {{ kh.ho_ten }}, {{ kh.chuc_vu }}, {{ kh.don_vi }}" + nd30.ITEM_END)
+    para(doc, "- Đại biểu mời: {{ kh.ho_ten }}, {{ kh.chuc_vu_don_vi }}" + nd30.ITEM_END)
     tag(doc, "endfor")
     templates_self.supervisors(doc)
     para(doc, "Chủ trì: {{ doan.truong_doan.ho_ten }}, {{ doan.truong_doan.chuc_vu_day_du }}, Cụm trưởng.")
@@ -175,12 +182,10 @@ def cong_van_de_nghi():
     # A one-page letter: no blank line under the header, 6 pt before the text, 3 lines for the signature
     nd30.kinh_gui(doc)  # F-NN-2: one recipient (two-tier plans: Sở Nội vụ) on the same line
     para(doc, "Thực hiện {{ ke_hoach.ten_day_du }}; {{ can_cu_cum }}, {{ cum.ten_day_du }} đã tổ chức kiểm tra "
-              "chéo công tác văn thư, lưu trữ tại {{ so_don_vi }} đơn vị từ {{ tu_ngay }} đến {{ den_ngay }} "
-              "và họp bình xét thi đua {{ ngay_hop_chu }}.")
-    para(doc, "Kết quả chấm điểm, xếp loại như sau:")
-    tag(doc, "for dv in bang_tong_hop")
-    para(doc, "- {{ dv.ten_ubnd }}: {{ dv.tong_diem }} điểm, xếp loại {{ dv.xep_loai }}" + nd30.ITEM_END)
-    tag(doc, "endfor")
+              "chéo công tác văn thư, lưu trữ tại {{ so_don_vi }} đơn vị {{ thoi_gian_kiem_tra }} "
+              "và họp bình xét thi đua {{ ngay_hop_so }}.")
+    # The scores one class at a time: the full table is the attached Phụ lục 02, the letter stays one page.
+    para(doc, "Kết quả chấm điểm, xếp loại (chi tiết tại Biên bản họp Cụm kèm theo): {{ ket_qua }}.")
     para(doc, "Căn cứ kết quả bình xét của Cụm, {{ co_quan_ban_hanh_thuong }} (đơn vị Cụm trưởng) đề nghị như sau:")
     para(doc, "1. {{ khen_a }}", keep_next=True)
     tag(doc, "for kt in khen_a_dong")

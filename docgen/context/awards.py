@@ -49,7 +49,8 @@ class Proposals:
     forward: str  # "đề nghị UBND huyện Đông Anh xét, đề nghị Chủ tịch UBND Thành phố tặng Bằng khen"
 
 
-def proposals(plan: dict, cluster: dict, result: ClusterResult, *, with_votes: bool) -> Proposals:
+def proposals(plan: dict, cluster: dict, result: ClusterResult, *, with_votes: bool, scored: bool = True) -> Proposals:
+    """`scored=False` names communes without their score and class (the letter states them once above)."""
     hop = cluster["hop_cum"]
     by_code = {u["ma"]: u for u in cluster["don_vi"]}
     up = tiers.upper(plan, cluster)
@@ -60,6 +61,8 @@ def proposals(plan: dict, cluster: dict, result: ClusterResult, *, with_votes: b
 
     def commune(code):
         r = result.by_code(code)
+        if not scored:
+            return f"UBND {unit_name(by_code[code])}"
         return f"UBND {unit_name(by_code[code])} ({decimal_text(r.tong_diem)} điểm, xếp loại {r.xep_loai})"
 
     collectives = [with_vote(commune(g["don_vi"]), g.get("so_phieu_tan_thanh")) for g in hop.get("giay_khen_tap_the") or []]
@@ -67,7 +70,10 @@ def proposals(plan: dict, cluster: dict, result: ClusterResult, *, with_votes: b
                         p.get("so_phieu_tan_thanh")) for p in hop.get("de_nghi_ca_nhan") or []]
     form_a = district_form(plan, up)
     lines = []
-    if form_a:
+    if form_a and not collectives and not people:  # nothing to list: one sentence, not two 'không đề nghị' lines
+        title = f"Cụm không đề nghị Chủ tịch {up.ubnd} tặng {short_form(form_a)}."
+        form_a = None
+    elif form_a:
         title = f"Đề nghị Chủ tịch {up.ubnd} tặng {short_form(form_a)}:"
         lines.append("- Tập thể: " + ("; ".join(collectives) if collectives else "không đề nghị"))
     else:
@@ -92,6 +98,18 @@ def proposals(plan: dict, cluster: dict, result: ClusterResult, *, with_votes: b
                   f"Không có đơn vị đạt loại {allowed} nên Cụm không đề nghị đơn vị xuất sắc, tiêu biểu.")
         named = ""
     return Proposals(title, lines, named, text_b, forward)
+
+
+def results_by_class(cluster: dict, result: ClusterResult) -> str:
+    """The scores in one sentence, a class at a time (the letter's summary; the table is in the minutes):
+    'loại A: UBND xã Cổ Loa (93,5 điểm), UBND xã Uy Nỗ (89 điểm); loại B: UBND xã Việt Hùng (73 điểm)'."""
+    by_code = {u["ma"]: u for u in cluster["don_vi"]}
+    order = {u["ma"]: i for i, u in enumerate(cluster["don_vi"])}
+    classes: dict[str, list[str]] = {}
+    for r in sorted(result.don_vi, key=lambda r: (r.hang, order[r.ma])):
+        classes.setdefault(r.xep_loai, []).append(
+            f"UBND {unit_name(by_code[r.ma])} ({decimal_text(r.tong_diem)} điểm)")
+    return "; ".join(f"loại {c}: " + ", ".join(classes[c]) for c in sorted(classes))
 
 
 def adjustments(plan: dict, cluster: dict, result: ClusterResult) -> list[str]:

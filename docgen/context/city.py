@@ -36,7 +36,8 @@ def city_documents(c: CityResult) -> list[DocumentSpec]:
     issuer = plan["co_quan_ban_hanh"]
     own = plan.get("bao_cao_tong_hop") or {}
     form = (plan.get("khen_thuong") or {}).get("hinh_thuc_cap_thanh_pho") or "Bằng khen"
-    groups = [{"stt": i, "ten": g.ten[0].upper() + g.ten[1:], "phu": g.phu,
+    # Two tiers: the leader commune as every other cell names a commune ('UBND phường Hoàn Kiếm').
+    groups = [{"stt": i, "ten": g.ten[0].upper() + g.ten[1:], "phu": f"UBND {g.phu}" if c.two_tier else g.phu,
                "so_don_vi": g.so_don_vi, "dem": [k.so_luong for k in g.counts]}
               for i, g in enumerate(c.groups, start=1)]
     total_clusters = sum(int(g.phu) for g in c.groups) if not c.two_tier else ""
@@ -49,22 +50,23 @@ def city_documents(c: CityResult) -> list[DocumentSpec]:
     ask = (f"{issuer['ten']} tổng hợp, kính trình Chủ tịch {tiers.province_ubnd(plan)} tặng "
            f"{form.split(' của ')[0]} cho {k:02d} tập thể có thành tích xuất sắc, tiêu biểu nêu trên./." if k else
            f"Không có tập thể nào được đề nghị tặng {form}./.")
+    kinds = district_kinds([g.ten for g in c.groups])
     ctx = {
         "ke_hoach": plan_context(plan),
         "co_quan_chu_quan": vi.upper(tiers.province_ubnd(plan)), "co_quan_ban_hanh": vi.upper(issuer["ten"]),
         "so_ky_hieu": number_line(own.get("so"), f"BC-{initials(issuer['ten'])}"),
         "dia_danh_ngay": year_date_line(tiers.province_place(plan), own.get("ngay"), plan["nam"]),
         "kinh_gui": tiers.recipients([tiers.province_ubnd(plan)]),
-        "nguon": f"{len(c.groups)} Cụm" if c.two_tier else f"{len(c.groups)} quận, huyện, thị xã",
+        "nguon": f"{len(c.groups)} Cụm" if c.two_tier else f"UBND {len(c.groups)} {kinds}",
         "co_quan": plan_body(plan),
-        "cot_nhom": "Cụm" if c.two_tier else "Quận, huyện, thị xã",
+        "cot_nhom": "Cụm" if c.two_tier else kinds[0].upper() + kinds[1:],
         "cap_xa": "xã, phường" if c.two_tier else "xã, phường, thị trấn",  # no thị trấn since 01/7/2025
         "cot_phu": "Đơn vị Cụm trưởng" if c.two_tier else "Số Cụm",
         "loai": names, "nhom": groups,
         "tong": {"phu": str(total_clusters), "so_don_vi": sum(g.so_don_vi for g in c.groups),
                  "dem": [k.so_luong for k in c.counts]},
         "gioi_thieu_de_cu": ("Mỗi Cụm đề nghị 01 tập thể xuất sắc, tiêu biểu:" if c.two_tier else
-                             "Mỗi quận, huyện, thị xã đề nghị 01 tập thể xuất sắc, tiêu biểu nhất:"),
+                             f"Mỗi {kinds} đề nghị 01 tập thể xuất sắc, tiêu biểu nhất:"),
         "de_cu": nominees, "de_nghi": ask,
         "noi_nhan": ["- Như trên;", "- Lưu: VT, VP."],
         "ky": director_signer(own.get("nguoi_ky")),
@@ -75,6 +77,16 @@ def city_documents(c: CityResult) -> list[DocumentSpec]:
         docs.append(DocumentSpec("to-trinh-de-nghi-bang-khen.docx", "to-trinh-de-nghi-bang-khen.docx",
                                  submission(c, ctx, own, form), "Tờ trình đề nghị tặng Bằng khen"))
     return docs
+
+
+DISTRICT_KINDS = ("quận", "huyện", "thị xã", "thành phố")
+
+
+def district_kinds(names: list[str]) -> str:
+    """The kinds of the districts reporting, in the usual order: 'huyện' for 'huyện Đông Anh', 'huyện Gia Lâm'
+    (never a blanket 'quận, huyện, thị xã' when no quận or thị xã reported)."""
+    present = {k for n in names for k in DISTRICT_KINDS if n.lower().startswith(k + " ")}
+    return ", ".join(k for k in DISTRICT_KINDS if k in present) or "quận, huyện, thị xã"
 
 
 def submission(c: CityResult, report: dict, own: dict, form: str) -> dict:
@@ -92,9 +104,9 @@ def submission(c: CityResult, report: dict, own: dict, form: str) -> dict:
     else:
         names = [g.ten for g in c.groups]  # a few districts are named; a whole city is counted
         source = ("Công văn đề nghị của " + ", ".join(f"UBND {n}" for n in names) if len(names) <= 5 else
-                  f"Công văn đề nghị của UBND {len(names)} quận, huyện, thị xã")
-        files = ["Công văn đề nghị của UBND các quận, huyện, thị xã;",
-                 "Biên bản họp Thường trực Hội đồng Thi đua - Khen thưởng của các quận, huyện, thị xã;"]
+                  f"Công văn đề nghị của UBND {len(names)} {district_kinds(names)}")
+        files = [f"Công văn đề nghị của UBND các {district_kinds(names)};",
+                 f"Biên bản họp Thường trực Hội đồng Thi đua - Khen thưởng của các {district_kinds(names)};"]
     files = [f"Báo cáo tổng hợp kết quả kiểm tra chéo công tác văn thư, lưu trữ năm {plan['nam']} của {issuer['ten']};"]\
         + files + ["Báo cáo thành tích của các tập thể được đề nghị."]
     return {

@@ -4,12 +4,15 @@ from __future__ import annotations
 from docgen import vi
 from docgen.context import awards
 from docgen.context.common import (
+    WRITING_ROOM,
     DocumentSpec,
     blank,
     committee_signer,
     findings_to_write,
+    in_sentence,
     person,
     place_at,
+    post_in,
     plan_body,
     plan_context,
     title_at,
@@ -96,6 +99,18 @@ def unit_signer(unit: dict, is_leader: bool) -> dict | None:
     return next((p for p in others if str(p.get("chuc_vu") or "").startswith("Phó Chủ tịch")), None)
 
 
+def _achievement_reports(hop: dict, giay_khen: bool) -> list[str]:
+    """The letter's last attachment names only who is proposed: 'tập thể, cá nhân', 'tập thể' or nothing."""
+    collectives = bool(hop.get("de_nghi_tap_the") or (giay_khen and hop.get("giay_khen_tap_the")))
+    people = bool(hop.get("de_nghi_ca_nhan"))
+    who = ", ".join(w for w, on in (("tập thể", collectives), ("cá nhân", people)) if on)
+    return [f"Báo cáo thành tích của {who} được đề nghị khen thưởng"] if who else []
+
+
+def _dash_ends(items: list[str]) -> list[str]:
+    return [x + ";" for x in items[:-1]] + [x + "." for x in items[-1:]]
+
+
 def score_rows(plan: dict, values_by_kind: dict) -> list[dict]:
     rows = []
     for i, content in enumerate(plan["noi_dung"]):
@@ -166,20 +181,20 @@ def build_documents(plan: dict, cluster: dict, result: ClusterResult) -> list[Do
                 "ngay_kiem_tra": vi.date_words(unit["ngay_kiem_tra"]),
                 "gio_bat_dau": vi.time_words(unit.get("gio_bat_dau")),
                 "gio_ket_thuc": vi.time_words(unit.get("gio_ket_thuc")),
-                "dia_diem": place_at(unit.get("dia_diem"), unit, "Trụ sở"),
+                "dia_diem": in_sentence(place_at(unit.get("dia_diem"), unit, "Trụ sở")),  # "tại trụ sở …"
                 "thanh_phan": people,
                 "dai_dien": person(unit_signer(unit, unit is leader)),  # who signs for the inspected unit
                 "nhan_xet": findings_to_write(plan, unit),  # room to write by hand where empty
-                "bang_diem": score_rows(plan, {"tu_cham": r.tu_cham, "doan_cham": r.doan_cham,
-                                               "thong_nhat": r.thong_nhat}),
+                # Dated the visit day: the self-score and the team's, never the score the meeting agrees later.
+                "bang_diem": score_rows(plan, {"tu_cham": r.tu_cham, "doan_cham": r.doan_cham}),
                 "tong_toi_da": decimal_text(sum((c["diem_toi_da"] for c in plan["noi_dung"]), 0)),
                 "tong_tu_cham": decimal_text(r.tong_tu_cham),
                 "tong_doan_cham": decimal_text(r.tong_doan_cham),
-                "tong_diem": decimal_text(r.tong_diem),
-                "tong_diem_chu": vi.score_with_words(r.tong_diem),
-                "xep_loai": r.xep_loai,
+                "tong_doan_cham_chu": vi.score_with_words(r.tong_doan_cham),
+                "xep_loai_doan": r.xep_loai_doan,
                 "ket_luan": blank(unit.get("ket_luan")),
-                "y_kien_don_vi": blank(unit.get("y_kien_don_vi")),
+                "y_kien_don_vi": unit.get("y_kien_don_vi") or WRITING_ROOM,  # empty: dotted lines to write on
+                "y_kien_trong": not unit.get("y_kien_don_vi"),
                 "so_ban": _copies(unit, leader, up),
             },
         })
@@ -193,7 +208,7 @@ def build_documents(plan: dict, cluster: dict, result: ClusterResult) -> list[Do
     voters = hop.get("so_nguoi_bieu_quyet")
     how = hop.get("hinh_thuc_bieu_quyet")
     voted = awards.proposals(plan, cluster, result, with_votes=True)  # the minutes record each vote
-    asked = awards.proposals(plan, cluster, result, with_votes=False)
+    asked = awards.proposals(plan, cluster, result, with_votes=False, scored=False)  # scores: in ket_qua
     agreed = hop.get("bieu_quyet_xep_loai")
     changed = awards.adjustments(plan, cluster, result)
     ctx = dict(common)
@@ -206,7 +221,8 @@ def build_documents(plan: dict, cluster: dict, result: ClusterResult) -> list[Do
             "gio_bat_dau": vi.time_words(hop.get("gio_bat_dau")),
             "gio_ket_thuc": vi.time_words(hop.get("gio_ket_thuc")),
             "dia_diem": place_at(hop.get("dia_diem"), leader, "Hội trường"),
-            "khach_moi": [{"ho_ten": k["ho_ten"], "chuc_vu": blank(k.get("chuc_vu")), "don_vi": blank(k.get("don_vi"))}
+            "khach_moi": [{"ho_ten": k["ho_ten"], "chuc_vu": blank(k.get("chuc_vu")), "don_vi": blank(k.get("don_vi")),
+                           "chuc_vu_don_vi": post_in(k.get("chuc_vu"), k.get("don_vi"))}
                           for k in hop.get("khach_moi") or []],
             "hinh_thuc_bieu_quyet": blank(hop.get("hinh_thuc_bieu_quyet")),
             "bieu_quyet_xep_loai": awards.votes(agreed, voters, how),
@@ -237,14 +253,18 @@ def build_documents(plan: dict, cluster: dict, result: ClusterResult) -> list[Do
         "kinh_gui": up.kinh_gui,
         "cap_tren": up.cap_tren,
         "khen_a": asked.title_a, "khen_a_dong": asked.lines_a, "khen_b": asked.text_b,
-        "ket_thuc": (f"Kính đề nghị {up.cap_tren} xem xét, quyết định./." if not up.two_tier else
+        # One page: dates in digits, the scores one class a line (the table is in the attached minutes).
+        "thoi_gian_kiem_tra": (f"ngày {vi.short_date(visit_days[0])}" if visit_days[0] == visit_days[-1] else
+                               f"từ ngày {vi.short_date(visit_days[0])} đến ngày {vi.short_date(visit_days[-1])}"),
+        "ngay_hop_so": f"ngày {vi.short_date(hop['ngay'])}",
+        "ket_qua": awards.results_by_class(cluster, result),
+        "ket_thuc": (f"Kính báo cáo {up.cap_tren}./." if not asked.lines_a and not hop.get("de_nghi_tap_the") else
+                     f"Kính đề nghị {up.cap_tren} xem xét, quyết định./." if not up.two_tier else
                      f"Kính đề nghị {up.cap_tren} tổng hợp, trình Chủ tịch {tiers.province_ubnd(plan)} xem xét, "
                      "quyết định./."),
-        "ho_so_kem_theo": [
-            f"Biên bản họp {cum_name} (kèm theo Bảng chấm điểm - Phụ lục số 02);",
-            f"Biên bản kiểm tra tại {len(units)} đơn vị;",
-            "Báo cáo thành tích của tập thể, cá nhân được đề nghị khen thưởng.",
-        ],
+        "ho_so_kem_theo": _dash_ends([f"Biên bản họp {cum_name} (kèm theo Bảng chấm điểm - Phụ lục số 02)",
+                                      f"Biên bản kiểm tra tại {len(units)} đơn vị"]
+                                     + _achievement_reports(hop, awards.district_form(plan, up) is not None)),
         "noi_nhan": ["- Như trên;", f"- UBND các đơn vị trong {cum_name};", f"- Lưu: VT, {unit_abbr}."],
         "ky": committee_signer(leader["dai_dien"]),
     })

@@ -73,6 +73,20 @@ def title_at(title: str | None, unit: dict, default: str = "") -> str:
     return f"{title} UBND {name}"
 
 
+def post_in(title: str | None, body: str | None) -> str:
+    """A guest's post and office as one phrase: 'Chuyên viên Phòng Nội vụ huyện Đông Anh' (not 'Chuyên viên,
+    Phòng Nội vụ …'); 'Phó Trưởng phòng' + 'Phòng Nội vụ huyện Đông Anh' → 'Phó Trưởng phòng Nội vụ huyện
+    Đông Anh' (the word 'phòng' once). An unknown part stays a blank."""
+    title, body = " ".join(str(title or "").split()), " ".join(str(body or "").split())
+    if not title or not body:
+        return f"{title or BLANK}, {body or BLANK}" if title or body else BLANK
+    if body.lower() in title.lower():
+        return title
+    if title.lower().endswith("phòng") and body.lower().startswith("phòng "):
+        return f"{title} {body[len('phòng '):]}"
+    return f"{title} {body}"
+
+
 GENERIC_PLACES = ("trụ sở", "hội trường", "phòng họp")
 
 
@@ -87,6 +101,15 @@ def place_at(value: str | None, unit: dict, default: str) -> str:
     if bare.lower() in GENERIC_PLACES:
         return f"{bare} UBND {unit_name(unit)}"
     return text
+
+
+def in_sentence(place: str) -> str:
+    """A place inside a sentence ('tại trụ sở UBND xã Uy Nỗ'): a common noun heading it is not capitalised
+    (NĐ 30, Phụ lục II); a proper name ('Nhà văn hóa thôn Đông') is left as written."""
+    for generic in GENERIC_PLACES:
+        if place.lower().startswith(generic + " "):
+            return generic + place[len(generic):]
+    return place
 
 
 def person_text(p: dict) -> str:

@@ -35,7 +35,7 @@ def district_documents(d: DistrictResult) -> list[DocumentSpec]:
         vote = (f"Thường trực Hội đồng biểu quyết bằng hình thức {blank(hd.get('hinh_thuc_bieu_quyet'))}: {votes} "
                 f"đề nghị tặng {form} cho {d.choice.text()}, đơn vị được {d.choice.cum} đề nghị.")
         choice_line = (f"Thường trực Hội đồng Thi đua - Khen thưởng {d.name} đã chọn {d.choice.text()}, đơn vị do "
-                       f"{d.choice.cum} đề nghị, là tập thể xuất sắc, tiêu biểu nhất của huyện; {ubnd} đề nghị Chủ tịch "
+                       f"{d.choice.cum} đề nghị, là tập thể xuất sắc, tiêu biểu nhất của {data['huyen']['loai']}; {ubnd} đề nghị Chủ tịch "
                        f"{tiers.province_ubnd(plan)} tặng {awards.short_form(form)}.")
     else:
         vote = "Không có đơn vị được các Cụm đề nghị nên Thường trực Hội đồng không xét đề nghị Bằng khen."
@@ -128,7 +128,7 @@ def district_documents(d: DistrictResult) -> list[DocumentSpec]:
         "ky": committee_signer(data["nguoi_ky"]),
     }
     docs.append(DocumentSpec("bao-cao-tong-hop-huyen.docx", "bao-cao-tong-hop-huyen.docx", report,
-                             f"Báo cáo kết quả kiểm tra chéo của UBND {d.name}"))
+                             f"Báo cáo kết quả kiểm tra chéo của {ubnd}"))
     return docs
 
 

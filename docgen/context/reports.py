@@ -9,6 +9,7 @@ from docgen.context.common import (
     committee_signer,
     findings,
     leader_header,
+    title_at,
     unit_name,
 )
 from docgen.model import schedule, tiers
@@ -34,7 +35,8 @@ def report_context(plan: dict, cluster: dict, result: ClusterResult, common: dic
     table = [{"stt": n, "ten_ubnd": f"UBND {unit_name(by_code[r.ma])}", "tu_cham": decimal_text(r.tong_tu_cham),
               "doan_cham": decimal_text(r.tong_doan_cham), "tong_diem": decimal_text(r.tong_diem),
               "xep_loai": r.xep_loai} for n, r in enumerate(ranked, start=1)]
-    counts = tally.count_classes(plan, [(f"UBND {unit_name(by_code[r.ma])}", r.xep_loai) for r in result.don_vi])
+    # Named in rank order, as in the table above (Cổ Loa 93,5 before Uy Nỗ 89).
+    counts = tally.count_classes(plan, [(f"UBND {unit_name(by_code[r.ma])}", r.xep_loai) for r in ranked])
     classes = [f"Loại {c.loai}: {vi.unit_count(c.so_luong)}" + (f" ({', '.join(c.don_vi)})" if c.don_vi else "")
                for c in counts]
     asked = awards.proposals(plan, cluster, result, with_votes=False)
@@ -90,7 +92,7 @@ def overview(plan: dict, result: ClusterResult) -> list[str]:
         full = sum(1 for r in result.don_vi if r.thong_nhat[i] == Decimal(str(c["diem_toi_da"])))
         lines.append(f"Nội dung {c['so']}: bình quân {vi.decimal_text((share * Decimal(str(c['diem_toi_da']))).quantize(Decimal('0.01'), ROUND_HALF_UP))}"
                      f"/{vi.decimal_text(c['diem_toi_da'])} điểm ({_pct(share)}%); "
-                     + (f"{full}/{n} đơn vị đạt điểm tối đa." if full else "chưa đơn vị nào đạt điểm tối đa."))
+                     + (f"{full}/{n} đơn vị đạt điểm tối đa." if full else "chưa có đơn vị nào đạt điểm tối đa."))
     return lines
 
 
@@ -137,7 +139,8 @@ def achievement_context(plan: dict, cluster: dict, result: ClusterResult, common
         "dia_danh_ngay": vi.place_date(unit["ten"], cv.get("ngay") or hop["ngay"]),
         "hinh_thuc": form,
         "ten_day_du": full,
-        "cong_chuc": f"{officer['ho_ten']}, {officer.get('chuc_vu') or 'Công chức Văn phòng - Thống kê'}",
+        # the post with its commune, never a dangling 'Văn phòng HĐND và UBND.'
+        "cong_chuc": f"{officer['ho_ten']}, {title_at(officer.get('chuc_vu'), unit, 'Công chức Văn phòng - Thống kê')}",
         "ket_qua": (f"Qua kiểm tra chéo của {common['cum']['ten_day_du']} (từ {common['tu_ngay']} đến "
                     f"{common['den_ngay']}), UBND {unit_name(unit)} đạt {vi.score_with_words(r.tong_diem)}, xếp loại "
                     f"{r.xep_loai}, xếp thứ {r.hang}/{len(units)} đơn vị trong Cụm; tại cuộc họp {common['ngay_hop_chu']}, "

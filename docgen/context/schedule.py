@@ -4,6 +4,7 @@ from __future__ import annotations
 from docgen import vi
 from docgen.context.common import (
     committee_signer,
+    in_sentence,
     leader_header,
     place_at,
     unit_name,
@@ -49,7 +50,7 @@ def schedule_context(plan: dict, cluster: dict, common: dict) -> dict:
         "lich": rows,
         "so_ngay_truoc": f"{days:02d}",
         "hop": {"gio": vi.time_words(hop.get("gio_bat_dau")), "ngay": vi.date_words(hop["ngay"]),
-                "dia_diem": place_at(hop.get("dia_diem"), leader, "Hội trường")},
+                "dia_diem": in_sentence(place_at(hop.get("dia_diem"), leader, "Hội trường"))},
         "noi_nhan": ([f"- UBND {unit_name(u)};" for u in members]
                      + [f"- {report_copy(up.nhan_bao_cao)};", "- Lưu: VT, VP."]),
         "ky": committee_signer(leader["dai_dien"]),

@@ -54,6 +54,15 @@ def visits(plan: dict, cluster: dict) -> list[Visit]:
 _DECISION_DATE = re.compile(r"ngày\s+(\d{1,2}/\d{1,2}/\d{4})")
 
 
+def decision_date(cluster: dict) -> _dt.date | None:
+    """The date of the decision forming the cluster, read from its citation ('… ngày 18/8/2017 …')."""
+    m = _DECISION_DATE.search(str((cluster.get("cum") or {}).get("quyet_dinh_thanh_lap") or ""))
+    try:
+        return parse_date(m[1]) if m else None
+    except ValueError:
+        return None
+
+
 def issue_date(cluster: dict, order: list[Visit]) -> _dt.date | None:
     """The Lịch's own date: the file's `lich_kiem_tra.ngay`; else the first working day after the
     district's decision forming the cluster (the leader exists from that decision and schedules at once,

@@ -29,6 +29,7 @@ class CommuneResult:
     ty_le: list[Decimal] = field(default_factory=list)
     tieu_chi: dict = field(default_factory=dict)  # content number -> kind -> criterion scores
     hang: int = 0
+    xep_loai_doan: str = ""  # the class of the team's score: all the inspection minutes can know
 
 
 @dataclass
@@ -80,7 +81,7 @@ def score_cluster(rules: Rules, cluster: dict) -> ClusterResult:
             ma=unit["ma"], ten=unit["ten"], tu_cham=tu, doan_cham=doan, thong_nhat=agreed,
             tong_tu_cham=sum(tu, ZERO), tong_doan_cham=sum(doan, ZERO),
             tong_diem=c.tong_diem, xep_loai=c.xep_loai, ly_do=c.ly_do, ty_le=c.ty_le,
-            tieu_chi=scores.criteria))
+            tieu_chi=scores.criteria, xep_loai_doan=classify_values(rules, doan).xep_loai))
     if problems:
         raise ScoreError("Điểm trong tệp Cụm chưa đúng.", problems)
     # Competition ranking (1, 2, 2, 4): equal totals share a rank, nothing is broken silently.

@@ -5,7 +5,7 @@ import difflib
 
 from docgen.errors import Issue, only_errors
 from docgen.load.reader import Loaded, pointer_of
-from docgen.model.schedule import Visit, due_date, visits
+from docgen.model.schedule import Visit, decision_date, due_date, visits
 from docgen.model.tiers import two_tier
 from docgen.model import workdays
 from docgen.model.workdays import CalendarRangeError
@@ -52,6 +52,13 @@ def schedule_issues(cluster: Loaded, plan: dict) -> list[Issue]:
             out.append(cluster.issue(("lich_kiem_tra", "ngay"), f"ngày '{issued}' không có thật."))
             return out
         first_due = min(v.han_tu_cham for v in order)
+        formed = decision_date(data)
+        if formed and day < formed:  # the Lịch cites the decision: it cannot come before it
+            out.append(cluster.issue(
+                ("lich_kiem_tra", "ngay"),
+                f"Lịch kiểm tra ban hành ngày {short_date(day)}, trước ngày Quyết định thành lập Cụm "
+                f"({short_date(formed)}) mà Lịch trích dẫn. Ghi ngày ban hành từ ngày {short_date(formed)} trở đi.",
+                "warning"))
         if day > first_due:
             out.append(cluster.issue(
                 ("lich_kiem_tra", "ngay"),

@@ -83,13 +83,14 @@ def test_inspection_minutes_carry_every_fact(built, path):
         # the scoring table: one row per content, then the totals
         rows = [r_ for r_ in table_rows(f) if r_ and re.fullmatch(r"\d+", r_[0])]
         assert len(rows) == 7
-        for i, row in enumerate(rows):
-            assert row[3:6] == [vi.decimal_text(rules.parse_score(unit["diem"][k][i]))
-                                for k in ("tu_cham", "doan_cham", "thong_nhat")]
+        for i, row in enumerate(rows):  # dated the visit day: the self-score and the team's, not the agreed one
+            assert row[3:] == [vi.decimal_text(rules.parse_score(unit["diem"][k][i]))
+                               for k in ("tu_cham", "doan_cham")]
         total_row = next(r_ for r_ in table_rows(f) if r_[0] == "Tổng cộng")
-        assert total_row[2:] == ["100", vi.decimal_text(r.tong_tu_cham), vi.decimal_text(r.tong_doan_cham),
-                                 vi.decimal_text(r.tong_diem)]
-        assert f"Tổng điểm thống nhất: {vi.score_with_words(r.tong_diem)}. Xếp loại: {r.xep_loai}." in text
+        assert total_row[2:] == ["100", vi.decimal_text(r.tong_tu_cham), vi.decimal_text(r.tong_doan_cham)]
+        assert (f"Tổng điểm Đoàn kiểm tra chấm: {vi.score_with_words(r.tong_doan_cham)}. "
+                f"Xếp loại: {r.xep_loai_doan}.") in text
+        assert "thống nhất:" not in text.lower()
         assert vi.time_words(unit["gio_ket_thuc"]) in text
 
 
@@ -154,6 +155,15 @@ def test_meeting_minutes_and_letter(built):
     assert "Số:       /UBND-VP" in letter
 
 
+def test_the_letter_states_each_score_once_in_digits_and_fits_a_page(built):
+    """The letter sums up; the table is in the attached minutes. Dates in digits, one clause per class."""
+    letter = docx_text(dossier(built, DONG_ANH).folder / "cong-van-de-nghi-khen-thuong.docx")
+    assert "tại 4 đơn vị từ ngày 10/10/2017 đến ngày 11/10/2017 và họp bình xét thi đua ngày 12/10/2017." in letter
+    assert ("Kết quả chấm điểm, xếp loại (chi tiết tại Biên bản họp Cụm kèm theo): loại A: UBND xã Cổ Loa (93,5 điểm), "
+            "UBND xã Uy Nỗ (89 điểm); loại B: UBND xã Việt Hùng (73 điểm); loại C: UBND xã Dục Tú (52,5 điểm).") in letter
+    assert letter.count("93,5") == 1 and "- Tập thể: UBND xã Cổ Loa; UBND xã Uy Nỗ;" in letter
+
+
 def test_minimal_cluster_written_from_the_schema_builds(tmp_path):
     """Only required fields: every missing fact is a dotted blank, '&' and '<' survive."""
     built = batch.build([DATA / "cum-toi-thieu.yaml"], tmp_path)
@@ -166,7 +176,9 @@ def test_minimal_cluster_written_from_the_schema_builds(tmp_path):
     letter = docx_text(folder / "cong-van-de-nghi-khen-thuong.docx")
     assert "Không có đơn vị đạt loại A" in letter  # 98 points but content 2 at 12/15 = 80% → A
     # Phù Linh: 5,12,20,25,8,8,5 = 83 → B; nobody reaches A, so nothing is proposed
-    assert "- Cá nhân: không đề nghị." in letter
+    # nothing to propose: one sentence instead of two 'không đề nghị' lines, and the letter reports, it asks nothing
+    assert "1. Cụm không đề nghị Chủ tịch UBND huyện Sóc Sơn tặng Giấy khen." in letter and "không đề nghị;" not in letter
+    assert "Kính báo cáo UBND huyện Sóc Sơn./." in letter and "xem xét, quyết định" not in letter
 
 
 def test_every_document_converts_to_pdf_with_libreoffice(built, tmp_path):

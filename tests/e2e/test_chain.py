@@ -69,6 +69,34 @@ def test_phu_luc_01_is_filled_from_the_cluster_file(built):
     assert "KT. CHỦ TỊCH" in text and "Trần Văn Bình" in text  # a Vice-Chairman signs for the commune
 
 
+def test_a_schedule_dated_before_the_decision_it_cites_is_a_warning(tmp_path):
+    """The Lịch cites 'Quyết định số 2150/QĐ-UBND ngày 18/8/2017': dated 15/8/2017 it cites a paper not yet signed."""
+    def early(data):
+        data["lich_kiem_tra"] = {"ngay": "2017-08-15"}
+    f = copy_yaml(DONG_ANH_DIR / "cum-so-1.yaml", tmp_path / "cum.yaml", early)
+    found = [w for w in warnings_of(f) if "trước ngày Quyết định thành lập Cụm" in w.message]
+    assert len(found) == 1 and "15/8/2017" in found[0].message and "(18/8/2017)" in found[0].message
+    assert found[0].pointer == "lich_kiem_tra.ngay"
+    ok = copy_yaml(DONG_ANH_DIR / "cum-so-1.yaml", tmp_path / "ok.yaml")  # the sample: 21/8/2017, after it
+    assert not [w for w in warnings_of(ok) if "Quyết định thành lập" in w.message]
+
+
+def test_inspection_minutes_show_the_teams_score_not_the_one_agreed_at_the_meeting(built):
+    """Dated the visit day (10/10/2017), the minutes at Uy Nỗ know the team's 26 for content 4 (88,5, class A);
+    the agreed 26,5 (89) is voted at the meeting on 12/10/2017 and lives in its minutes and in Phụ lục 02."""
+    folder = built[(DONG_ANH_DIR / "cum-so-1.yaml").resolve()].folder
+    minutes = folder / "bien-ban-kiem-tra-uy-no.docx"
+    rows = table_rows(minutes, 1)
+    assert rows[0] == ["STT", "Nội dung", "Điểm tối đa", "Đơn vị tự chấm", "Đoàn chấm"]
+    assert rows[4][2:] == ["30", "27", "26"] and rows[-1][1:] == ["Tổng cộng", "100", "92,5", "88,5"]
+    text = docx_text(minutes)
+    assert "Tổng điểm Đoàn kiểm tra chấm: 88,5 điểm (tám mươi tám phẩy năm điểm). Xếp loại: A." in text
+    assert "26,5" not in text and "89" not in text and "điểm thống nhất" not in text.lower()
+    sheet = docx_text(folder / "phu-luc-02-bang-cham-diem.docx")  # attached to the meeting's minutes
+    assert "(Kèm theo Biên bản họp Cụm số 1, huyện Đông Anh ngày 12 tháng 10 năm 2017)" in sheet
+    assert "26,5" in sheet and "89" in sheet
+
+
 def test_blank_phu_luc_01_lists_the_plan_criteria_with_empty_score_columns(tmp_path, capsys):
     # the criteria test plan: the 2017 plan's sub-items of contents 3 and 4, with invented max points
     assert main.main(["phu-luc-01", str(DATA / "ke-hoach-tieu-chi.yaml"), "-o", str(tmp_path)]) == 0
@@ -94,7 +122,7 @@ def test_cluster_report_has_scores_classes_and_proposals(built):
                         ["3", "UBND xã Việt Hùng", "79,5", "73", "73", "B"],
                         ["4", "UBND xã Dục Tú", "59", "52,5", "52,5", "C"]]
     text = docx_text(folder / "bao-cao-ket-qua-cum.docx")
-    assert "- Loại A: 2 đơn vị (UBND xã Uy Nỗ, UBND xã Cổ Loa);" in text
+    assert "- Loại A: 2 đơn vị (UBND xã Cổ Loa, UBND xã Uy Nỗ);" in text
     assert "- Loại D: không có đơn vị nào." in text
     assert "1. Đề nghị Chủ tịch UBND huyện Đông Anh tặng Giấy khen:" in text
     assert "tặng Bằng khen: UBND xã Cổ Loa (93,5 điểm, xếp loại A)." in text
@@ -185,7 +213,7 @@ def test_city_counts_per_class_per_district_and_the_nominees(tmp_path):
     assert [n.ten_ubnd for n in c.nominees] == ["UBND xã Cổ Loa", "UBND thị trấn Trâu Quỳ"]
     out = upper_levels.build_city(INPUTS / "2017", tmp_path)
     rows = table_rows(out.folder / "bao-cao-tong-hop-thanh-pho.docx", 1)
-    assert rows[0] == ["STT", "Quận, huyện, thị xã", "Số Cụm", "Số đơn vị", "Loại A", "Loại B", "Loại C", "Loại D"]
+    assert rows[0] == ["STT", "Huyện", "Số Cụm", "Số đơn vị", "Loại A", "Loại B", "Loại C", "Loại D"]
     assert rows[1:] == [["1", "Huyện Đông Anh", "2", "8", "4", "2", "1", "1"],
                         ["2", "Huyện Gia Lâm", "2", "7", "2", "2", "2", "1"],
                         ["", "Tổng cộng", "4", "15", "6", "4", "3", "2"]]
@@ -235,8 +263,8 @@ def test_two_tier_city_counts_per_cluster(tmp_path):
     assert out.folder.name == "ha-noi-2025"
     rows = table_rows(out.folder / "bao-cao-tong-hop-thanh-pho.docx", 1)
     assert rows[0][1:3] == ["Cụm", "Đơn vị Cụm trưởng"]
-    assert rows[1:] == [["1", "Cụm số 1", "phường Hoàn Kiếm", "4", "2", "1", "1", "0"],
-                        ["2", "Cụm số 2", "phường Giảng Võ", "4", "1", "1", "1", "1"],
+    assert rows[1:] == [["1", "Cụm số 1", "UBND phường Hoàn Kiếm", "4", "2", "1", "1", "0"],
+                        ["2", "Cụm số 2", "UBND phường Giảng Võ", "4", "1", "1", "1", "1"],
                         ["", "Tổng cộng", "", "8", "3", "2", "2", "1"]]
     text = docx_text(out.folder / "bao-cao-tong-hop-thanh-pho.docx")
     assert "giữa các UBND xã, phường năm 2025" in text
@@ -303,3 +331,26 @@ def test_every_new_document_converts_and_keeps_its_table_rows(built, tmp_path):
         got = Counter(_rejoined([w.replace("-", "") for w in vi.nfc(text).split()], want))
         missing = {w: n - got[w] for w, n in want.items() if got[w] < n}
         assert not missing, f"{docx.name}: {missing}"
+
+
+def test_the_letter_attaches_achievement_reports_only_for_who_is_proposed(tmp_path):
+    """2025, Cụm số 1 proposes its outstanding ward and no one person: 'tập thể' only; nobody at all: no report."""
+    letter = docx_text(batch.build([CUM_2025], tmp_path / "a")[0].folder / "cong-van-de-nghi-khen-thuong.docx")
+    assert "- Báo cáo thành tích của tập thể được đề nghị khen thưởng." in letter and "cá nhân được đề nghị" not in letter
+
+    def nobody(data):
+        data["hop_cum"].pop("de_nghi_tap_the")
+    f = copy_yaml(CUM_2025, tmp_path / "cum.yaml", nobody)
+    letter = docx_text(batch.build([f], tmp_path / "b")[0].folder / "cong-van-de-nghi-khen-thuong.docx")
+    assert "Báo cáo thành tích" not in letter and "- Biên bản kiểm tra tại 4 đơn vị." in letter
+
+
+def test_the_cluster_report_names_each_class_in_rank_order(built):
+    report = docx_text(built[(DONG_ANH_DIR / "cum-so-1.yaml").resolve()].folder / "bao-cao-ket-qua-cum.docx")
+    assert "- Loại A: 2 đơn vị (UBND xã Cổ Loa, UBND xã Uy Nỗ);" in report  # 93,5 then 89, as in the table
+
+
+def test_the_achievement_report_names_the_officers_post_with_its_commune(tmp_path):
+    text = docx_text(batch.build([CUM_2025.parent / "cum-so-2.yaml"], tmp_path)[0].folder / "bao-cao-thanh-tich-giang-vo.docx")
+    assert ("- Công chức phụ trách công tác văn thư, lưu trữ: Mẫn Thị Trang, Chuyên viên Văn phòng HĐND và UBND "
+            "phường Giảng Võ.") in text

@@ -279,7 +279,7 @@ def test_init_fill_build(tmp_path, capsys):
     assert "Quách Văn Hải, Phó Chủ tịch UBND xã Tiên Dược" in minutes
     assert "Vi Văn Đức, Chủ tịch UBND thị trấn Sóc Sơn - Trưởng đoàn" in minutes
     assert vi.date_words("2017-10-20") in minutes
-    assert "Tổng điểm thống nhất: 68 điểm" in minutes  # 4+10+18+20+6+6+4
+    assert "Tổng điểm Đoàn kiểm tra chấm: 68 điểm" in minutes  # 4+10+18+20+6+6+4
     index = docx_text(folder / "danh-muc-ho-so.docx")
     assert "Biên bản kiểm tra tại UBND thị trấn Sóc Sơn" in index
 

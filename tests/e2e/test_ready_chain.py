@@ -246,7 +246,7 @@ def test_the_cluster_report_assesses_the_contents_and_recommends_not_copies_the_
     text = docx_text(built[(DONG_ANH_DIR / "cum-so-2.yaml").resolve()].folder / "bao-cao-ket-qua-cum.docx")
     # by hand, agreed scores of Đông Anh 93,5 / Nguyên Khê 85 / Tiên Dương 71 / Vân Nội 45, content 6: 26/40 = 65%
     assert ("thấp nhất là Nội dung 6 (ứng dụng khoa học công nghệ và công nghệ thông tin), bình quân đạt 65%.") in text
-    assert "- Nội dung 5: bình quân 7,13/10 điểm (71,3%); chưa đơn vị nào đạt điểm tối đa." in text
+    assert "- Nội dung 5: bình quân 7,13/10 điểm (71,3%); chưa có đơn vị nào đạt điểm tối đa." in text
     part = text.split("IV. KIẾN NGHỊ, ĐỀ XUẤT")[1]
     assert "Các đơn vị thống nhất với kết quả chấm điểm" not in part
     assert "Đề nghị UBND huyện Đông Anh quan tâm hướng dẫn, hỗ trợ các đơn vị trong Cụm nâng cao kết quả Nội dung 6" in part
@@ -277,3 +277,14 @@ def test_the_sos_to_trinh_submits_the_districts_choices_to_the_chairman(chain_bu
     # Đông Anh: two clusters proposed Cổ Loa and thị trấn Đông Anh (93,5 each); the council chose Cổ Loa
     council = _doc(chain_built["huyen-dong-anh"], "bien-ban-hop-hoi-dong-thi-dua.docx")
     assert "UBND xã Cổ Loa" in council and "UBND thị trấn Đông Anh" in council
+
+
+def test_the_district_report_names_its_own_kind_of_district(tmp_path):
+    """A thị xã's report says 'tiêu biểu nhất của thị xã', never 'của huyện'."""
+    def town(data):
+        data["huyen"]["loai"] = "thị xã"
+    folder = copy_district(DONG_ANH_DIR, tmp_path / "da", town, {"cum-so-1.yaml": town, "cum-so-2.yaml": town})
+    out = upper_levels.build_district(folder, tmp_path / "out")
+    report = docx_text(out.folder / "bao-cao-tong-hop-huyen.docx")
+    assert "là tập thể xuất sắc, tiêu biểu nhất của thị xã; UBND thị xã Đông Anh đề nghị" in report
+    assert "của huyện" not in report

@@ -120,3 +120,31 @@ def test_two_tier_documents_claim_no_history_before_the_units_existed(texts):
     assert not bad, bad[:10]
     report = next(v for k, v in two_tier.items() if "bao-cao-thanh-tich" in k)
     assert "hoạt động từ ngày 01/7/2025" in report
+
+
+def test_common_nouns_inside_a_sentence_are_not_capitalised(texts):
+    """'tại trụ sở UBND xã Uy Nỗ', 'tại hội trường …' (NĐ 30, Phụ lục II); a label ('Địa điểm: Hội trường …')
+    or a table cell starts with a capital."""
+    assert not found(texts, r"\b(tại|ở) (Trụ sở|Hội trường|Phòng họp)\b")
+    assert "tại trụ sở UBND xã Uy Nỗ" in texts["dong-anh-cum-so-1/bien-ban-kiem-tra-uy-no.docx"]
+
+
+def test_no_short_blank_where_the_unit_writes_its_opinion(texts):
+    """'Ý kiến của đơn vị được kiểm tra: ……' is too short to write on: dotted lines to the margin instead."""
+    assert not found(texts, r"Ý kiến của đơn vị được kiểm tra: …")
+    assert not found(texts, r"&")  # 'Văn hóa & Thông tin' is not how a post is written
+
+
+def test_a_guest_is_named_with_post_and_office_in_one_phrase(texts):
+    assert "- Đại biểu mời: Lý Thị Ngọc, Chuyên viên Phòng Nội vụ huyện Đông Anh." in texts["dong-anh-cum-so-1/bien-ban-hop-cum.docx"]
+    assert not found(texts, r"Đại biểu mời: [^,\n]+, Chuyên viên, ")
+
+
+def test_the_city_names_the_kinds_of_districts_that_reported(texts):
+    """Two huyện reported in 2017: 'báo cáo của UBND 2 huyện', 'Mỗi huyện đề nghị …', never a blanket 'quận,
+    huyện, thị xã' (the plan's title is quoted as is)."""
+    city = {n: t.replace("thuộc UBND quận, huyện, thị xã", "") for n, t in texts.items() if n.startswith("ha-noi-2017/")}
+    assert len(city) == 2
+    for name, text in city.items():
+        assert "quận, huyện, thị xã" not in text and "Quận, huyện, thị xã" not in text, name
+    assert "trên cơ sở báo cáo của UBND 2 huyện," in city["ha-noi-2017/bao-cao-tong-hop-thanh-pho.docx"]
