@@ -7,6 +7,7 @@ from pathlib import Path
 from docgen import vi
 from docgen.context import city as context_city
 from docgen.context import district as context_district
+from docgen.context import district_awards
 from docgen.context import district_opening as context_opening
 from docgen.context import sheet, tallies
 from docgen.context.common import DocumentSpec
@@ -65,7 +66,8 @@ def build_district(folder: Path, out_dir: Path, template_dir: Path | None = None
     warnings, not_yet = context_opening.late_plan_warning(o), []
     if o.ready:
         d = district.check_district(Path(folder))
-        specs += context_district.district_documents(d)
+        closing = context_district.district_documents(d)  # the council's minutes first, then the Giấy khen
+        specs += closing[:1] + district_awards.award_documents(d) + closing[1:]
         warnings = d.warnings + warnings
     else:
         warnings = o.warnings + warnings + o.pending()
