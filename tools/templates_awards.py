@@ -12,7 +12,7 @@ def _lists(doc):
     """I. Tập thể, II. Cá nhân: each table only when the list has someone (an empty table says nothing)."""
     tag(doc, "if tap_the")
     para(doc, "{{ muc_tap_the }}", bold=True, keep_next=True)
-    nd30.loop_table(doc, [14, 70, 35, 24, 22], ["STT", "Tập thể", "Cụm", "Tổng điểm", "Xếp loại"], "t in tap_the",
+    nd30.loop_table(doc, [14, 70, 35, 24, 22], ["STT", "Tập thể", "{{ cot_nhom }}", "Tổng điểm", "Xếp loại"], "t in tap_the",
                     [("{{ t.stt }}", CENTER), ("{{ t.ten }}", LEFT), ("{{ t.cum }}", LEFT),
                      ("{{ t.tong_diem }}", CENTER), ("{{ t.xep_loai }}", CENTER)], together=False)
     tag(doc, "endif")
@@ -49,6 +49,10 @@ def to_trinh_giay_khen():
 def quyet_dinh_khen_thuong():
     """The Chairman's decision: Điều 1 the award, Điều 2 the money, Điều 3 who executes; the list after."""
     doc = nd30.new_document()
+    # The Sở's draft for the Chairman of the province carries its mark above the header (a draft, not issued).
+    tag(doc, "if du_thao")
+    para(doc, "DỰ THẢO", bold=True, indent_first_mm=0, before=0, size=13)
+    tag(doc, "endif")
     _header(doc)
     _decision_opening(doc)
     tag(doc, "for d in dieu")
@@ -70,4 +74,5 @@ def quyet_dinh_khen_thuong():
 TEMPLATES = {
     "to-trinh-de-nghi-giay-khen.docx": to_trinh_giay_khen,
     "quyet-dinh-khen-thuong-huyen.docx": quyet_dinh_khen_thuong,
+    "du-thao-quyet-dinh-bang-khen.docx": quyet_dinh_khen_thuong,  # the same decision, drafted by the Sở
 }

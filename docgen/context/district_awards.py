@@ -36,13 +36,13 @@ def office_signer(p: dict | None) -> dict:
     return {"dong": lines, "ho_ten": p.get("ho_ten") or BLANK}
 
 
-def _ref(kind: str, doc: dict, suffix: str, by: str) -> str:
+def reference(kind: str, doc: dict, suffix: str, by: str) -> str:
     """'Tờ trình số 12/TTr-NV ngày 26/10/2017 của Phòng Nội vụ', blanks where not yet known."""
     number = number_line(doc.get("so"), suffix)[len("Số: "):]  # a blank number keeps its room
     return f"{kind} số {number} ngày {vi.short_date(doc['ngay']) if doc.get('ngay') else BLANK} của {by}"
 
 
-def _money(value) -> str:
+def money(value) -> str:
     return f"{value} đồng" if value else f"{BLANK} đồng"
 
 
@@ -69,7 +69,7 @@ def award_documents(d: DistrictResult) -> list[DocumentSpec]:
                      "cum": c.name} for i, (c, p) in enumerate(people, start=1)],
         "muc_tap_the": "I. TẬP THỂ",
         "muc_ca_nhan": f"{'II' if n else 'I'}. CÁ NHÂN",
-        "ke_hoach": plan_context(plan), "hinh_thuc": short,
+        "ke_hoach": plan_context(plan), "hinh_thuc": short, "cot_nhom": "Cụm",
     }
     minutes = "; ".join(f"{c.name} ngày {vi.short_date(c.meeting_day)}" for c in d.clusters)
     abbr_tt = tt.get("ky_hieu_don_vi_soan_thao") or "NV"
@@ -94,31 +94,32 @@ def award_documents(d: DistrictResult) -> list[DocumentSpec]:
         "ky": office_signer(gk.get("truong_phong")),
     }
     abbr = qd.get("ky_hieu_don_vi_soan_thao") or "NV"
-    decision_number = _ref("Quyết định", qd, "QĐ-UBND", f"Chủ tịch {ubnd}")
-    money = (f"Điều 2. Tiền thưởng kèm theo Giấy khen theo quy định hiện hành"
-             + (f": mỗi tập thể {_money(gk.get('tien_thuong_tap_the'))}" if n else "")
-             + (";" if n and m else "") + (f" mỗi cá nhân {_money(gk.get('tien_thuong_ca_nhan'))}" if m else "")
+    decision_number = reference("Quyết định", qd, "QĐ-UBND", f"Chủ tịch {ubnd}")
+    reward = (f"Điều 2. Tiền thưởng kèm theo Giấy khen theo quy định hiện hành"
+             + (f": mỗi tập thể {money(gk.get('tien_thuong_tap_the'))}" if n else "")
+             + (";" if n and m else "") + (f" mỗi cá nhân {money(gk.get('tien_thuong_ca_nhan'))}" if m else "")
              + f". Kinh phí khen thưởng trích từ Quỹ thi đua, khen thưởng của {d.name}.")
     kinds = vi.commune_kinds(g.loai for _, g in collectives) if n else ""
     decision = {
         **lists,
+        "du_thao": False,  # the template also serves the province's draft
         "co_quan_dong_1": "ỦY BAN NHÂN DÂN", "co_quan_dong_2": vi.upper(d.name),
         "so_ky_hieu": number_line(qd.get("so"), "QĐ-UBND"),
         "dia_danh_ngay": vi.place_date(place, qd.get("ngay") or day),
         "trich_yeu": f"Về việc tặng {short} cho các tập thể, cá nhân có thành tích xuất sắc trong công tác văn thư, "
                      f"lưu trữ năm {year}",
         "tham_quyen": vi.upper(f"Chủ tịch Ủy ban nhân dân {d.name}"),
-        "can_cu": ([_LOCAL_LAW] if 2016 <= year <= 2024 else []) + [
+        "can_cu": ([LOCAL_LAW] if 2016 <= year <= 2024 else []) + [
             emulation_law(year),
             f"Căn cứ {plan_reference(plan)} về {plan['trich_yeu']};",
             f"Căn cứ Biên bản họp bình xét thi đua của các Cụm thi đua kiểm tra chéo công tác văn thư, lưu trữ năm "
             f"{year};",
-            f"Xét đề nghị của Trưởng phòng Nội vụ tại {_ref('Tờ trình', tt, f'TTr-{abbr_tt}', 'Phòng Nội vụ')}.",
+            f"Xét đề nghị của Trưởng phòng Nội vụ tại {reference('Tờ trình', tt, f'TTr-{abbr_tt}', 'Phòng Nội vụ')}.",
         ],
         "dieu": [
             f"Điều 1. Tặng {short} cho {who} đã có thành tích xuất sắc trong công tác văn thư, lưu trữ năm {year} "
             "(có Danh sách kèm theo).",
-            money,
+            reward,
         ],
         "dieu_cuoi": f"Điều 3. Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng HĐND và UBND huyện, Trưởng "
                      f"phòng Nội vụ, Trưởng phòng Tài chính - Kế hoạch, "
@@ -135,9 +136,9 @@ def award_documents(d: DistrictResult) -> list[DocumentSpec]:
             DocumentSpec(DECISION_FILE, DECISION_FILE, decision, DECISION_TITLE)]
 
 
-_LOCAL_LAW = "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;"
+LOCAL_LAW = "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;"
 
 
 def _opening_ref(d: DistrictResult) -> str:
     """The district's decision that set up the clusters, as its file numbers it."""
-    return _ref("Quyết định", d.file.data.get("quyet_dinh_thanh_lap") or {}, "QĐ-UBND", f"UBND {d.name}")
+    return reference("Quyết định", d.file.data.get("quyet_dinh_thanh_lap") or {}, "QĐ-UBND", f"UBND {d.name}")
