@@ -11,6 +11,7 @@ import yaml
 from docx import Document
 
 from docgen.context import city as context_city
+from docgen.context import city_decision, district_awards
 from docgen.context import cluster as context_cluster
 from docgen.context import district as context_district
 from docgen.context import district_opening as context_opening
@@ -89,8 +90,10 @@ def level_specs() -> list[DocumentSpec]:
     for year in sorted(p for p in INPUTS.iterdir() if p.is_dir()):
         for folder in sorted({f.parent for f in discover.scan(year)[0]}):
             specs += context_opening.opening_documents(district_opening.check_opening(folder))
-            specs += context_district.district_documents(district.check_district(folder))
-        specs += context_city.city_documents(city.check_city(year))
+            d = district.check_district(folder)
+            specs += context_district.district_documents(d) + district_awards.award_documents(d)
+        c = city.check_city(year)
+        specs += context_city.city_documents(c) + city_decision.draft_decision(c)
     return specs
 
 

@@ -213,6 +213,7 @@ TEMPLATES.update(templates_ke_hoach.TEMPLATES)  # the Kế hoạch itself (docge
 TEMPLATES.update(__import__("templates_chain").TEMPLATES)  # schedule, Phụ lục 01, reports, district, city
 TEMPLATES.update(__import__("templates_opening").TEMPLATES)  # the district's plan and decisions (IV.4.b–d)
 TEMPLATES.update(__import__("templates_self").TEMPLATES)  # each commune's Báo cáo tự đánh giá (III.3.b)
+TEMPLATES.update(__import__("templates_awards").TEMPLATES)  # the district's Giấy khen: Tờ trình, Quyết định
 
 
 

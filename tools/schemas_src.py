@@ -734,6 +734,23 @@ OPENING = {
     },
 }
 
+# The district's Giấy khen after the clusters' meetings (plan IV.4.e): Phòng Nội vụ's Tờ trình, the Chairman's decision.
+AWARDS = {
+    "giay_khen": {
+        "type": ["object", "null"], "title": "Khen thưởng Giấy khen của cấp huyện",
+        "description": "Tờ trình của Phòng Nội vụ và Quyết định của Chủ tịch UBND cấp huyện tặng Giấy khen cho các tập thể, cá nhân do các Cụm đề nghị (danh sách lấy từ các tệp Cụm). Bỏ trống thì số, ngày, người ký Tờ trình và mức tiền thưởng để trống, ghi tay.",
+        "additionalProperties": False,
+        "properties": {
+            "to_trinh": numbered("Tờ trình của Phòng Nội vụ", "Số, ngày của Tờ trình đề nghị tặng Giấy khen (ký hiệu TTr-NV)."),
+            "quyet_dinh": numbered("Quyết định khen thưởng", "Số, ngày của Quyết định của Chủ tịch UBND cấp huyện tặng Giấy khen."),
+            "truong_phong": person("Trưởng phòng Nội vụ", "Người ký Tờ trình (Trưởng phòng, hoặc Phó Trưởng phòng ký thay). Ví dụ: {ho_ten: Đoàn Thị Thu, chuc_vu: Trưởng phòng}.",
+                                   ["Trưởng phòng", "Phó Trưởng phòng"]),
+            "tien_thuong_tap_the": opt_s("Tiền thưởng mỗi tập thể", "Mức tiền thưởng kèm Giấy khen cho mỗi tập thể, ghi bằng số, ví dụ: 1.000.000. Bỏ trống để ghi tay theo quy định hiện hành."),
+            "tien_thuong_ca_nhan": opt_s("Tiền thưởng mỗi cá nhân", "Mức tiền thưởng kèm Giấy khen cho mỗi cá nhân, ghi bằng số, ví dụ: 500.000. Bỏ trống để ghi tay theo quy định hiện hành."),
+        },
+    },
+}
+
 district = {
     "$schema": DIALECT,
     "$id": "https://docgen.local/schemas/huyen.schema.json",
@@ -790,6 +807,7 @@ district = {
         "cong_van": numbered("Công văn đề nghị Bằng khen", "Công văn của UBND cấp huyện đề nghị Chủ tịch UBND cấp tỉnh tặng Bằng khen."),
         "bao_cao": numbered("Báo cáo kết quả", "Báo cáo kết quả kiểm tra chéo của cấp huyện gửi Sở Nội vụ."),
         **OPENING,
+        **AWARDS,
     },
 }
 

@@ -58,6 +58,9 @@ class ClusterSummary:
     nominee: Nominee | None
     warnings: list[Issue] = field(default_factory=list)
     places: dict = field(default_factory=dict)  # (line, col) of the values the levels above may point at
+    # what its minutes proposed for the district's Giấy khen (hop_cum.giay_khen_tap_the, de_nghi_ca_nhan)
+    giay_khen: list[Commune] = field(default_factory=list)
+    ca_nhan: list[dict] = field(default_factory=list)  # {ho_ten, chuc_vu, ten_ubnd}
 
     def issue(self, path: tuple, message: str, level: str = "error") -> Issue:
         line, col = self.places.get(tuple(path), (None, None))
@@ -85,7 +88,11 @@ def summarize(checked: levels_cluster.Checked) -> ClusterSummary:
         leader={"loai": leader["loai"], "ten": leader["ten"]},
         visit_days=[u["ngay_kiem_tra"] for u in data["don_vi"]], meeting_day=data["hop_cum"]["ngay"],
         communes=communes, nominee=nominee, warnings=list(checked.warnings),
-        places={p: checked.cluster.where(p) for p in paths})
+        places={p: checked.cluster.where(p) for p in paths},
+        giay_khen=[next(c for c in communes if c.ma == g["don_vi"]) for g in data["hop_cum"].get("giay_khen_tap_the") or []],
+        ca_nhan=[{"ho_ten": p["ho_ten"], "chuc_vu": p.get("chuc_vu"),
+                  "ten_ubnd": next(c.ten_ubnd for c in communes if c.ma == p["don_vi"])}
+                 for p in data["hop_cum"].get("de_nghi_ca_nhan") or []])
 
 
 def summarize_all(files) -> tuple[list[ClusterSummary], list[Issue]]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from docgen.context import city, cluster, common, district, index, sheet
+from docgen.context import city, city_decision, cluster, common, district, district_awards, index, sheet
 from docgen.context import district_opening as context_opening
 from docgen.context import plan as context_plan
 from docgen.errors import Issue, only_errors
@@ -46,8 +46,10 @@ def _level_specs(root: Path) -> list[common.DocumentSpec]:
     for year in years:
         for folder in sorted({f.parent for f in discover.scan(year)[0]}):
             specs += context_opening.opening_documents(district_opening.check_opening(folder))
-            specs += district.district_documents(levels_district.check_district(folder))
-        specs += city.city_documents(levels_city.check_city(year))
+            d = levels_district.check_district(folder)
+            specs += district.district_documents(d) + district_awards.award_documents(d)
+        c = levels_city.check_city(year)
+        specs += city.city_documents(c) + city_decision.draft_decision(c)
     return specs
 
 

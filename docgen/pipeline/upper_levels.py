@@ -6,7 +6,9 @@ from pathlib import Path
 
 from docgen import vi
 from docgen.context import city as context_city
+from docgen.context import city_decision
 from docgen.context import district as context_district
+from docgen.context import district_awards
 from docgen.context import district_opening as context_opening
 from docgen.context import sheet, tallies
 from docgen.context.common import DocumentSpec
@@ -65,7 +67,8 @@ def build_district(folder: Path, out_dir: Path, template_dir: Path | None = None
     warnings, not_yet = context_opening.late_plan_warning(o), []
     if o.ready:
         d = district.check_district(Path(folder))
-        specs += context_district.district_documents(d)
+        closing = context_district.district_documents(d)  # the council's minutes first, then the Giấy khen
+        specs += closing[:1] + district_awards.award_documents(d) + closing[1:]
         warnings = d.warnings + warnings
     else:
         warnings = o.warnings + warnings + o.pending()
@@ -90,6 +93,7 @@ def build_city(folder: Path, out_dir: Path, template_dir: Path | None = None, fo
     overrides.require(template_dir)
     c = city.check_city(Path(folder))
     specs = context_city.city_documents(c)
+    specs += city_decision.draft_decision(c)  # beside the Sở's Tờ trình
     files, manifest, slow = _render(specs, _names(c.inputs, Path(folder)), template_dir)
     files, manifest = add_workbooks(files, manifest, [tallies.city_workbook(s) for s in specs  # not the Tờ trình
                                                       if s.template == "bao-cao-tong-hop-thanh-pho.docx"])

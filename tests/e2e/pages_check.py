@@ -14,7 +14,9 @@ from pathlib import Path
 from docx import Document
 from docx.oxml.ns import qn
 
-ONE_PAGE = re.compile(r"(^|--)(cong-van|to-trinh)-")  # letters that fit on one page (công văn, tờ trình)
+# letters that fit on one page (công văn, tờ trình); not the Phòng Nội vụ's Tờ trình for the Giấy khen, whose
+# list of collectives and individuals grows with the district's clusters
+ONE_PAGE = re.compile(r"(^|--)(cong-van|to-trinh)-(?!de-nghi-giay-khen)")
 SHORT_ROWS = 6  # a table of at most this many rows (header, four classes, total) is never split
 
 

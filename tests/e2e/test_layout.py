@@ -128,5 +128,5 @@ def test_signature_never_alone_on_its_page(pdfs):
         pages = layout_pages(pdf)
         last = [i for i, p in enumerate(pages) if "./." in p]
         assert last, docx.name
-        sig = [i for i, p in enumerate(pages) if re.search(r"THƯ KÝ|CHỦ TỊCH|TRƯỞNG ĐOÀN|NGƯỜI LẬP|GIÁM ĐỐC", p)]
+        sig = [i for i, p in enumerate(pages) if re.search(r"THƯ KÝ|CHỦ TỊCH|TRƯỞNG ĐOÀN|TRƯỞNG PHÒNG|NGƯỜI LẬP|GIÁM ĐỐC", p)]
         assert sig and sig[-1] == last[-1], f"{docx.name}: signature on page {sig}, end of text on {last}"

@@ -83,12 +83,15 @@ def test_supervision_decision_only_where_the_district_names_a_team(dong_anh, tmp
 def test_opening_documents_come_first_in_process_order_and_in_the_manifest(dong_anh):
     manifest = json.loads((dong_anh / "manifest.json").read_text(encoding="utf-8"))
     names = [d["tep"] for d in manifest["van_ban"]]
-    assert names == ["danh-muc-ho-so.docx"] + OPENING + CLOSING
+    awards = ["to-trinh-de-nghi-giay-khen.docx", "quyet-dinh-khen-thuong-huyen.docx"]  # after the council
+    assert names == ["danh-muc-ho-so.docx"] + OPENING + CLOSING[:1] + awards + CLOSING[1:]
     index = [r[1] for r in table_rows(dong_anh / "danh-muc-ho-so.docx", 1)]  # the Danh mục, same order
     assert index[1:] == ["Kế hoạch triển khai kiểm tra chéo của UBND huyện Đông Anh",
                          "Quyết định thành lập Cụm thi đua và Đoàn kiểm tra (kèm Danh sách)",
                          "Quyết định thành lập Đoàn giám sát",
                          "Biên bản họp Thường trực Hội đồng Thi đua - Khen thưởng",
+                         "Tờ trình của Phòng Nội vụ đề nghị tặng Giấy khen",
+                         "Quyết định khen thưởng của Chủ tịch UBND huyện Đông Anh (kèm Danh sách)",
                          "Công văn đề nghị tặng Bằng khen", "Báo cáo kết quả kiểm tra chéo của UBND huyện Đông Anh"]
     assert "PHÒNG NỘI VỤ" in docx_text(dong_anh / "danh-muc-ho-so.docx")
 
