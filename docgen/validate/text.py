@@ -62,6 +62,13 @@ _BIDI = {**{c: "ký tự điều khiển chiều viết" for c in "\u202a\u202b\
 
 def _bad_char(text: str) -> tuple[int, str] | None:
     """The first control or invisible character of `text`: (index, Vietnamese name)."""
+    if text.replace("\n", "").isprintable() and _INVISIBLE.keys().isdisjoint(text):
+        return None  # no Cc, Cf, Co or Cn character (isprintable is False for each), checked in C
+    return _first_bad(text)
+
+
+def _first_bad(text: str) -> tuple[int, str] | None:
+    """_bad_char character by character (the slow path, for text that has something unusual)."""
     for i, c in enumerate(text):
         if c == "\n":
             continue
