@@ -72,6 +72,43 @@ _AT_FDCWD, _RENAME_EXCHANGE = -100, 2
 _EXCHANGE = _renameat2()
 
 
+def _libc_syncfs():
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        fn = ctypes.CDLL(None, use_errno=True).syncfs
+    except (OSError, AttributeError):
+        return None
+    fn.argtypes = [ctypes.c_int]
+    return fn
+
+
+_SYNCFS = _libc_syncfs()
+
+
+def deferred_sync() -> bool:
+    """True where a whole staging folder is made durable at once by `sync_staged` (Linux's syncfs), so the
+    files staged in it need no fsync each: a dossier is 15 files, and an fsync each was ~40% of a build's
+    wall time. Elsewhere each staged file is fsynced as it is written, as before."""
+    return _SYNCFS is not None
+
+
+def sync_staged(root: Path) -> None:
+    """Everything staged under `root` (files written by this process or its workers, moved, linked) on
+    disk before the journal is written: one syncfs of the disk `root` is on. syncfs reports the write-back
+    errors of that disk (Linux 5.8 and later), so a failed write still stops the commit."""
+    if _SYNCFS is None:
+        return  # each file was fsynced when staged (write.stage_file)
+    fault.step("sync", root)
+    fd = os.open(root, os.O_RDONLY)
+    try:
+        if _SYNCFS(fd) != 0:
+            err = ctypes.get_errno()
+            raise OSError(err, os.strerror(err), str(root))
+    finally:
+        os.close(fd)
+
+
 def exchange(a: Path, b: Path) -> bool:
     """Swap the folders `a` and `b` in one atomic step; False where the system or the disk cannot."""
     if _EXCHANGE is None or fault.no_exchange():
@@ -215,6 +252,7 @@ class Transaction:
     def commit(self, names: list[str]) -> None:
         """Swap in every staged folder OUT/.docgen-tx/<name> as OUT/<name>, all or none (after recovery)."""
         entries = [{"ten": n, "ino": os.stat(self.root / n).st_ino} for n in names]
+        sync_staged(self.root)  # the data first: the journal below is the commit point
         journal = self.root / JOURNAL
         tmp = self.root / (JOURNAL + ".tmp")
         fault.step("journal-write", tmp)

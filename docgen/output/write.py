@@ -24,7 +24,7 @@ from docgen.output import fault
 from docgen.output.disk import disk_error
 from docgen.output.manifest import manifest_bytes
 from docgen.output.previous import MANIFEST, Previous
-from docgen.output.transaction import TEMP, Transaction, fsync_dir
+from docgen.output.transaction import TEMP, Transaction, deferred_sync, fsync_dir
 
 BACKUP = "ban-sua-tay"  # "edited by hand": the suffix of a kept copy
 
@@ -71,13 +71,15 @@ def backup_name(target: Path, taken: set[str] = frozenset()) -> Path:
 
 
 def stage_file(staging: Path, name: str, data: bytes) -> Path:
-    """Write one new file of a dossier into its staging folder, durably (a step of the write stage)."""
+    """Write one new file of a dossier into its staging folder (a step of the write stage); durable by the
+    commit: fsynced here, or with the whole staging folder by Transaction.commit where it can (syncfs)."""
     path = staging / name
     fault.step("stage-file", path)
     with open(path, "wb") as f:
         f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
+        if not deferred_sync():
+            f.flush()
+            os.fsync(f.fileno())
     return path
 
 
@@ -130,7 +132,8 @@ def _stage(d: Dossier, prev: Previous, staging: Path, edited: set[str]) -> Writt
         elif name in prev.recorded:
             result.stale.append(d.folder / name)
         _carry(d.folder / name, target)
-    fsync_dir(staging)
+    if not deferred_sync():
+        fsync_dir(staging)
     return result
 
 

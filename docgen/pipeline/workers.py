@@ -1,13 +1,15 @@
 """Worker processes that die with their parent and leave Ctrl-C to it."""
 from __future__ import annotations
 
-import ctypes
 import os
 import signal
 import sys
 import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported when a pool is made: `docgen validate` never needs multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
 _PR_SET_PDEATHSIG = 1
 WATCH_S = 1.0  # how often a worker looks whether its parent is still there
@@ -24,6 +26,7 @@ def _init(parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     quiet_signals()
     if sys.platform.startswith("linux"):
+        import ctypes
         try:  # the kernel sends SIGKILL to this worker the moment its parent dies (kill -9 included)
             ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
         except (OSError, AttributeError):
@@ -41,6 +44,7 @@ def _watch(parent: int) -> None:
 
 def pool(jobs: int) -> ProcessPoolExecutor:
     """A process pool whose workers ignore Ctrl-C and exit when this process dies."""
+    from concurrent.futures import ProcessPoolExecutor
     return ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(os.getpid(),))
 
 

@@ -173,8 +173,19 @@ def _finish_part(out: str) -> str:
     out = out.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
     # resolve_listing only rewrites \t, \a, \n and \f inside <w:t>: without them it returns its input.
     if any(ch in out for ch in LISTING_CHARS):
-        out = _HELPER.resolve_listing(out)
+        out = _PARAGRAPH.sub(_resolve_paragraph, out)
     return out
+
+
+# docxtpl's resolve_listing is this substitution with a callback that re-reads every run of every paragraph
+# (three regexes per run). A paragraph without a listing character comes out unchanged, so only the others
+# go through resolve_listing itself, given just that paragraph: its pattern matches the same span there.
+_PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)
+
+
+def _resolve_paragraph(m: re.Match) -> str:
+    text = m.group(0)
+    return _HELPER.resolve_listing(text) if any(ch in text for ch in LISTING_CHARS) else text
 
 
 _RECOVER = etree.XMLParser(recover=True)  # the parser docxtpl's fix_tables makes for each call

@@ -65,6 +65,7 @@ MARKERS = frozenset(
 
 # cp1252 punctuation a legacy string may carry besides ASCII
 _PUNCT = set("–—‘’“”…•")
+_LATIN1_OR_PUNCT = frozenset(map(chr, range(256))) | _PUNCT  # set tests run in C: every text field is checked
 
 
 # The vowel groups of Vietnamese syllables (tone marks removed), longest first.
@@ -142,10 +143,10 @@ def from_vni(text: str) -> str | None:
 def _suspect(text: str) -> bool:
     """A marker character inside a word, next to ordinary letters (a lone '©' or '±' is a sign), or
     Latin-1 letters that do not make Vietnamese syllables as they stand ("Soùc Sôn" is VNI)."""
-    if all(ord(c) <= 0xFF or c in _PUNCT for c in text) and not plausible(text):
+    if _LATIN1_OR_PUNCT.issuperset(text) and not plausible(text):
         return True
     for token in re.split(r"[\s,.;:!?()\[\]\"'/-]+", text):
-        if any(c in MARKERS for c in token) and any(c.isascii() and c.isalpha() for c in token):
+        if not MARKERS.isdisjoint(token) and any(c.isascii() and c.isalpha() for c in token):
             return True
     return False
 

@@ -3,18 +3,16 @@ from __future__ import annotations
 
 import difflib
 import functools
-import json
 import re
 
-import jsonschema
-
-from docgen import resources
 from docgen.errors import Issue, ScoreError
 from docgen.load.reader import Loaded, pointer_of
 from docgen.score.rules import parse_score
+from docgen.validate import quick_schema
+from docgen.validate.schema_files import KINDS, schema_for
 from docgen.vi import slug
 
-KINDS = {"cum": "cum.schema.json", "ke_hoach": "ke-hoach.schema.json", "huyen": "huyen.schema.json"}
+__all__ = ["KINDS", "KIND_NAMES", "schema_for", "validator_for", "kind_of", "schema_issues", "nearest_key"]
 
 
 KIND_NAMES = {"cum": "tệp Cụm", "ke_hoach": "tệp Kế hoạch", "huyen": "tệp cấp huyện"}
@@ -25,14 +23,11 @@ _TYPE_VI = {"string": "chữ", "integer": "số nguyên", "number": "số", "obj
 
 
 @functools.lru_cache(maxsize=None)
-def schema_for(kind: str) -> dict:
-    return json.loads(resources.schema_text(KINDS[kind]))
-
-
-@functools.lru_cache(maxsize=None)
 def validator_for(kind: str):
     """Built once per kind. The schemas ship with docgen and are checked against their metaschema by
-    tests/unit/test_schemas_valid.py, not here: that check cost more than validating a file."""
+    tests/unit/test_schemas_valid.py, not here: that check cost more than validating a file.
+    Imported here, not at the top: a valid file never needs jsonschema (see quick_schema)."""
+    import jsonschema
     schema = schema_for(kind)
     cls = jsonschema.validators.validator_for(schema)
     return cls(schema, format_checker=cls.FORMAT_CHECKER)
@@ -104,6 +99,8 @@ def _value_text(value) -> str:
 
 def schema_issues(doc: Loaded, kind: str) -> list[Issue]:
     """Every schema error of the file, in Vietnamese, sorted by position."""
+    if quick_schema.certainly_valid(doc.data, kind):
+        return []  # jsonschema would find nothing: do not import or run it
     root = schema_for(kind)
     issues = []
     for err in validator_for(kind).iter_errors(doc.data):

@@ -62,6 +62,13 @@ _BIDI = {**{c: "ký tự điều khiển chiều viết" for c in "\u202a\u202b\
 
 def _bad_char(text: str) -> tuple[int, str] | None:
     """The first control or invisible character of `text`: (index, Vietnamese name)."""
+    if text.replace("\n", "").isprintable() and _INVISIBLE.keys().isdisjoint(text):
+        return None  # no Cc, Cf, Co or Cn character (isprintable is False for each), checked in C
+    return _first_bad(text)
+
+
+def _first_bad(text: str) -> tuple[int, str] | None:
+    """_bad_char character by character (the slow path, for text that has something unusual)."""
     for i, c in enumerate(text):
         if c == "\n":
             continue
@@ -93,8 +100,11 @@ def text_issues(doc: Loaded, kind: str) -> list[Issue]:
             for i, v in enumerate(value):
                 walk(v, path + (i,))
         elif isinstance(value, str):
-            name = _title(_subschema(root, path), path[-1] if path else None)
             found = legacy.detect(value)
+            bad = None if found else _bad_char(value)
+            if not (found or bad):
+                return  # (the field's title is looked up only for a message: most strings have none)
+            name = _title(_subschema(root, path), path[-1] if path else None)
             if found:
                 enc = " hoặc ".join("TCVN3 (ABC, phông .VnTime)" if e == "TCVN3" else "VNI (phông VNI-Times)"
                                     for e in found.encodings)
@@ -103,7 +113,6 @@ def text_issues(doc: Loaded, kind: str) -> list[Issue]:
                                               "docgen chỉ nhận chữ Unicode: hãy gõ lại bằng bảng mã Unicode "
                                               f"(Unikey: Bảng mã → Unicode){fix}"))
                 return
-            bad = _bad_char(value)
             if bad:
                 i, what = bad
                 issues.append(doc.issue(path, f"{name} có {what} ở ký tự thứ {i + 1} "

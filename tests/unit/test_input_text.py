@@ -130,3 +130,12 @@ def test_control_and_invisible_characters_are_errors(char, name):
     issues = validate_text.text_issues(doc, "cum")
     assert len(issues) == 1 and issues[0].line == 5
     assert name in issues[0].message and "Tên quận, huyện, thị xã" in issues[0].message
+
+
+def test_the_fast_path_of_the_control_character_check_misses_no_character():
+    """_bad_char skips the per-character loop for printable text: no code point it skips is one the loop flags."""
+    from docgen.validate import text
+    skipped = [chr(c) for c in range(0x110000) if text._bad_char(f"a{chr(c)}b") is None]
+    assert [c for c in skipped if text._first_bad(f"a{c}b") is not None] == []
+    assert text._bad_char("Hà Nội\u200b") == text._first_bad("Hà Nội\u200b") == (6, "dấu cách độ rộng 0 (U+200B)")
+    assert text._bad_char("dòng 1\ndòng\t2") == (11, "ký tự Tab")

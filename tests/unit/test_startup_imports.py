@@ -35,3 +35,13 @@ def test_the_cli_names_the_combined_pdf_as_the_output_stage_does():
     from docgen.cli import build
     from docgen.output import pdf
     assert build.COMBINED == pdf.COMBINED
+
+
+@pytest.mark.parametrize("args", [["validate", str(DONG_ANH)], ["validate", str(PLAN_2017)]])
+def test_validating_a_valid_file_does_not_import_jsonschema(args):
+    """jsonschema (and referencing, rpds, attrs) is only needed to word the errors of an invalid file, and a
+    process pool only to build."""
+    code = RUN.format(heavy=("jsonschema", "referencing", "rpds", "attrs", "multiprocessing", "concurrent.futures"))
+    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=ROOT,
+                         check=True).stdout
+    assert next(x for x in out.splitlines() if x.startswith("LOADED:")) == "LOADED: 0"
