@@ -176,9 +176,13 @@ def test_district_with_no_class_a_anywhere_writes_no_letter(tmp_path):
     out = upper_levels.build_district(folder, tmp_path / "out")
     opening = {"ke-hoach-trien-khai-huyen.docx", "quyet-dinh-thanh-lap-cum.docx",  # tests/e2e/test_opening.py
                "danh-muc-ho-so.docx"}
+    # no Bằng khen letter; the individuals the clusters still propose get the district's Giấy khen
     assert sorted(f.name for f in out.files if f.name not in opening and f.suffix != ".xlsx") == [
-        "bao-cao-tong-hop-huyen.docx", "bien-ban-hop-hoi-dong-thi-dua.docx", "manifest.json"]
+        "bao-cao-tong-hop-huyen.docx", "bien-ban-hop-hoi-dong-thi-dua.docx", "manifest.json",
+        "quyet-dinh-khen-thuong-huyen.docx", "to-trinh-de-nghi-giay-khen.docx"]
     assert "không có đơn vị đề nghị tặng Bằng khen" in docx_text(out.folder / "bao-cao-tong-hop-huyen.docx")
+    decision = docx_text(out.folder / "quyet-dinh-khen-thuong-huyen.docx")
+    assert "tập thể" not in decision.split("Điều 1.")[1].split("Điều 2.")[0], decision
 
 
 def test_district_documents(tmp_path):
@@ -319,7 +323,9 @@ def test_every_new_document_converts_and_keeps_its_table_rows(built, tmp_path):
         files.append(work / f"{i:02d}-{f.name}")
         shutil.copy(f, files[-1])
     pdfs = to_pdf(files, tmp_path)
-    assert len(pdfs) == len(files) == 17  # + the Sở's Tờ trình (2017, 2025), the district's index and opening documents, a self-report
+    # + the Sở's Tờ trình and draft Quyết định (2017, 2025), the district's index, opening and Giấy khen documents,
+    # a self-report
+    assert len(pdfs) == len(files) == 21
     if not shutil.which("pdftotext"):
         pytest.skip("pdftotext (poppler-utils) chưa được cài")
     for docx, pdf in zip(files, pdfs):
