@@ -438,3 +438,15 @@ def _scalar_value(node):
     if tag.endswith(":null"):
         return None
     return value
+
+
+def string_leaves(value, path: tuple = ()):
+    """(path, text) of every string in a loaded tree, in file order: the one walk the text checks share."""
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from string_leaves(v, path + (k,))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from string_leaves(v, path + (i,))
+    elif isinstance(value, str):
+        yield path, value

@@ -5,7 +5,7 @@ import calendar
 import re
 
 from docgen.errors import Issue
-from docgen.load.reader import Loaded
+from docgen.load.reader import Loaded, string_leaves
 from docgen.model import workdays
 from docgen.vi import parse_date, short_date
 
@@ -72,22 +72,12 @@ def real_value_issues(doc: Loaded, schema: dict, subschema) -> list[Issue]:
     the schema's errors rather than after them: the clerk sees every problem of the file at once.
     `subschema(schema, path)` gives the schema of the value at `path`."""
     issues: list[Issue] = []
-
-    def walk(value, path):
-        if isinstance(value, dict):
-            for k, v in value.items():
-                walk(v, path + (k,))
-        elif isinstance(value, list):
-            for i, v in enumerate(value):
-                walk(v, path + (i,))
-        elif isinstance(value, str):
-            pattern = subschema(schema, path).get("pattern")
-            if pattern == _DATE_PATTERN and re.match(pattern, value):
-                date_field(doc, path, issues)
-            elif pattern == _TIME_PATTERN and re.match(pattern, value):
-                time_field(doc, path, issues)
-
-    walk(doc.data, ())
+    for path, value in string_leaves(doc.data):
+        pattern = subschema(schema, path).get("pattern")
+        if pattern == _DATE_PATTERN and re.match(pattern, value):
+            date_field(doc, path, issues)
+        elif pattern == _TIME_PATTERN and re.match(pattern, value):
+            time_field(doc, path, issues)
     return issues
 
 

@@ -6,7 +6,7 @@ import unicodedata
 from decimal import Decimal
 
 from docgen.errors import Issue
-from docgen.load.reader import Loaded
+from docgen.load.reader import Loaded, string_leaves
 from docgen.validate import legacy
 from docgen.validate.fields import real_value_issues
 from docgen.validate.schema import (
@@ -91,34 +91,24 @@ def text_issues(doc: Loaded, kind: str) -> list[Issue]:
     """Text typed in a legacy encoding (TCVN3, VNI) or carrying control characters, field by field."""
     root = schema_for(kind)
     issues: list[Issue] = []
-
-    def walk(value, path):
-        if isinstance(value, dict):
-            for k, v in value.items():
-                walk(v, path + (k,))
-        elif isinstance(value, list):
-            for i, v in enumerate(value):
-                walk(v, path + (i,))
-        elif isinstance(value, str):
-            found = legacy.detect(value)
-            bad = None if found else _bad_char(value)
-            if not (found or bad):
-                return  # (the field's title is looked up only for a message: most strings have none)
-            name = _title(_subschema(root, path), path[-1] if path else None)
-            if found:
-                enc = " hoặc ".join("TCVN3 (ABC, phông .VnTime)" if e == "TCVN3" else "VNI (phông VNI-Times)"
-                                    for e in found.encodings)
-                fix = f", hoặc thay bằng: {found.unicode}" if found.unicode else ""
-                issues.append(doc.issue(path, f"{name} được gõ bằng bảng mã cũ {enc}: {_value_text(value)}. "
-                                              "docgen chỉ nhận chữ Unicode: hãy gõ lại bằng bảng mã Unicode "
-                                              f"(Unikey: Bảng mã → Unicode){fix}"))
-                return
-            if bad:
-                i, what = bad
-                issues.append(doc.issue(path, f"{name} có {what} ở ký tự thứ {i + 1} "
-                                              f"({_value_text(value[max(0, i - 10):i])}…). Hãy xóa ký tự đó "
-                                              "(thường lẫn vào khi sao chép từ Word, Excel hoặc trang web)."))
-
-    walk(doc.data, ())
+    for path, value in string_leaves(doc.data):
+        found = legacy.detect(value)
+        bad = None if found else _bad_char(value)
+        if not (found or bad):
+            continue  # (the field's title is looked up only for a message: most strings have none)
+        name = _title(_subschema(root, path), path[-1] if path else None)
+        if found:
+            enc = " hoặc ".join("TCVN3 (ABC, phông .VnTime)" if e == "TCVN3" else "VNI (phông VNI-Times)"
+                                for e in found.encodings)
+            fix = f", hoặc thay bằng: {found.unicode}" if found.unicode else ""
+            issues.append(doc.issue(path, f"{name} được gõ bằng bảng mã cũ {enc}: {_value_text(value)}. "
+                                          "docgen chỉ nhận chữ Unicode: hãy gõ lại bằng bảng mã Unicode "
+                                          f"(Unikey: Bảng mã → Unicode){fix}"))
+            continue
+        if bad:
+            i, what = bad
+            issues.append(doc.issue(path, f"{name} có {what} ở ký tự thứ {i + 1} "
+                                          f"({_value_text(value[max(0, i - 10):i])}…). Hãy xóa ký tự đó "
+                                          "(thường lẫn vào khi sao chép từ Word, Excel hoặc trang web)."))
     issues.sort(key=lambda i: (i.line or 0, i.column or 0))
     return issues
