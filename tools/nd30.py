@@ -424,3 +424,38 @@ def loop_table(doc, widths, headers, loop, cells, *, size=13, header_size=None, 
         for c, text in zip(row.cells, total):
             cell_text(c, text, bold=True, size=size)
     return t
+
+
+def self_score_table(doc, loop: str, values: list[str], totals: list[str]) -> None:
+    """The self-score sheet's table (the plan's Phụ lục 01 and each commune's): STT, content or criterion, max
+    points, self-score; a row per content (`{% for nd in <loop> %}`, its `values` in the point columns) and a
+    row per criterion, then the totals (`totals`, bold)."""
+    widths = [14, 111, 20, 20]
+    t = table(doc, widths, borders=True)
+    row = add_row(t, widths)
+    for c, h in zip(row.cells, ["STT", "Nội dung, tiêu chí", "Điểm tối đa", "Điểm tự chấm"]):
+        cell_text(c, h, bold=True)
+    repeat_header(row)
+    keep_with_next_row(row)
+    row = add_row(t, widths)
+    cell_text(row.cells[0], "{%tr for nd in " + loop + " %}")
+    row = add_row(t, widths)
+    cell_text(row.cells[0], "{{ nd.so }}")
+    cell_text(row.cells[1], "{{ nd.ten }}", align=LEFT)
+    for c, k in zip(row.cells[2:], values):
+        cell_text(c, "{{ nd." + k + " }}")
+    row = add_row(t, widths)
+    cell_text(row.cells[0], "{%tr for tc in nd.tieu_chi %}")
+    row = add_row(t, widths)
+    cell_text(row.cells[0], "{{ tc.so }}", italic=True)
+    cell_text(row.cells[1], "{{ tc.ten }}", italic=True, align=LEFT)
+    cell_text(row.cells[2], "{{ tc.toi_da }}", italic=True)
+    row = add_row(t, widths)
+    cell_text(row.cells[0], "{%tr endfor %}")
+    row = add_row(t, widths)
+    cell_text(row.cells[0], "{%tr endfor %}")
+    row = add_row(t, widths)
+    merged = row.cells[0].merge(row.cells[1])
+    cell_text(merged, "Tổng cộng", bold=True)
+    for c, k in zip(row.cells[2:], totals):
+        cell_text(c, "{{ " + k + " }}", bold=True)

@@ -61,35 +61,7 @@ def phu_luc_01():
     para(doc, "Đơn vị: {{ don_vi }}", bold=True, before=12)  # body text: 1 cm first line (F-BODY-2)
     # The sheet a commune sends with its self-report, dated that day: only what it can know then. The team's
     # score and the agreed score come a week later, in the minutes and in Phụ lục 02.
-    widths = [14, 111, 20, 20]
-    t = nd30.table(doc, widths, borders=True)
-    row = add_row(t, widths)
-    for c, h in zip(row.cells, ["STT", "Nội dung, tiêu chí", "Điểm tối đa", "Điểm tự chấm"]):
-        cell_text(c, h, bold=True)
-    nd30.repeat_header(row)
-    nd30.keep_with_next_row(row)
-    row = add_row(t, widths)
-    cell_text(row.cells[0], "{%tr for nd in bang %}")
-    row = add_row(t, widths)
-    cell_text(row.cells[0], "{{ nd.so }}")
-    cell_text(row.cells[1], "{{ nd.ten }}", align=LEFT)
-    for c, k in zip(row.cells[2:], ["toi_da", "tu_cham"]):
-        cell_text(c, "{{ nd." + k + " }}")
-    row = add_row(t, widths)
-    cell_text(row.cells[0], "{%tr for tc in nd.tieu_chi %}")
-    row = add_row(t, widths)
-    cell_text(row.cells[0], "{{ tc.so }}", italic=True)
-    cell_text(row.cells[1], "{{ tc.ten }}", italic=True, align=LEFT)
-    cell_text(row.cells[2], "{{ tc.toi_da }}", italic=True)
-    row = add_row(t, widths)
-    cell_text(row.cells[0], "{%tr endfor %}")
-    row = add_row(t, widths)
-    cell_text(row.cells[0], "{%tr endfor %}")
-    row = add_row(t, widths)
-    merged = row.cells[0].merge(row.cells[1])
-    cell_text(merged, "Tổng cộng", bold=True)
-    for c, k in zip(row.cells[2:], ["tong_toi_da", "tong_tu_cham"]):
-        cell_text(c, "{{ " + k + " }}", bold=True)
+    nd30.self_score_table(doc, "bang", ["toi_da", "tu_cham"], ["tong_toi_da", "tong_tu_cham"])
     para(doc, "{{ ket_qua }}", before=12)
     para(doc, "Ghi chú: đơn vị tự chấm điểm từng nội dung, gửi bảng này cùng báo cáo về Cụm trưởng và các đơn vị "
               "trong Cụm trước ngày được kiểm tra. Điểm Đoàn chấm và điểm thống nhất của Cụm ghi tại Biên bản kiểm "

@@ -12,7 +12,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 
 import nd30
-from nd30 import CENTER, LEFT, TEXT_WIDTH_MM, add_row, cell_text, centered, para, tag
+from nd30 import CENTER, LEFT, TEXT_WIDTH_MM, centered, para, tag
 
 
 def ke_hoach():
@@ -65,33 +65,7 @@ def _phu_luc_01(doc):
     _appendix_heads(doc, "Phụ lục số 01", ["BẢNG CHẤM ĐIỂM THI ĐUA", "CÔNG TÁC VĂN THƯ, LƯU TRỮ NĂM {{ nam }}"],
                     TEXT_WIDTH_MM)
     para(doc, "Đơn vị: ……", bold=True, before=12)
-    widths = [14, 111, 20, 20]
-    t = nd30.table(doc, widths, borders=True)
-    row = add_row(t, widths)
-    for c, h in zip(row.cells, ["STT", "Nội dung, tiêu chí", "Điểm tối đa", "Điểm tự chấm"]):
-        cell_text(c, h, bold=True)
-    nd30.repeat_header(row)
-    nd30.keep_with_next_row(row)
-    row = add_row(t, widths)
-    cell_text(row.cells[0], "{%tr for nd in phu_luc_01 %}")
-    row = add_row(t, widths)
-    cell_text(row.cells[0], "{{ nd.so }}")
-    cell_text(row.cells[1], "{{ nd.ten }}", align=LEFT)
-    cell_text(row.cells[2], "{{ nd.toi_da }}")
-    row = add_row(t, widths)
-    cell_text(row.cells[0], "{%tr for tc in nd.tieu_chi %}")
-    row = add_row(t, widths)
-    cell_text(row.cells[0], "{{ tc.so }}", italic=True)
-    cell_text(row.cells[1], "{{ tc.ten }}", italic=True, align=LEFT)
-    cell_text(row.cells[2], "{{ tc.toi_da }}", italic=True)
-    row = add_row(t, widths)
-    cell_text(row.cells[0], "{%tr endfor %}")
-    row = add_row(t, widths)
-    cell_text(row.cells[0], "{%tr endfor %}")
-    row = add_row(t, widths)
-    merged = row.cells[0].merge(row.cells[1])
-    cell_text(merged, "Tổng cộng", bold=True)
-    cell_text(row.cells[2], "{{ tong_toi_da }}", bold=True)
+    nd30.self_score_table(doc, "phu_luc_01", ["toi_da"], ["tong_toi_da"])
     para(doc, "Tổng điểm tự chấm: …… điểm. Đơn vị tự xếp loại: …….", before=12)
     para(doc, "Ghi chú: đơn vị tự chấm điểm từng nội dung, gửi bảng này cùng báo cáo về Cụm trưởng và các đơn vị "
               "trong Cụm trước ngày được kiểm tra {{ so_ngay_truoc }} ngày; Thủ trưởng đơn vị ký, đóng dấu.",
