@@ -323,3 +323,45 @@ def test_real_office_killed_or_frozen_mid_batch_is_replaced(tmp_path, monkeypatc
     for pid in hit:
         if fault == signal.SIGSTOP:
             assert not alive(pid)  # the frozen office was killed, not left behind
+
+
+@pytest.mark.libreoffice
+def test_installed_version_read_without_starting_the_office():
+    exe = require_soffice()
+    told = subprocess.run([exe, "--version"], capture_output=True, text=True).stdout.split()
+    version = soffice.office_version(exe)
+    assert version is not None and told[1].startswith(version + ".")  # 'LibreOffice 7.4.7.2 …' → '7.4'
+
+
+def test_profile_seeded_once_and_only_when_the_version_is_known(fake, tmp_path):
+    exe, _ = fake  # a wrapper script: no LibreOffice configuration beside it
+    assert soffice.office_version(exe) is None
+    assert not soffice.seed_profile(tmp_path / "p0", exe) and not (tmp_path / "p0").exists()
+    soffice._versions["lo"] = "7.4"
+    try:
+        assert soffice.seed_profile(tmp_path / "p1", "lo")
+        seeded = (tmp_path / "p1" / "user" / "registrymodifications.xcu").read_text(encoding="utf-8")
+        assert 'oor:name="ooSetupLastVersion"' in seeded and "<value>7.4</value>" in seeded
+        assert not soffice.seed_profile(tmp_path / "p1", "lo")  # a profile in use is never touched again
+    finally:
+        del soffice._versions["lo"]
+
+
+@pytest.mark.libreoffice
+def test_warm_office_skips_the_graphics_self_tests(tmp_path):
+    """LibreOffice writes GraphicsRenderTests.log into the profile when it runs its self-tests (about 0.7 s
+    of CPU each start with a headless-only profile): the seeded profile makes it skip them."""
+    exe = require_soffice()
+    built = subprocess.run([sys.executable, "-m", "docgen", "build", str(DONG_ANH), "-o", str(tmp_path / "ra")],
+                           capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr
+    docx = next((tmp_path / "ra").rglob("lich-kiem-tra.docx"))
+    office = soffice.Office(exe)
+    try:
+        got = office.convert({docx.name: docx.read_bytes()})
+        assert PdfReader(io.BytesIO(got["lich-kiem-tra.pdf"])).pages
+        user = office.home / "profile" / "user"
+        assert (user / "registrymodifications.xcu").is_file()  # LibreOffice used the profile
+        assert not (user / "GraphicsRenderTests.log").exists()
+    finally:
+        office.close()
