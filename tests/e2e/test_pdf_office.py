@@ -365,3 +365,78 @@ def test_warm_office_skips_the_graphics_self_tests(tmp_path):
         assert not (user / "GraphicsRenderTests.log").exists()
     finally:
         office.close()
+
+
+def _parts(docx: bytes) -> dict[str, bytes]:
+    import zipfile
+    with zipfile.ZipFile(io.BytesIO(docx)) as z:
+        assert z.testzip() is None
+        return {i.filename: z.read(i) for i in z.infolist()}
+
+
+def _style_ids(styles: bytes) -> set[str]:
+    import re
+    return {m.decode() for m in re.findall(rb'w:styleId="([^"]*)"', styles)}
+
+
+def test_office_copy_keeps_every_style_in_use_and_every_other_part(built):
+    import re
+    docx = next(f for f in built[DONG_ANH.resolve()].files if f.name.startswith("bien-ban-kiem-tra-"))
+    original = docx.read_bytes()
+    before, after = _parts(original), _parts(pdf.for_office(original))
+    assert list(after) == list(before)  # same parts, same order
+    assert all(after[n] == before[n] for n in before if n != "word/styles.xml")
+    kept, had = _style_ids(after["word/styles.xml"]), _style_ids(before["word/styles.xml"])
+    assert len(kept) < len(had) / 4  # most of a template's styles are never applied
+    applied = {m.decode() for n, x in before.items() if n.startswith("word/") and n.endswith(".xml")
+               and "styles" not in n.lower() for m in re.findall(rb'<w:(?:pStyle|rStyle|tblStyle) w:val="([^"]*)"', x)}
+    assert applied and applied <= kept
+    for sid in kept:  # whatever a kept style is based on or linked to is kept too
+        block = re.search(rb'<w:style\b[^>]*w:styleId="' + sid.encode() + rb'".*?</w:style>', after["word/styles.xml"], re.S)
+        for ref in re.findall(rb'<w:(?:basedOn|link|next) w:val="([^"]*)"', block.group(0)):
+            assert ref.decode() in kept, (sid, ref)
+    defaults = {m.decode() for m in re.findall(rb'<w:style [^>]*w:default="1"[^>]*w:styleId="([^"]*)"', before["word/styles.xml"])}
+    assert defaults and defaults <= kept
+    assert after["word/styles.xml"].startswith(before["word/styles.xml"][:200])  # document defaults untouched
+
+
+def test_office_copy_keeps_a_style_named_only_in_a_field(built):
+    docx = next(f for f in built[DONG_ANH.resolve()].files if f.name.startswith("bien-ban-kiem-tra-"))
+    parts = _parts(docx.read_bytes())
+    assert "Heading1" in _style_ids(parts["word/styles.xml"])
+    assert "Heading1" not in _style_ids(_parts(pdf.for_office(docx.read_bytes()))["word/styles.xml"])
+    field = (b'<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> STYLEREF '
+             b'"heading 1" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>')
+    parts["word/document.xml"] = parts["word/document.xml"].replace(b"</w:p>", field + b"</w:p>", 1)
+    import zipfile
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    assert "Heading1" in _style_ids(_parts(pdf.for_office(buf.getvalue()))["word/styles.xml"])
+
+
+def test_office_copy_of_something_else_is_the_same_bytes():
+    assert pdf.for_office(b"not a zip") == b"not a zip"
+    import zipfile
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("word/document.xml", "<w:document/>")  # no styles.xml
+    assert pdf.for_office(buf.getvalue()) == buf.getvalue()
+
+
+@pytest.mark.libreoffice
+def test_office_copy_prints_the_same_pdf(built):
+    """Every document of a dossier, converted as written and as handed to LibreOffice: the same PDF bytes."""
+    exe = require_soffice()
+    docs = {f.name: f.read_bytes() for f in built[DONG_ANH.resolve()].files if f.suffix == ".docx"}
+    lean = {n: pdf.for_office(d) for n, d in docs.items()}
+    assert all(len(_style_ids(_parts(lean[n])["word/styles.xml"])) < len(_style_ids(_parts(docs[n])["word/styles.xml"]))
+               for n in docs)
+    office = soffice.Office(exe)
+    try:
+        as_written, as_given = office.convert(docs), office.convert(lean)
+    finally:
+        office.close()
+    assert len(as_written) == len(docs)
+    assert {n: pdf.reproducible(b) for n, b in as_written.items()} == {n: pdf.reproducible(b) for n, b in as_given.items()}
