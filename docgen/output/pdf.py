@@ -4,25 +4,19 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
-import os
 import re
-import shutil
 import struct
-import sys
 import zipfile
 import zlib
 from pathlib import Path
 
 from docgen.errors import OutputError
+from docgen.output import feed
 from docgen.output import soffice as office
 from docgen.output.soffice import NOT_INSTALLED
 from docgen.render.environment import FIXED_TIME
 
 COMBINED = "toan-bo-ho-so.pdf"
-
-
-_WINDOWS_PLACES = [r"C:\Program Files\LibreOffice\program\soffice.exe",
-                   r"C:\Program Files (x86)\LibreOffice\program\soffice.exe"]
 
 
 FIXED_DATE = "D:{:04d}{:02d}{:02d}{:02d}{:02d}{:02d}Z".format(*FIXED_TIME).encode()  # the .docx files' clock
@@ -48,16 +42,7 @@ _ENTRY = re.compile(rb"(\d{10}) (\d{5}) ([nf])(?: \r| \n|\r\n)")
 
 def find_soffice() -> str | None:
     """LibreOffice's `soffice`: $DOCGEN_SOFFICE if set, else on the PATH, else where Windows installs it."""
-    chosen = os.environ.get("DOCGEN_SOFFICE")
-    if chosen is not None:
-        return chosen if Path(chosen).is_file() and os.access(chosen, os.X_OK) else None
-    for name in ("soffice", "libreoffice"):
-        found = shutil.which(name)
-        if found:
-            return found
-    if sys.platform == "win32":
-        return next((p for p in _WINDOWS_PLACES if Path(p).is_file()), None)
-    return None
+    return office.find_program()
 
 
 def require_soffice() -> str:
@@ -76,28 +61,36 @@ def warm_up(soffice: str, count: int = 1) -> None:
 
 def convert(documents: dict[str, bytes], soffice: str) -> dict[str, bytes]:
     """{name.docx: bytes} → {name.pdf: bytes} by this process's warm LibreOffice (started at the first
-    call, kept for the next ones, restarted if it hangs or dies); the same document gives the same bytes.
-    LibreOffice is given each document without the styles it does not use (for_office)."""
+    call, kept for the next ones, restarted if it hangs or dies), shared out between its offices when it
+    has more than one; the same document gives the same bytes."""
     if not documents:
         return {}
-    documents = {name: for_office(data) for name, data in documents.items()}
-    offices = office.offices(soffice)
-    converted = offices[0].convert(documents) if len(offices) == 1 else _side_by_side(documents, offices)
-    return {name: reproducible(data) for name, data in converted.items()}
+    stream = Stream(soffice)
+    stream.add(documents, last=True)
+    return stream.result()
 
 
-def _side_by_side(documents: dict[str, bytes], offices: list[office.Office]) -> dict[str, bytes]:
-    """The documents shared out between `offices`, converted at once (one cluster, cores to spare)."""
-    from concurrent.futures import ThreadPoolExecutor
-    names = list(documents)
-    parts = [(o, {n: documents[n] for n in names[k::len(offices)]}) for k, o in enumerate(offices[:len(names)])]
-    for o, _ in parts:
-        o.launch()  # from this thread: on Linux an office dies with the thread that started it
-    done: dict[str, bytes] = {}
-    with ThreadPoolExecutor(len(parts)) as pool:
-        for got in pool.map(lambda part: part[0].convert(part[1]), parts):
-            done.update(got)
-    return {Path(n).stem + ".pdf": done[Path(n).stem + ".pdf"] for n in names}  # in the documents' order
+class Stream:
+    """A dossier's documents converted while the rest are still being rendered: `add` each as soon as it is
+    made, `result` once all are in ({name.pdf: bytes} in the order added). LibreOffice is given each
+    document without the styles it does not use (for_office); the PDFs come back reproducible."""
+
+    def __init__(self, soffice: str):
+        self._feed = feed.Feed(office.offices(soffice))
+        self._order: list[str] = []
+
+    def add(self, documents: dict[str, bytes], last: bool = False) -> None:
+        """Queue `documents` ({name.docx: bytes}); `last`: no more will come."""
+        self._order += documents
+        self._feed.add({name: for_office(data) for name, data in documents.items()}, last)
+
+    def result(self) -> dict[str, bytes]:
+        done = self._feed.result()
+        names = [Path(n).stem + ".pdf" for n in self._order]
+        return {name: reproducible(done[name]) for name in names}
+
+    def cancel(self) -> None:
+        self._feed.cancel()
 
 
 _STYLE = re.compile(rb"<w:style\b(?:[^>]*?/>|[^>]*>.*?</w:style>)", re.S)

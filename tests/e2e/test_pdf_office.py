@@ -14,11 +14,11 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import DATA, DONG_ANH, ROOT, require_soffice
+from conftest import DATA, DONG_ANH, ROOT, cluster_specs, require_soffice
 from pypdf import PdfReader, PdfWriter
 
 from docgen.errors import OutputError
-from docgen.output import pdf, soffice
+from docgen.output import feed, pdf, soffice
 
 FAKE = DATA / "fake" / "soffice.py"
 
@@ -94,7 +94,7 @@ def test_two_offices_convert_one_cluster_side_by_side_in_order(fake):
     assert list(got) == [n.replace(".docx", ".pdf") for n in DOCS]  # the filing order, kept
     assert [PdfReader(io.BytesIO(b)).metadata["/Title"] for b in got.values()] == [Path(n).stem for n in DOCS]
     names = list(DOCS)
-    assert len(servers(home)) == 2 and sorted(calls(home)) == sorted([names[0::2], names[1::2]])
+    assert len(servers(home)) == 2 and sorted(calls(home)) == sorted([names[:2], names[2:]])  # half each
     assert list(pdf.convert({"danh-muc-ho-so.docx": b"index"}, exe)) == ["danh-muc-ho-so.pdf"]
 
 
@@ -105,11 +105,52 @@ def test_one_cluster_and_two_cores_build_with_two_offices(fake, tmp_path, monkey
     monkeypatch.setenv("DOCGEN_SOFFICE", exe)
     (b,) = batch.build_many([DONG_ANH], tmp_path / "ra", jobs=2, pdf=True).built
     assert len(servers(home)) == 2
-    assert len(calls(home)) == 3  # half the documents each, then the index
     docx = [f for f in b.files if f.suffix == ".docx"]
     assert len(docx) > 10
+    made = calls(home)
+    assert sorted(n for c in made for n in c) == sorted(f.name for f in docx)  # each document converted once
+    assert made[-1] == ["danh-muc-ho-so.docx"]  # the index last, once the others' pages are counted
+    assert len(made) - 1 <= len(docx) // feed.MIN_BATCH  # batches, never a call per document
+    assert len({pid for pid in _call_offices(home)}) == 2  # both offices converted part of the dossier
     for f in docx:  # each PDF made from its own document, whichever office converted it
         assert PdfReader(f.with_suffix(".pdf")).metadata["/Title"] == f.stem
+
+
+def _call_offices(home: Path) -> list[str]:
+    """The profile (so the office) each `--convert-to` call went to."""
+    lines = (home / "calls.log").read_text(encoding="utf-8").splitlines()
+    return [ln.split()[1] for ln in lines if "--convert-to" in ln and "danh-muc-ho-so.docx" not in ln]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the fake soffice is a shell script")
+def test_documents_are_converted_while_the_rest_are_rendered(fake, tmp_path, monkeypatch):
+    """The order of events: LibreOffice is at work on the first documents before the last is rendered."""
+    import threading
+    from docgen.pipeline import batch
+    from docgen.render import document
+    exe, home = fake
+    monkeypatch.setenv("DOCGEN_SOFFICE", exe)
+    events, converting = [], threading.Event()
+    real_render, real_convert = document.render, soffice.Office.convert
+    specs = cluster_specs([DONG_ANH])[:-1]  # the dossier without its index
+
+    def render(template, context, *args, **kwargs):
+        if len([e for e in events if e == "render"]) == len(specs) - 1:  # the last document of the dossier
+            converting.wait(timeout=30)  # without streaming no conversion starts before this one is done
+        events.append("render")
+        return real_render(template, context, *args, **kwargs)
+
+    def convert(self, documents):
+        events.append("convert")
+        converting.set()
+        return real_convert(self, documents)
+
+    monkeypatch.setattr(document, "render", render)
+    monkeypatch.setattr(soffice.Office, "convert", convert)
+    batch.build_many([DONG_ANH], tmp_path / "ra", jobs=1, pdf=True)
+    assert converting.is_set()
+    assert events.index("convert") < len(specs) - 1 < len(events)  # a batch went out before the last render
+    assert events.count("render") == len(specs) + 1  # and the index, rendered after
 
 
 @pytest.mark.skipif(os.name != "posix", reason="the fake soffice is a shell script")
@@ -162,7 +203,7 @@ def test_build_starts_the_office_before_rendering(fake, tmp_path, monkeypatch):
     monkeypatch.setattr(document, "render", spy)
     (b,) = batch.build_many([DONG_ANH], tmp_path / "ra", jobs=1, pdf=True).built
     assert started[0] == 1  # up while the documents were being rendered, not after
-    assert len(servers(home)) == 1 and len(calls(home)) == 2  # the documents, then the index
+    assert len(servers(home)) == 1 and calls(home)[-1] == ["danh-muc-ho-so.docx"]  # the documents, then the index
     assert (b.folder / pdf.COMBINED).is_file()
 
 
@@ -440,3 +481,40 @@ def test_office_copy_prints_the_same_pdf(built):
         office.close()
     assert len(as_written) == len(docs)
     assert {n: pdf.reproducible(b) for n, b in as_written.items()} == {n: pdf.reproducible(b) for n, b in as_given.items()}
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="LibreOffice's soffice script is Linux's")
+def test_stock_soffice_script_is_skipped_for_its_launcher(tmp_path):
+    program = tmp_path / "lib" / "program"
+    program.mkdir(parents=True)
+    script, splash = program / "soffice", program / "oosplash"
+    script.write_text('#!/bin/sh\nSAL_ENABLE_FILE_LOCKING=1\nexport SAL_ENABLE_FILE_LOCKING\n'
+                      'exec $RRCHECK $VALGRINDCHECK $STRACECHECK "$sd_prog/oosplash" "$@"\n', encoding="utf-8")
+    splash.write_text("#!/bin/sh\n", encoding="utf-8")
+    for f in (script, splash):
+        f.chmod(0o755)
+    (tmp_path / "bin").mkdir()
+    link = tmp_path / "bin" / "soffice"
+    link.symlink_to(script)  # as /usr/bin/soffice
+    assert soffice.launcher(str(link)) == (str(splash), {"SAL_ENABLE_FILE_LOCKING": "1"})
+    (program / "ooenv").write_text("export X=1\n", encoding="utf-8")  # the script would source it: run the script
+    moved = tmp_path / "bin" / "libreoffice"
+    moved.symlink_to(script)
+    assert soffice.launcher(str(moved)) == (str(moved), {})
+    wrapper = tmp_path / "bin" / "wrapper"
+    wrapper.write_text('#!/bin/sh\nexec /opt/lo/soffice "$@"\n', encoding="utf-8")
+    assert soffice.launcher(str(wrapper)) == (str(wrapper), {})
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the fake soffice is a shell script")
+def test_build_of_one_cluster_starts_its_offices_before_loading_the_pipeline(fake, tmp_path):
+    exe, home = fake
+    script = ("import sys\nfrom docgen.output import soffice\nreal = soffice.Office.launch\nseen = []\n"
+              "def launch(self):\n    seen.append('docgen.pipeline.batch' in sys.modules)\n    real(self)\n"
+              "soffice.Office.launch = launch\nfrom docgen.cli import main\n"
+              f"code = main.main(['build', {str(DONG_ANH)!r}, '-o', {str(tmp_path / 'ra')!r}, '--pdf', '-j', '2'])\n"
+              "print(code, seen[:2])\n")
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT,
+                          env=dict(os.environ, DOCGEN_SOFFICE=exe, FAKE_SOFFICE_DIR=str(home)))
+    assert proc.stdout.split("\n")[-2] == "0 [False, False]", proc.stderr  # both offices, before the pipeline loads
+    assert len(servers(home)) == 2  # and no more: the build went on with them
