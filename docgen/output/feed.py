@@ -80,11 +80,13 @@ class Feed:
         return dict(self._done)
 
     def cancel(self) -> None:
-        """Drop what waits and wait for the calls under way (nothing of this feed runs afterwards)."""
+        """Drop what waits, without waiting for the calls under way (Ctrl-C must not wait for a LibreOffice
+        that hangs): they end on the offices' own threads, in the offices' own folders, and are thrown away."""
         with self._cond:
             self._waiting.clear()
             self._parts.clear()
-        self._finish()
+            self._closed = True
+            self._cond.notify_all()
 
     def _finish(self) -> None:
         with self._cond:

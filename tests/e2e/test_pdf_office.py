@@ -518,3 +518,18 @@ def test_build_of_one_cluster_starts_its_offices_before_loading_the_pipeline(fak
                           env=dict(os.environ, DOCGEN_SOFFICE=exe, FAKE_SOFFICE_DIR=str(home)))
     assert proc.stdout.split("\n")[-2] == "0 [False, False]", proc.stderr  # both offices, before the pipeline loads
     assert len(servers(home)) == 2  # and no more: the build went on with them
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the fake soffice is a shell script")
+def test_cancelled_feed_does_not_wait_for_a_hung_office(fake, monkeypatch):
+    exe, home = fake
+    monkeypatch.setenv("FAKE_SOFFICE_MODE", "hang")
+    monkeypatch.setattr(soffice, "STALL_S", 30.0)
+    fed = feed.Feed([soffice.office(exe)])
+    fed.add(DOCS, last=True)
+    deadline = time.monotonic() + 20
+    while not (home / "calls.log").exists() or "--convert-to" not in (home / "calls.log").read_text(encoding="utf-8"):
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    fed.cancel()  # Ctrl-C during the render: back at once, the hung call left to its office's thread
+    assert fed._serving == 1
