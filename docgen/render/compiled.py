@@ -116,13 +116,32 @@ class _Helper(DocxTemplate):
 _HELPER = _Helper()
 
 
-def _compile_part(env, xml: str):
-    """docxtpl's render_xml_part up to the Jinja compile, done once."""
-    src = re.sub(r"<w:p([ >])", r"\n<w:p\1", _HELPER.patch_xml(xml))
+@dataclass
+class _Constant:
+    """A part or property without a single Jinja tag: its rendering, made once (the same for every context)."""
+
+    text: str
+
+    def render(self, context):
+        return self.text
+
+
+def _template(env, src: str):
+    """env.from_string(src), or _Deferred with its error; _Constant when `src` has no tag at all (a header
+    without fields, a file property: most of a template's parts), rendered by Jinja once here."""
     try:
-        return env.from_string(src)
+        template = env.from_string(src)
     except jinja2.TemplateError as e:
         return _Deferred(e)
+    starts = (env.block_start_string, env.variable_start_string, env.comment_start_string)
+    if "{" in src or not all(s.startswith("{") for s in starts) or env.line_statement_prefix or env.line_comment_prefix:
+        return template
+    return _Constant(template.render())
+
+
+def _compile_part(env, xml: str):
+    """docxtpl's render_xml_part up to the Jinja compile, done once."""
+    return _template(env, re.sub(r"<w:p([ >])", r"\n<w:p\1", _HELPER.patch_xml(xml)))
 
 
 def _finish_part(out: str) -> str:
@@ -131,8 +150,10 @@ def _finish_part(out: str) -> str:
     # same text (the newline goes before "<w:p " and before "<w:p>"), without a regex match per paragraph.
     out = out.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
     out = out.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
-    # resolve_listing only rewrites \t, \a, \n and \f inside <w:t>: without them it returns its input.
-    if any(ch in out for ch in LISTING_CHARS):
+    # resolve_listing only rewrites \t, \a, \n and \f inside <w:t>: without them it returns its input. (Looked
+    # for from the first "<w:p" on: no paragraph starts before it, and the XML declaration ends with a \n.)
+    first = out.find("<w:p")
+    if first >= 0 and any(out.find(ch, first) >= 0 for ch in LISTING_CHARS):
         out = _PARAGRAPH.sub(_resolve_paragraph, out)
     return out
 
@@ -201,10 +222,7 @@ def compile_template(path: Path, env, fixed_time) -> Compiled:
     props = doc.core_properties
     core_templates = []
     for prop in CORE_PROPERTIES:
-        try:
-            core_templates.append(env.from_string(getattr(props, prop)))
-        except jinja2.TemplateError as e:
-            core_templates.append(_Deferred(e))
+        core_templates.append(_template(env, getattr(props, prop)))
 
     skeleton = copy.deepcopy(doc.element)
     skeleton_body = skeleton.find(qn("w:body"))

@@ -28,3 +28,30 @@ def test_same_text_as_docxtpl_resolve_listing():
     for _ in range(2000):
         xml = "<w:body>" + rng.choice(["", "\n"]).join(_paragraph(rng) for _ in range(rng.randint(1, 5))) + "</w:body>"
         assert compiled._PARAGRAPH.sub(compiled._resolve_paragraph, xml) == compiled._HELPER.resolve_listing(xml)
+
+
+def test_finish_part_gives_docxtpls_text_with_a_declaration_before_the_body():
+    """_finish_part looks for listing characters from the first paragraph on; the \\n after the XML
+    declaration (in every part) or one in the root's attributes changes nothing, as in docxtpl."""
+    import re
+
+    rng = random.Random(29)
+    for _ in range(500):
+        head = rng.choice(["", "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n", "\t<!-- \a -->\n"])
+        body = rng.choice(["", "\n"]).join(_paragraph(rng) for _ in range(rng.randint(0, 4)))
+        xml = f"{head}<w:document><w:body>{body}</w:body></w:document>"
+        rendered = re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)  # as _compile_part gives it to Jinja
+        docxtpl = compiled._HELPER.resolve_listing(re.sub(r"\n<w:p([ >])", r"<w:p\1", rendered))
+        assert compiled._finish_part(rendered) == docxtpl
+
+
+def test_a_part_without_tags_is_rendered_once_as_jinja_renders_it():
+    from docgen.render import environment
+
+    env = environment.jinja_env()
+    for src in ["", "Hồ sơ", "dòng\n", "a\r\nb\n\n", "<w:p>x &amp; y</w:p>\n", "50% } %}"]:
+        part = compiled._template(env, src)
+        assert isinstance(part, compiled._Constant), src
+        assert part.render({"x": 1}) == env.from_string(src).render({"x": 1})
+    for src in ["{{ x }}", "{% if x %}a{% endif %}", "{# note #}b"]:
+        assert not isinstance(compiled._template(env, src), compiled._Constant)
