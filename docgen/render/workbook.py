@@ -7,8 +7,10 @@ in the .docx, never 93,0); counts are integers ('0'); both carry the Vietnamese 
 from __future__ import annotations
 
 import copy
+import datetime
 import functools
 import io
+import zipfile
 from decimal import Decimal
 
 from docgen.context.tallies import Sheet, Workbook
@@ -118,6 +120,37 @@ def render(book: Workbook) -> bytes:
         _write_sheet(wb.create_sheet(sheet.name[:31]), sheet, styles)
     wb.properties.creator = wb.properties.lastModifiedBy = "docgen"  # no clerk's name, as in the .docx
     wb.properties.title = book.title
-    buf = io.BytesIO()
-    wb.save(buf)
-    return normalize_zip(buf.getvalue())
+    return normalize_zip(_save(wb))
+
+
+@functools.lru_cache(maxsize=1)
+def _writer():
+    """openpyxl's ExcelWriter, each sheet written in memory. openpyxl writes a sheet into a temporary
+    file, adds that file to the zip and removes it: two files made and removed on the output's disk per
+    tally (docgen's temporary folder is the staging folder), for a few kilobytes."""
+    from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
+    from openpyxl.worksheet._writer import WorksheetWriter
+    from openpyxl.writer.excel import ExcelWriter
+
+    class Writer(ExcelWriter):
+        def write_worksheet(self, ws):  # ExcelWriter.write_worksheet (openpyxl 3.1), but for where the sheet goes
+            ws._drawing = SpreadsheetDrawing()
+            ws._drawing.charts = ws._charts
+            ws._drawing.images = ws._images
+            writer = WorksheetWriter(ws, io.BytesIO())
+            writer.write()
+            ws._rels = writer._rels
+            self._archive.writestr(ws.path[1:], writer.read())
+            self.manifest.append(ws)
+
+    return Writer
+
+
+def _save(wb) -> bytes:
+    """openpyxl's save_workbook into memory, with the sheets written in memory too (_writer), and the
+    members stored uncompressed: normalize_zip compresses each once, as docgen writes every zip."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED, allowZip64=True) as archive:
+        wb.properties.modified = datetime.datetime.now(tz=datetime.timezone.utc).replace(tzinfo=None)
+        _writer()(wb, archive).save()
+    return out.getvalue()
