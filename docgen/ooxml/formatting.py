@@ -116,9 +116,14 @@ def shown_text(r_el, hidden: bool, caps: bool) -> str:
     return nfc(text.upper()) if caps else text
 
 
+# read_run's tests, as classes: ASCII but not str.isspace() (\t-\r, \x1c-\x1f, space), and beyond ASCII
+_ASCII_SHOWN = re.compile(r"[\x00-\x08\x0e-\x1b\x21-\x7f]")
+_BEYOND_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def _scripts(text: str) -> tuple[bool, bool]:
     """Which of a run's font slots its text uses (read_run looks up 'ascii', 'hAnsi' or both)."""
-    return any(ord(c) < 128 and not c.isspace() for c in text), any(ord(c) >= 128 for c in text)
+    return _ASCII_SHOWN.search(text) is not None, _BEYOND_ASCII.search(text) is not None
 
 
 def reread(p: Para, p_el, container) -> Para | None:

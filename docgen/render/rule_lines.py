@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 
 from docx.oxml.ns import nsmap, qn
-from docx.shared import Twips
+from docx.shared import Emu, Twips
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
@@ -150,8 +150,17 @@ def _reread(plan: tuple, paras: list) -> list[Para] | None:
 
 
 def _set_sides(el, side: Twips) -> None:
-    fmt = Paragraph(el, None).paragraph_format
-    fmt.left_indent = fmt.right_indent = side
+    """left_indent then right_indent through python-docx; where the w:ind is there already (a rule line as
+    tools/nd30.rule_line draws it), its two attributes set as python-docx's setters set them."""
+    ppr = el.find(qn("w:pPr"))
+    ind = ppr.find(qn("w:ind")) if ppr is not None else None
+    if ind is None:
+        fmt = Paragraph(el, None).paragraph_format
+        fmt.left_indent = fmt.right_indent = side
+        return
+    value = str(Emu(side).twips)  # ST_SignedTwipsMeasure.convert_to_xml
+    ind.set(qn("w:left"), value)
+    ind.set(qn("w:right"), value)
 
 
 def _resize(paras: list[Para]) -> list[tuple[object, Twips]]:

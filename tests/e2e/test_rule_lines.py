@@ -177,3 +177,13 @@ def test_reread_refuses_a_text_needing_other_fonts():
     assert reread(p, p_el, p.container).text == "PHƯỜNG TÂY HỒ"
     p_el.find(f"{qn('w:r')}/{qn('w:t')}").text = "CUM SO 1"
     assert reread(p, p_el, p.container) is None
+
+
+def test_reread_tells_font_slots_as_read_run_does():
+    """reread compares which font slots a run's old and new texts use; read_run's own test, char by char."""
+    from docgen.ooxml import formatting
+
+    for c in map(chr, range(0x3000)):
+        expected = (ord(c) < 128 and not c.isspace(), ord(c) >= 128)
+        assert formatting._scripts(c) == expected, hex(ord(c))
+    assert formatting._scripts(" \t\x1c") == (False, False) and formatting._scripts("Đ1") == (True, True)
