@@ -150,12 +150,27 @@ def _finish_part(out: str) -> str:
     # same text (the newline goes before "<w:p " and before "<w:p>"), without a regex match per paragraph.
     out = out.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
     out = out.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
-    # resolve_listing only rewrites \t, \a, \n and \f inside <w:t>: without them it returns its input. (Looked
-    # for from the first "<w:p" on: no paragraph starts before it, and the XML declaration ends with a \n.)
-    first = out.find("<w:p")
-    if first >= 0 and any(out.find(ch, first) >= 0 for ch in LISTING_CHARS):
+    # resolve_listing only rewrites \t, \a, \n and \f inside a <w:t …>…</w:t> (tag included): without one there
+    # it returns its input. A rendered body has newlines between its paragraphs (where {%p %} tags were).
+    if _listing_in_text(out):
         out = _PARAGRAPH.sub(_resolve_paragraph, out)
     return out
+
+
+def _listing_in_text(out: str) -> bool:
+    """Whether a listing character may sit in one of the <w:t> spans resolve_listing rewrites: after an
+    opening "<w:t>" or "<w:t " with no "</w:t>" in between (a span runs to the first "</w:t>" after its
+    tag, and a tag's attributes hold no '>'). False means resolve_listing changes nothing."""
+    first = out.find("<w:p")  # no span of a paragraph starts before it (the XML declaration ends with a \n)
+    if first < 0:
+        return False
+    for ch in LISTING_CHARS:
+        q = out.find(ch, first)
+        while q >= 0:
+            if max(out.rfind("<w:t>", 0, q), out.rfind("<w:t ", 0, q)) > out.rfind("</w:t>", 0, q):
+                return True
+            q = out.find(ch, q + 1)
+    return False
 
 
 # docxtpl's resolve_listing is this substitution with a callback that re-reads every run of every paragraph
