@@ -66,7 +66,7 @@ def build_district(folder: Path, out_dir: Path, template_dir: Path | None = None
     specs = context_opening.opening_documents(o)
     warnings, not_yet = context_opening.late_plan_warning(o), []
     if o.ready:
-        d = district.check_district(Path(folder))
+        d = district.check_district(Path(folder), o.summaries())  # each cluster file checked once, above
         closing = context_district.district_documents(d)  # the council's minutes first, then the Giấy khen
         specs += closing[:1] + district_awards.award_documents(d) + closing[1:]
         warnings = d.warnings + warnings
