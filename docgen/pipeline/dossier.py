@@ -13,6 +13,7 @@ from docgen.levels.cluster import Checked
 from docgen.model import tiers
 from docgen.output import manifest as output_manifest
 from docgen.output import pdf
+from docgen.pipeline import printed
 from docgen.render import document, workbook
 
 
@@ -37,8 +38,8 @@ def render_cluster(checked: Checked, template_dir: Path | None = None,
                    soffice: str | None = None) -> tuple[dict[str, bytes], dict]:
     """Every file of the dossier as bytes, and the manifest describing them.
 
-    First the index (Danh mục hồ sơ), then the documents in filing order; with `soffice` (LibreOffice)
-    also a PDF of each and one combined PDF to print, and the index shows the page counts."""
+    First the index (Mục lục văn bản), then the documents in filing order; with `soffice` (LibreOffice)
+    also a PDF of each and one combined PDF to print, and the index shows each document's sheets."""
     plan, cluster = checked.plan.data, checked.cluster.data
     specs = context_cluster.build_documents(plan, cluster, checked.result)
     documents: dict[str, bytes] = {}
@@ -52,20 +53,14 @@ def render_cluster(checked: Checked, template_dir: Path | None = None,
                 stream.add({s.file_name: documents[s.file_name]})
         books = [tallies.cluster_workbook(s) for s in specs if s.template == "phu-luc-02.docx"]
         made = {b.file_name: workbook.render(b) for b in books}  # while LibreOffice is still converting
-        pdfs: dict[str, bytes] = stream.result() if stream else {}
+        index, files, pdfs = printed.index_first(
+            documents, lambda pages, own: context_index.index_spec(plan, cluster, specs, pages, own), template_dir,
+            soffice, stream)
     except BaseException:
         if stream:
             stream.cancel()
         raise
-    pages = None
-    if soffice:
-        pages = {s.file_name: pdf.page_count(pdfs[Path(s.file_name).stem + ".pdf"]) for s in specs}
-    index = context_index.index_spec(plan, cluster, specs, pages)
-    files = {index.file_name: document.render(index.template, index.context, template_dir), **documents}
-    if soffice:
-        pdfs = {**pdf.convert({index.file_name: files[index.file_name]}, soffice), **pdfs}
-        pdfs[pdf.COMBINED] = pdf.combine(list(pdfs.values()))  # index first, then filing order
-        files.update(pdfs)
+    files.update(pdfs)
     inputs = {"cum": checked.cluster.path, "ke_hoach": checked.plan.path}
     manifest = output_manifest.build([index] + specs, files, inputs, inputs_by_role=True, template_dir=template_dir,
                                      template_hashes=True, pdfs=pdfs)
@@ -75,7 +70,7 @@ def render_cluster(checked: Checked, template_dir: Path | None = None,
 def add_workbooks(files: dict[str, bytes], manifest: dict, books: list,
                   made: dict[str, bytes] | None = None) -> tuple[dict[str, bytes], dict]:
     """The tallies' .xlsx beside their .docx, recorded in the manifest under `bang_tinh` (a working copy,
-    not a document of the Danh mục: what is filed and signed is the .docx); `made` holds those already
+    not a document of the Mục lục văn bản: what is filed and signed is the .docx); `made` holds those already
     rendered."""
     for book in books:
         files[book.file_name] = made[book.file_name] if made and book.file_name in made else workbook.render(book)
