@@ -7,10 +7,14 @@ Generates a city of N clusters (benchmarks/city.py's generator, seeded), then, i
 turn: `docgen build CITY --pdf --jobs J` in a fresh process (wall time, start-up included), and the
 floor: J `soffice --convert-to pdf` processes started at once, each converting its share of the very
 same .docx files (the dossiers docgen wrote, indexes included, split by cluster) in one batch with a
-fresh profile, as LibreOffice itself does it. It prints both times and their ratio per round and the
-median ratio (rounds alternate so that other work on the machine weighs on both alike). Then one
-cluster: `docgen build FILE --pdf`, without --pdf, and LibreOffice alone converting that cluster's
-.docx files in one call, wall times (medians of the rounds).
+fresh profile, as LibreOffice itself does it; and the same floor with each profile seeded as docgen seeds
+its own (output/soffice.py seed_profile: LibreOffice then skips the graphics self-tests it otherwise runs
+at every headless start), LibreOffice at its best; and that seeded floor converting the copies docgen hands
+LibreOffice (output/pdf.py for_office: without the styles nothing uses), so the same work for LibreOffice:
+what is left of the ratio is docgen's own. It prints the times and ratios per round and the
+medians (rounds alternate so that other work on the machine weighs on all alike). Then one cluster:
+`docgen build FILE --pdf`, without --pdf, and LibreOffice alone converting that cluster's .docx files in
+one call (fresh and seeded profile), wall times (medians of the rounds).
 """
 from __future__ import annotations
 
@@ -28,6 +32,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from city import make_city  # noqa: E402
+
+from docgen.output.pdf import for_office  # noqa: E402
 
 
 def soffice() -> str:
@@ -49,14 +55,19 @@ def docgen_build(inputs: Path, out: Path, jobs: int, pdf: bool = True) -> float:
     return seconds
 
 
-def floor(shares: list[list[Path]], work: Path) -> float:
-    """Wall time of len(shares) soffice processes at once, each converting its share in one call."""
+def floor(shares: list[list[Path]], work: Path, seeded: bool = False) -> float:
+    """Wall time of len(shares) soffice processes at once, each converting its share in one call (each
+    with a fresh profile, `seeded` as docgen seeds its own)."""
+    from docgen.output import soffice as office
     shutil.rmtree(work, ignore_errors=True)
     procs = []
+    for k in range(len(shares)):
+        (work / f"pdf-{k}").mkdir(parents=True)
+        if seeded and not office.seed_profile(work / f"profile-{k}", soffice()):
+            sys.exit("the installed LibreOffice's version was not found: cannot seed the profile")
     t0 = time.perf_counter()
     for k, files in enumerate(shares):
         out = work / f"pdf-{k}"
-        out.mkdir(parents=True)
         cmd = [soffice(), f"-env:UserInstallation={(work / f'profile-{k}').as_uri()}", "--headless",
                "--convert-to", "pdf", "--outdir", str(out), *map(str, files)]
         procs.append(subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
@@ -91,35 +102,47 @@ def main(argv=None) -> int:
                 for d in sorted(f.glob("*.docx")):
                     shutil.copy(d, share / f"{f.name}--{d.name}")
             shares.append(sorted(share.iterdir()))
+        lean = []
+        for k, share in enumerate(shares):  # the same files as docgen hands them to LibreOffice
+            folder = tmp / "lean" / str(k)
+            folder.mkdir(parents=True)
+            for d in share:
+                (folder / d.name).write_bytes(for_office(d.read_bytes()))
+            lean.append(sorted(folder.iterdir()))
         n_docs = sum(len(s) for s in shares)
         print(f"{n_docs} .docx files ({len(folders)} dossiers, indexes included)")
-        print(f"{'round':>5} {'docgen --pdf s':>14} {'floor s':>8} {'ratio':>6} {'docgen no pdf s':>15}")
-        ratios, ours, floors, plain = [], [], [], []
+        print(f"{'round':>5} {'docgen --pdf s':>14} {'floor s':>8} {'ratio':>6} {'seeded floor s':>14} {'ratio':>6} "
+              f"{'lean floor s':>12} {'ratio':>6} {'docgen no pdf s':>15}")
+        ours, floors, seeded, leans, plain = [], [], [], [], []
         for r in range(args.rounds):
-            if r % 2 == 0:
-                a = docgen_build(tmp / "city", tmp / "out", args.jobs)
-                b = floor(shares, tmp / "floor")
-            else:
-                b = floor(shares, tmp / "floor")
-                a = docgen_build(tmp / "city", tmp / "out", args.jobs)
-            c = docgen_build(tmp / "city", tmp / "out-plain", args.jobs, pdf=False)
-            ours.append(a)
-            floors.append(b)
-            plain.append(c)
-            ratios.append(a / b)
-            print(f"{r + 1:>5} {a:>14.2f} {b:>8.2f} {a / b:>5.2f}× {c:>15.2f}")
-        print(f"median: docgen --pdf {statistics.median(ours):.2f} s, floor {statistics.median(floors):.2f} s, "
-              f"ratio {statistics.median(ratios):.2f}× (goal ≤ 1.25×); without --pdf {statistics.median(plain):.2f} s")
+            runs = [lambda: ours.append(docgen_build(tmp / "city", tmp / "out", args.jobs)),
+                    lambda: floors.append(floor(shares, tmp / "floor")),
+                    lambda: seeded.append(floor(shares, tmp / "floor", seeded=True)),
+                    lambda: leans.append(floor(lean, tmp / "floor", seeded=True))]
+            for run in runs[r % 4:] + runs[:r % 4]:  # each goes first in turn
+                run()
+            plain.append(docgen_build(tmp / "city", tmp / "out-plain", args.jobs, pdf=False))
+            print(f"{r + 1:>5} {ours[-1]:>14.2f} {floors[-1]:>8.2f} {ours[-1] / floors[-1]:>5.2f}× {seeded[-1]:>14.2f} "
+                  f"{ours[-1] / seeded[-1]:>5.2f}× {leans[-1]:>12.2f} {ours[-1] / leans[-1]:>5.2f}× {plain[-1]:>15.2f}")
+        med = statistics.median
+        print(f"median: docgen --pdf {med(ours):.2f} s, floor {med(floors):.2f} s, ratio "
+              f"{med(a / b for a, b in zip(ours, floors)):.2f}× (goal ≤ 1.25×); seeded floor {med(seeded):.2f} s, "
+              f"ratio {med(a / b for a, b in zip(ours, seeded)):.2f}×; lean floor {med(leans):.2f} s, ratio "
+              f"{med(a / b for a, b in zip(ours, leans)):.2f}×; without --pdf {med(plain):.2f} s")
 
-        one, one_plain, one_floor = [], [], []
+        one, one_plain, one_floor, one_seeded, one_lean = [], [], [], [], []
         first = [d for d in shares[0] if d.name.startswith(folders[0].name + "--")]
+        first_lean = [d for d in lean[0] if d.name.startswith(folders[0].name + "--")]
         for _ in range(args.rounds):
             one.append(docgen_build(files[0], tmp / "one", 1))
             one_plain.append(docgen_build(files[0], tmp / "one-plain", 1, pdf=False))
             one_floor.append(floor([first], tmp / "one-floor"))
-        print(f"one cluster, fresh process: --pdf {statistics.median(one):.2f} s (goal < 1.5 s), "
-              f"without --pdf {statistics.median(one_plain):.2f} s, LibreOffice alone converting its "
-              f"{len(first)} .docx in one call {statistics.median(one_floor):.2f} s (medians of {args.rounds}; "
+            one_seeded.append(floor([first], tmp / "one-floor", seeded=True))
+            one_lean.append(floor([first_lean[0::2], first_lean[1::2]], tmp / "one-floor", seeded=True))
+        print(f"one cluster, fresh process: --pdf {med(one):.2f} s (goal < 1.5 s), without --pdf "
+              f"{med(one_plain):.2f} s, LibreOffice alone converting its {len(first)} .docx in one call "
+              f"{med(one_floor):.2f} s (seeded profile {med(one_seeded):.2f} s; the copies docgen hands it, two "
+              f"seeded offices, half each {med(one_lean):.2f} s) (medians of {args.rounds}; "
               "--pdf: " + ", ".join(f"{x:.2f}" for x in one) + ")")
     print(f"load average after: {os.getloadavg()[0]:.2f} (other work on the machine slows the wall times)")
     return 0

@@ -54,6 +54,8 @@ def build(files, out_dir, pdf_, force, jobs, template_dir):
       docgen build ho-so-thanh-pho/ -o outputs/ --jobs 2
       docgen build inputs/2017 -o outputs/ -t mau-rieng/      (mẫu riêng thay mẫu cùng tên)
     """
+    if pdf_:
+        _start_office(files, jobs)
     from docgen.cli.progress import progress_bar  # here, not at the top: `docgen --help` loads no command's modules
     from docgen.pipeline import batch
 
@@ -83,3 +85,13 @@ def build(files, out_dir, pdf_, force, jobs, template_dir):
     click.echo("Việc tiếp theo:")
     for i, step in enumerate(NEXT_STEPS, start=1):
         click.echo(f"  {i}. {step.format(combined=combined)}")
+
+
+def _start_office(files, jobs) -> None:
+    """One cluster file with --pdf: its LibreOffice offices (one per core, as the build will use) start
+    now, while the rest of docgen loads and the file is checked, instead of after. A folder's clusters are
+    converted by the worker processes' own offices; no LibreOffice: the build says so."""
+    from docgen.output import soffice
+    exe = soffice.find_program()
+    if exe and len(files) == 1 and Path(files[0]).is_file():
+        soffice.warm_up(exe, jobs or soffice.cores())

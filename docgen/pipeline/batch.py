@@ -15,7 +15,6 @@ with this process (pipeline.workers).
 from __future__ import annotations
 
 import itertools
-import os
 import tempfile
 import time
 from concurrent.futures import FIRST_COMPLETED, wait
@@ -28,6 +27,7 @@ from docgen.errors import DocgenError, Incomplete, Issue, OutputError, Validatio
 from docgen.levels import cluster
 from docgen.load import discover
 from docgen.output import pdf as output_pdf
+from docgen.output import soffice
 from docgen.output import write
 from docgen.output.disk import disk_error
 from docgen.output.transaction import Transaction
@@ -70,11 +70,7 @@ class Summary:
 
 def default_jobs() -> int:
     """The cores this process may use (affinity and containers included when the OS tells)."""
-    if hasattr(os, "process_cpu_count"):
-        return os.process_cpu_count() or 1
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0)) or 1
-    return os.cpu_count() or 1
+    return soffice.cores()
 
 
 @dataclass

@@ -12,6 +12,7 @@ from docgen.errors import Issue, ValidationFailed
 from docgen.levels.cluster import Checked
 from docgen.model import tiers
 from docgen.output import manifest as output_manifest
+from docgen.output import pdf
 from docgen.pipeline import printed
 from docgen.render import document, workbook
 
@@ -42,25 +43,37 @@ def render_cluster(checked: Checked, template_dir: Path | None = None,
     plan, cluster = checked.plan.data, checked.cluster.data
     specs = context_cluster.build_documents(plan, cluster, checked.result)
     documents: dict[str, bytes] = {}
-    for s in specs:
-        if s.file_name in documents:  # validation keeps names apart; never let one document hide another
-            raise ValidationFailed(f"Hai văn bản của hồ sơ trùng tên tệp {s.file_name}.")
-        documents[s.file_name] = document.render(s.template, s.context, template_dir)
-    index, files, pdfs = printed.index_first(
-        documents, lambda pages, own: context_index.index_spec(plan, cluster, specs, pages, own), template_dir, soffice)
+    stream = pdf.Stream(soffice) if soffice else None  # LibreOffice converts while the rest is rendered
+    try:
+        for s in specs:
+            if s.file_name in documents:  # validation keeps names apart; never let one document hide another
+                raise ValidationFailed(f"Hai văn bản của hồ sơ trùng tên tệp {s.file_name}.")
+            documents[s.file_name] = document.render(s.template, s.context, template_dir)
+            if stream:
+                stream.add({s.file_name: documents[s.file_name]})
+        books = [tallies.cluster_workbook(s) for s in specs if s.template == "phu-luc-02.docx"]
+        made = {b.file_name: workbook.render(b) for b in books}  # while LibreOffice is still converting
+        index, files, pdfs = printed.index_first(
+            documents, lambda pages, own: context_index.index_spec(plan, cluster, specs, pages, own), template_dir,
+            soffice, stream)
+    except BaseException:
+        if stream:
+            stream.cancel()
+        raise
     files.update(pdfs)
     inputs = {"cum": checked.cluster.path, "ke_hoach": checked.plan.path}
     manifest = output_manifest.build([index] + specs, files, inputs, inputs_by_role=True, template_dir=template_dir,
                                      template_hashes=True, pdfs=pdfs)
-    books = [tallies.cluster_workbook(s) for s in specs if s.template == "phu-luc-02.docx"]
-    return add_workbooks(files, manifest, books)
+    return add_workbooks(files, manifest, books, made)
 
 
-def add_workbooks(files: dict[str, bytes], manifest: dict, books: list) -> tuple[dict[str, bytes], dict]:
+def add_workbooks(files: dict[str, bytes], manifest: dict, books: list,
+                  made: dict[str, bytes] | None = None) -> tuple[dict[str, bytes], dict]:
     """The tallies' .xlsx beside their .docx, recorded in the manifest under `bang_tinh` (a working copy,
-    not a document of the Mục lục văn bản: what is filed and signed is the .docx)."""
+    not a document of the Mục lục văn bản: what is filed and signed is the .docx); `made` holds those already
+    rendered."""
     for book in books:
-        files[book.file_name] = workbook.render(book)
+        files[book.file_name] = made[book.file_name] if made and book.file_name in made else workbook.render(book)
     if books:
         manifest["bang_tinh"] = [{"tep": b.file_name, "ten": b.title, "ban_ky": b.signed,
                                   "sha256": output_manifest.sha256(files[b.file_name])} for b in books]

@@ -30,13 +30,15 @@ def combined(documents: dict[str, bytes], soffice: str) -> dict[str, bytes]:
 
 
 def index_first(documents: dict[str, bytes], make_index: MakeIndex, template_dir: Path | None,
-                soffice: str | None) -> tuple[DocumentSpec, dict[str, bytes], dict[str, bytes]]:
+                soffice: str | None, stream: pdf.Stream | None = None
+                ) -> tuple[DocumentSpec, dict[str, bytes], dict[str, bytes]]:
     """The Mục lục of `documents` (in filing order) rendered, and the files: the Mục lục first, then the
     documents; with `soffice` also the PDFs (the Mục lục's first, then the documents', then the combined one).
 
     The Mục lục gives each document's sheets in the combined PDF, which starts with the Mục lục itself, so its
     own length must be known before it is written: a draft with sheets as wide as the real ones is converted
-    with the documents, and the real one is converted again until its length is the one it assumed."""
+    with the documents, and the real one is converted again until its length is the one it assumed.
+    `stream`: the documents are in it already (converted while they were rendered); the draft joins them."""
     def render(spec: DocumentSpec) -> bytes:
         return document.render(spec.template, spec.context, template_dir)
 
@@ -44,7 +46,11 @@ def index_first(documents: dict[str, bytes], make_index: MakeIndex, template_dir
         spec = make_index(None, 1)
         return spec, {spec.file_name: render(spec), **documents}, {}
     draft = make_index({n: DRAFT_PAGES for n in documents}, DRAFT_PAGES % 10)
-    converted = pdf.convert({draft.file_name: render(draft), **documents}, soffice)
+    if stream is None:
+        converted = pdf.convert({draft.file_name: render(draft), **documents}, soffice)
+    else:
+        stream.add({draft.file_name: render(draft)}, last=True)
+        converted = stream.result()
     pages = {n: pdf.page_count(converted[_pdf_name(n)]) for n in documents}
     own, tried = pdf.page_count(converted[_pdf_name(draft.file_name)]), set()
     while True:

@@ -14,11 +14,11 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import DATA, DONG_ANH, ROOT, require_soffice
+from conftest import DATA, DONG_ANH, ROOT, cluster_specs, require_soffice
 from pypdf import PdfReader, PdfWriter
 
 from docgen.errors import OutputError
-from docgen.output import pdf, soffice
+from docgen.output import feed, pdf, soffice
 
 FAKE = DATA / "fake" / "soffice.py"
 
@@ -94,7 +94,7 @@ def test_two_offices_convert_one_cluster_side_by_side_in_order(fake):
     assert list(got) == [n.replace(".docx", ".pdf") for n in DOCS]  # the filing order, kept
     assert [PdfReader(io.BytesIO(b)).metadata["/Title"] for b in got.values()] == [Path(n).stem for n in DOCS]
     names = list(DOCS)
-    assert len(servers(home)) == 2 and sorted(calls(home)) == sorted([names[0::2], names[1::2]])
+    assert len(servers(home)) == 2 and sorted(calls(home)) == sorted([names[:2], names[2:]])  # half each
     assert list(pdf.convert({"danh-muc-ho-so.docx": b"index"}, exe)) == ["danh-muc-ho-so.pdf"]
 
 
@@ -105,11 +105,52 @@ def test_one_cluster_and_two_cores_build_with_two_offices(fake, tmp_path, monkey
     monkeypatch.setenv("DOCGEN_SOFFICE", exe)
     (b,) = batch.build_many([DONG_ANH], tmp_path / "ra", jobs=2, pdf=True).built
     assert len(servers(home)) == 2
-    assert len(calls(home)) == 3  # half the documents each, then the index
     docx = [f for f in b.files if f.suffix == ".docx"]
     assert len(docx) > 10
+    made, index = calls(home), docx[0].name  # the Mục lục first in the dossier
+    # each document converted once, with a draft of the Mục lục; the Mục lục itself last, once pages are counted
+    assert sorted(n for c in made[:-1] for n in c) == sorted(f.name for f in docx) and made[-1] == [index]
+    assert len(made) - 1 <= len(docx) // feed.MIN_BATCH  # batches, never a call per document
+    assert len(set(_call_offices(home)[:-1])) == 2  # both offices converted part of the dossier
     for f in docx:  # each PDF made from its own document, whichever office converted it
         assert PdfReader(f.with_suffix(".pdf")).metadata["/Title"] == f.stem
+
+
+def _call_offices(home: Path) -> list[str]:
+    """The profile (so the office) each `--convert-to` call went to."""
+    lines = (home / "calls.log").read_text(encoding="utf-8").splitlines()
+    return [ln.split()[1] for ln in lines if "--convert-to" in ln]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the fake soffice is a shell script")
+def test_documents_are_converted_while_the_rest_are_rendered(fake, tmp_path, monkeypatch):
+    """The order of events: LibreOffice is at work on the first documents before the last is rendered."""
+    import threading
+    from docgen.pipeline import batch
+    from docgen.render import document
+    exe, home = fake
+    monkeypatch.setenv("DOCGEN_SOFFICE", exe)
+    events, converting = [], threading.Event()
+    real_render, real_convert = document.render, soffice.Office.convert
+    specs = cluster_specs([DONG_ANH])[:-1]  # the dossier without its index
+
+    def render(template, context, *args, **kwargs):
+        if len([e for e in events if e == "render"]) == len(specs) - 1:  # the last document of the dossier
+            converting.wait(timeout=30)  # without streaming no conversion starts before this one is done
+        events.append("render")
+        return real_render(template, context, *args, **kwargs)
+
+    def convert(self, documents):
+        events.append("convert")
+        converting.set()
+        return real_convert(self, documents)
+
+    monkeypatch.setattr(document, "render", render)
+    monkeypatch.setattr(soffice.Office, "convert", convert)
+    batch.build_many([DONG_ANH], tmp_path / "ra", jobs=1, pdf=True)
+    assert converting.is_set()
+    assert events.index("convert") < len(specs) - 1 < len(events)  # a batch went out before the last render
+    assert events.count("render") == len(specs) + 2  # and the Mục lục's draft and itself, rendered after
 
 
 @pytest.mark.skipif(os.name != "posix", reason="the fake soffice is a shell script")
@@ -162,7 +203,8 @@ def test_build_starts_the_office_before_rendering(fake, tmp_path, monkeypatch):
     monkeypatch.setattr(document, "render", spy)
     (b,) = batch.build_many([DONG_ANH], tmp_path / "ra", jobs=1, pdf=True).built
     assert started[0] == 1  # up while the documents were being rendered, not after
-    assert len(servers(home)) == 1 and len(calls(home)) == 2  # the documents, then the index
+    index = next(f.name for f in b.files if f.suffix == ".docx")
+    assert len(servers(home)) == 1 and calls(home)[-1] == [index]  # the documents, then the Mục lục
     assert (b.folder / pdf.COMBINED).is_file()
 
 
@@ -323,3 +365,172 @@ def test_real_office_killed_or_frozen_mid_batch_is_replaced(tmp_path, monkeypatc
     for pid in hit:
         if fault == signal.SIGSTOP:
             assert not alive(pid)  # the frozen office was killed, not left behind
+
+
+@pytest.mark.libreoffice
+def test_installed_version_read_without_starting_the_office():
+    exe = require_soffice()
+    told = subprocess.run([exe, "--version"], capture_output=True, text=True).stdout.split()
+    version = soffice.office_version(exe)
+    assert version is not None and told[1].startswith(version + ".")  # 'LibreOffice 7.4.7.2 …' → '7.4'
+
+
+def test_profile_seeded_once_and_only_when_the_version_is_known(fake, tmp_path):
+    exe, _ = fake  # a wrapper script: no LibreOffice configuration beside it
+    assert soffice.office_version(exe) is None
+    assert not soffice.seed_profile(tmp_path / "p0", exe) and not (tmp_path / "p0").exists()
+    soffice._versions["lo"] = "7.4"
+    try:
+        assert soffice.seed_profile(tmp_path / "p1", "lo")
+        seeded = (tmp_path / "p1" / "user" / "registrymodifications.xcu").read_text(encoding="utf-8")
+        assert 'oor:name="ooSetupLastVersion"' in seeded and "<value>7.4</value>" in seeded
+        assert not soffice.seed_profile(tmp_path / "p1", "lo")  # a profile in use is never touched again
+    finally:
+        del soffice._versions["lo"]
+
+
+@pytest.mark.libreoffice
+def test_warm_office_skips_the_graphics_self_tests(tmp_path):
+    """LibreOffice writes GraphicsRenderTests.log into the profile when it runs its self-tests (about 0.7 s
+    of CPU each start with a headless-only profile): the seeded profile makes it skip them."""
+    exe = require_soffice()
+    built = subprocess.run([sys.executable, "-m", "docgen", "build", str(DONG_ANH), "-o", str(tmp_path / "ra")],
+                           capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr
+    docx = next((tmp_path / "ra").rglob("lich-kiem-tra.docx"))
+    office = soffice.Office(exe)
+    try:
+        got = office.convert({docx.name: docx.read_bytes()})
+        assert PdfReader(io.BytesIO(got["lich-kiem-tra.pdf"])).pages
+        user = office.home / "profile" / "user"
+        assert (user / "registrymodifications.xcu").is_file()  # LibreOffice used the profile
+        assert not (user / "GraphicsRenderTests.log").exists()
+    finally:
+        office.close()
+
+
+def _parts(docx: bytes) -> dict[str, bytes]:
+    import zipfile
+    with zipfile.ZipFile(io.BytesIO(docx)) as z:
+        assert z.testzip() is None
+        return {i.filename: z.read(i) for i in z.infolist()}
+
+
+def _style_ids(styles: bytes) -> set[str]:
+    import re
+    return {m.decode() for m in re.findall(rb'w:styleId="([^"]*)"', styles)}
+
+
+def test_office_copy_keeps_every_style_in_use_and_every_other_part(built):
+    import re
+    docx = next(f for f in built[DONG_ANH.resolve()].files if f.name.startswith("bien-ban-kiem-tra-"))
+    original = docx.read_bytes()
+    before, after = _parts(original), _parts(pdf.for_office(original))
+    assert list(after) == list(before)  # same parts, same order
+    assert all(after[n] == before[n] for n in before if n != "word/styles.xml")
+    kept, had = _style_ids(after["word/styles.xml"]), _style_ids(before["word/styles.xml"])
+    assert len(kept) < len(had) / 4  # most of a template's styles are never applied
+    applied = {m.decode() for n, x in before.items() if n.startswith("word/") and n.endswith(".xml")
+               and "styles" not in n.lower() for m in re.findall(rb'<w:(?:pStyle|rStyle|tblStyle) w:val="([^"]*)"', x)}
+    assert applied and applied <= kept
+    for sid in kept:  # whatever a kept style is based on or linked to is kept too
+        block = re.search(rb'<w:style\b[^>]*w:styleId="' + sid.encode() + rb'".*?</w:style>', after["word/styles.xml"], re.S)
+        for ref in re.findall(rb'<w:(?:basedOn|link|next) w:val="([^"]*)"', block.group(0)):
+            assert ref.decode() in kept, (sid, ref)
+    defaults = {m.decode() for m in re.findall(rb'<w:style [^>]*w:default="1"[^>]*w:styleId="([^"]*)"', before["word/styles.xml"])}
+    assert defaults and defaults <= kept
+    assert after["word/styles.xml"].startswith(before["word/styles.xml"][:200])  # document defaults untouched
+
+
+def test_office_copy_keeps_a_style_named_only_in_a_field(built):
+    docx = next(f for f in built[DONG_ANH.resolve()].files if f.name.startswith("bien-ban-kiem-tra-"))
+    parts = _parts(docx.read_bytes())
+    assert "Heading1" in _style_ids(parts["word/styles.xml"])
+    assert "Heading1" not in _style_ids(_parts(pdf.for_office(docx.read_bytes()))["word/styles.xml"])
+    field = (b'<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> STYLEREF '
+             b'"heading 1" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>')
+    parts["word/document.xml"] = parts["word/document.xml"].replace(b"</w:p>", field + b"</w:p>", 1)
+    import zipfile
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    assert "Heading1" in _style_ids(_parts(pdf.for_office(buf.getvalue()))["word/styles.xml"])
+
+
+def test_office_copy_of_something_else_is_the_same_bytes():
+    assert pdf.for_office(b"not a zip") == b"not a zip"
+    import zipfile
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("word/document.xml", "<w:document/>")  # no styles.xml
+    assert pdf.for_office(buf.getvalue()) == buf.getvalue()
+
+
+@pytest.mark.libreoffice
+def test_office_copy_prints_the_same_pdf(built):
+    """Every document of a dossier, converted as written and as handed to LibreOffice: the same PDF bytes."""
+    exe = require_soffice()
+    docs = {f.name: f.read_bytes() for f in built[DONG_ANH.resolve()].files if f.suffix == ".docx"}
+    lean = {n: pdf.for_office(d) for n, d in docs.items()}
+    assert all(len(_style_ids(_parts(lean[n])["word/styles.xml"])) < len(_style_ids(_parts(docs[n])["word/styles.xml"]))
+               for n in docs)
+    office = soffice.Office(exe)
+    try:
+        as_written, as_given = office.convert(docs), office.convert(lean)
+    finally:
+        office.close()
+    assert len(as_written) == len(docs)
+    assert {n: pdf.reproducible(b) for n, b in as_written.items()} == {n: pdf.reproducible(b) for n, b in as_given.items()}
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="LibreOffice's soffice script is Linux's")
+def test_stock_soffice_script_is_skipped_for_its_launcher(tmp_path):
+    program = tmp_path / "lib" / "program"
+    program.mkdir(parents=True)
+    script, splash = program / "soffice", program / "oosplash"
+    script.write_text('#!/bin/sh\nSAL_ENABLE_FILE_LOCKING=1\nexport SAL_ENABLE_FILE_LOCKING\n'
+                      'exec $RRCHECK $VALGRINDCHECK $STRACECHECK "$sd_prog/oosplash" "$@"\n', encoding="utf-8")
+    splash.write_text("#!/bin/sh\n", encoding="utf-8")
+    for f in (script, splash):
+        f.chmod(0o755)
+    (tmp_path / "bin").mkdir()
+    link = tmp_path / "bin" / "soffice"
+    link.symlink_to(script)  # as /usr/bin/soffice
+    assert soffice.launcher(str(link)) == (str(splash), {"SAL_ENABLE_FILE_LOCKING": "1"})
+    (program / "ooenv").write_text("export X=1\n", encoding="utf-8")  # the script would source it: run the script
+    moved = tmp_path / "bin" / "libreoffice"
+    moved.symlink_to(script)
+    assert soffice.launcher(str(moved)) == (str(moved), {})
+    wrapper = tmp_path / "bin" / "wrapper"
+    wrapper.write_text('#!/bin/sh\nexec /opt/lo/soffice "$@"\n', encoding="utf-8")
+    assert soffice.launcher(str(wrapper)) == (str(wrapper), {})
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the fake soffice is a shell script")
+def test_build_of_one_cluster_starts_its_offices_before_loading_the_pipeline(fake, tmp_path):
+    exe, home = fake
+    script = ("import sys\nfrom docgen.output import soffice\nreal = soffice.Office.launch\nseen = []\n"
+              "def launch(self):\n    seen.append('docgen.pipeline.batch' in sys.modules)\n    real(self)\n"
+              "soffice.Office.launch = launch\nfrom docgen.cli import main\n"
+              f"code = main.main(['build', {str(DONG_ANH)!r}, '-o', {str(tmp_path / 'ra')!r}, '--pdf', '-j', '2'])\n"
+              "print(code, seen[:2])\n")
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT,
+                          env=dict(os.environ, DOCGEN_SOFFICE=exe, FAKE_SOFFICE_DIR=str(home)))
+    assert proc.stdout.split("\n")[-2] == "0 [False, False]", proc.stderr  # both offices, before the pipeline loads
+    assert len(servers(home)) == 2  # and no more: the build went on with them
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the fake soffice is a shell script")
+def test_cancelled_feed_does_not_wait_for_a_hung_office(fake, monkeypatch):
+    exe, home = fake
+    monkeypatch.setenv("FAKE_SOFFICE_MODE", "hang")
+    monkeypatch.setattr(soffice, "STALL_S", 30.0)
+    fed = feed.Feed([soffice.office(exe)])
+    fed.add(DOCS, last=True)
+    deadline = time.monotonic() + 20
+    while not (home / "calls.log").exists() or "--convert-to" not in (home / "calls.log").read_text(encoding="utf-8"):
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    fed.cancel()  # Ctrl-C during the render: back at once, the hung call left to its office's thread
+    assert fed._serving == 1
