@@ -104,9 +104,9 @@ def _award_rows(title, description, what):
 _BY_HAND = " Bỏ trống thì Báo cáo thành tích in dòng chấm để ghi tay."
 PERSONAL_REPORT = {
     "ngay_sinh": opt_date("Ngày sinh", "Ngày, tháng, năm sinh, in ở mục Sơ lược lý lịch của Báo cáo thành tích." + _BY_HAND),
-    "gioi_tinh": {"type": ["string", "null"], "enum": ["Nam", "Nữ", None], "title": "Giới tính",
+    "gioi_tinh": {"type": "string", "enum": ["Nam", "Nữ"], "title": "Giới tính",
                   "description": "Nam hoặc Nữ." + _BY_HAND},
-    "que_quan": opt_s("Quê quán", "Quê quán: xã, huyện, tỉnh. Ví dụ: xã Cổ Loa, huyện Đông Anh, thành phố Hà Nội." + _BY_HAND),
+    "que_quan": opt_s("Quê quán", "Xã, huyện, tỉnh. Ví dụ: xã Cổ Loa, huyện Đông Anh, thành phố Hà Nội." + _BY_HAND),
     "noi_thuong_tru": opt_s("Nơi thường trú", "Địa chỉ thường trú." + _BY_HAND),
     "trinh_do": opt_s("Trình độ chuyên môn, nghiệp vụ", "Ví dụ: Cử nhân Lưu trữ học và Quản trị văn phòng." + _BY_HAND),
     "nhiem_vu": _lines("Quyền hạn, nhiệm vụ được giao", "Nhiệm vụ được giao hoặc đảm nhận, in ở mục II.1 của Báo cáo thành tích." + _BY_HAND),
