@@ -106,7 +106,7 @@ def report_context(plan: dict, cluster: dict, result: ClusterResult, common: dic
     proposal = (f"Cụm đề nghị Chủ tịch {up.ubnd} tặng {awards.short_form(form)} cho đồng chí {name}" if form
                 else f"Cụm đề nghị khen thưởng đồng chí {name}")
     officer = unit["cong_chuc_vptk"]["ho_ten"] == name  # the officer who does the commune's records work
-    post = title_at(person.get("chuc_vu"), unit)
+    post = title_at(person.get("chuc_vu"), unit, "Công chức Văn phòng - Thống kê" if officer else "")
     role = (f"Năm {plan['nam']}, đồng chí {name}, {post}, trực tiếp thực hiện công tác văn thư, lưu trữ của "
             "đơn vị." if officer else f"Năm {plan['nam']}, đồng chí {name} công tác tại "
             f"UBND {unit_name(unit)} với chức vụ {post if person.get('chuc_vu') else BLANK}.")

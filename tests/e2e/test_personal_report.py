@@ -157,6 +157,17 @@ def test_the_commune_head_proposed_leaves_the_confirming_name_to_write(tmp_path)
     assert "đồng chí Nguyễn Văn An công tác tại UBND xã Cổ Loa với chức vụ Chủ tịch UBND xã Cổ Loa." in text
 
 
+def test_the_records_officer_without_a_post_written_is_named_by_the_post_the_file_gives_her(tmp_path):
+    """Her chuc_vu left out in de_nghi_ca_nhan: the commune's officer (cong_chuc_vptk) is still named by that post,
+    never '……, trực tiếp thực hiện…'; the lý lịch line stays dotted, to write by hand."""
+    def no_post(data):
+        data["hop_cum"]["de_nghi_ca_nhan"][1].pop("chuc_vu")
+    f = copy_yaml(DONG_ANH, tmp_path / "cum.yaml", no_post)
+    text = docx_text(batch.build([f], tmp_path / "out")[0].folder / HOA)
+    assert "đồng chí Lê Thị Hoa, Công chức Văn phòng - Thống kê UBND xã Uy Nỗ, trực tiếp thực hiện" in text
+    assert "- Chức vụ (Đảng, chính quyền, đoàn thể): \t" in text
+
+
 def test_two_tiers_use_the_2025_wording_and_a_persons_own_past(tmp_path):
     """No district in 2025: no Giấy khen of a district to name; the person's past years are listed even though
     the ward exists only from 01/7/2025 (her awards are hers, not the ward's)."""
