@@ -6,13 +6,18 @@ from __future__ import annotations
 import json
 import re
 
-from conftest import CUM_2025, DONG_ANH, DONG_ANH_DIR, GIA_LAM_DIR, copy_yaml, docx_text, table_rows, unit
+import pytest
+from conftest import (CUM_2025, DONG_ANH, DONG_ANH_DIR, GIA_LAM_DIR, copy_yaml, docx_text, require_soffice,
+                      table_rows, unit)
 from docx import Document
+from pypdf import PdfReader
 from test_ready_chain import signers
 
 from docgen import vi
+from docgen.cli import main
 from docgen.lint import lint_file
 from docgen.load import reader
+from docgen.output import pdf
 from docgen.pipeline import batch, upper_levels
 
 HUONG = "bao-cao-thanh-tich-ca-nhan-ngo-thi-huong.docx"
@@ -196,3 +201,19 @@ def test_file_names_stay_apart_for_people_of_the_same_name():
                                   "bao-cao-thanh-tich-ca-nhan-nguyen-thi-lan-uy-no.docx",
                                   "bao-cao-thanh-tich-ca-nhan-le-van-tam-uy-no-3.docx",
                                   "bao-cao-thanh-tich-ca-nhan-le-van-tam-uy-no-4.docx"]
+
+
+@pytest.mark.libreoffice
+def test_the_combined_pdf_prints_them_after_the_collectives_report(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("DOCGEN_SOFFICE", require_soffice())
+    assert main.main(["build", str(DONG_ANH), "-o", str(tmp_path), "--pdf"]) == 0
+    capsys.readouterr()
+    folder = tmp_path / "dong-anh-cum-so-1"
+    pages = [vi.nfc(p.extract_text()) for p in PdfReader(folder / pdf.COMBINED).pages]
+    first = [next(i for i, t in enumerate(pages) if mark in t)
+             for mark in ("Tên tập thể đề nghị: Ủy ban nhân dân xã Cổ Loa", "Họ và tên: Ngô Thị Hương",
+                          "Họ và tên: Lê Thị Hoa")]
+    assert first[0] < first[1] < first[2]
+    own = {n: len(PdfReader(folder / n.replace(".docx", ".pdf")).pages) for n in (HUONG, HOA)}
+    assert first[2] - first[1] == own[HUONG]  # hers straight after the other's, nothing between
+    assert first[2] + own[HOA] <= len(pages)
