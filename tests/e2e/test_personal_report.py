@@ -15,6 +15,7 @@ from test_ready_chain import signers
 
 from docgen import vi
 from docgen.cli import main
+from docgen.context import index as context_index
 from docgen.lint import lint_file
 from docgen.load import reader
 from docgen.output import pdf
@@ -49,11 +50,12 @@ def test_filed_after_the_collectives_report_in_the_index_and_the_manifest(built)
     names = [d["tep"] for d in manifest["van_ban"]]
     at = names.index("bao-cao-thanh-tich-co-loa.docx")
     assert names[at + 1:at + 3] == [HUONG, HOA]  # the order of the minutes
-    index = [r[1] for r in table_rows(folder / "danh-muc-ho-so.docx") if r and r[0].isdigit()]
-    at = index.index("Báo cáo thành tích của UBND xã Cổ Loa")
-    assert index[at + 1:] == [
+    index = docx_text(folder / context_index.FILE_NAME)  # the dossier's index, whatever it is named
+    at = [index.index(title) for title in (
+        "Báo cáo thành tích của UBND xã Cổ Loa",
         "Báo cáo thành tích của cá nhân: Ngô Thị Hương, Công chức Văn phòng - Thống kê UBND xã Cổ Loa",
-        "Báo cáo thành tích của cá nhân: Lê Thị Hoa, Công chức Văn phòng - Thống kê UBND xã Uy Nỗ"]
+        "Báo cáo thành tích của cá nhân: Lê Thị Hoa, Công chức Văn phòng - Thống kê UBND xã Uy Nỗ")]
+    assert at == sorted(at) and "Báo cáo thành tích" not in index[at[-1] + 1:]  # the last ones of the dossier
 
 
 def test_the_report_with_every_fact_given(built):
