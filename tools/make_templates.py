@@ -13,8 +13,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import generated
 import nd30
-import templates_danh_muc
 import templates_ke_hoach
+import templates_muc_luc
 import templates_self
 from nd30 import CENTER, LEFT, add_row, cell_text, centered, para, tag
 
@@ -208,7 +208,7 @@ TEMPLATES = {
     "bien-ban-hop-cum.docx": bien_ban_hop_cum,
     "cong-van-de-nghi-khen-thuong.docx": cong_van_de_nghi,
 }
-TEMPLATES.update(templates_danh_muc.TEMPLATES)
+TEMPLATES.update(templates_muc_luc.TEMPLATES)
 TEMPLATES.update(templates_ke_hoach.TEMPLATES)  # the Kế hoạch itself (docgen plan)
 TEMPLATES.update(__import__("templates_chain").TEMPLATES)  # schedule, Phụ lục 01, reports, district, city
 TEMPLATES.update(__import__("templates_opening").TEMPLATES)  # the district's plan and decisions (IV.4.b–d)

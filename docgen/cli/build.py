@@ -17,10 +17,10 @@ LIST_LIMIT = 5  # more clusters than this: the summary and the folder, not every
 NEXT_STEPS = [
     "Mở từng văn bản bằng Word hoặc LibreOffice, đọc soát lại (sai dữ liệu thì sửa tệp .yaml rồi chạy lại lệnh).",
     "In hồ sơ: in tệp {combined} (đủ cả hồ sơ, đúng thứ tự), hoặc in từng tệp .docx theo thứ tự "
-    "trong danh-muc-ho-so.docx.",
+    "trong muc-luc-van-ban.docx.",
     "Ghi số, ngày văn bản vào dòng \"Số:\" khi ban hành (văn bản để trống số thì ghi tay).",
     "Ký: Trưởng đoàn, Thư ký và đại diện đơn vị ký biên bản; Chủ tịch UBND đơn vị Cụm trưởng ký công văn.",
-    "Đóng dấu, xếp hồ sơ theo Danh mục hồ sơ và gửi theo Kế hoạch.",
+    "Đóng dấu, xếp hồ sơ theo Mục lục văn bản và gửi theo Kế hoạch.",
 ]
 
 
@@ -40,7 +40,7 @@ def build(files, out_dir, pdf_, force, jobs, template_dir):
     """Lập hồ sơ của từng Cụm (.docx; thêm PDF với --pdf).
 
     TỆP là tệp Cụm (.yaml) hoặc thư mục chứa các tệp Cụm (ví dụ mọi Cụm của thành phố). Mỗi Cụm
-    được ghi vào một thư mục con của thư mục ghi hồ sơ (-o): danh mục hồ sơ, lịch kiểm tra, biên bản
+    được ghi vào một thư mục con của thư mục ghi hồ sơ (-o): mục lục văn bản, lịch kiểm tra, biên bản
     kiểm tra từng đơn vị, Phụ lục 01 và 02, biên bản họp Cụm, công văn đề nghị khen thưởng, báo cáo.
     Mọi tệp được kiểm tra và lập xong trước khi ghi: có lỗi ở bất kỳ tệp nào thì không ghi gì cả.
     Văn bản đã sửa tay sau lần lập trước thì không bị ghi đè (trừ khi có --force).
@@ -78,7 +78,7 @@ def build(files, out_dir, pdf_, force, jobs, template_dir):
                f"({summary.jobs} tiến trình).")
     if summary.clusters > LIST_LIMIT:
         click.echo(f"Hồ sơ ở thư mục {summary.out_dir}/: mỗi Cụm một thư mục con <huyện>-<cụm>/, "
-                   "kèm danh-muc-ho-so.docx và manifest.json liệt kê các văn bản.")
+                   "kèm muc-luc-van-ban.docx và manifest.json liệt kê các văn bản.")
     combined = COMBINED if pdf_ else f"{COMBINED} (chạy lại với --pdf để có tệp này)"
     click.echo("Việc tiếp theo:")
     for i, step in enumerate(NEXT_STEPS, start=1):

@@ -9,21 +9,35 @@ from docgen.cli import options
 from docgen.cli.click_vi import command
 from docgen.cli.output import Partial, err, err_all
 
+COMBINED = "toan-bo-ho-so.pdf"  # output.pdf.COMBINED, named here so that --help does not import the PDF stage
+
+
+PDF_HELP = (f"Tạo thêm PDF của từng văn bản và tệp {COMBINED} gộp cả hồ sơ theo thứ tự của quy trình để in "
+            "(cần LibreOffice).")
+
+
 def _written(w, what: str) -> None:
     err_all(w.warnings)
-    click.echo(f"Đã lập {what} → {w.folder}/ ({len(w.files) - 1} văn bản):")
+    docx = sum(1 for f in w.files if f.suffix == ".docx")
+    pdfs = sum(1 for f in w.files if f.suffix == ".pdf")
+    books = sum(1 for f in w.files if f.suffix == ".xlsx")
+    extra = (f", {pdfs} tệp PDF" if pdfs else "") + (f", {books} bảng tính" if books else "")
+    click.echo(f"Đã lập {what} → {w.folder}/ ({docx} văn bản{extra}):")
     for f in w.files:
         click.echo(f"  {f}")
     for f in w.backups:
         click.echo(f"  giữ bản sửa tay: {f}")
+    if pdfs:
+        click.echo(f"In hồ sơ: in tệp {COMBINED} (đủ cả hồ sơ, đúng thứ tự).")
 
 
 @command()
 @click.argument("folder", type=click.Path(path_type=Path))
 @options.output_option()
+@click.option("--pdf", "pdf_", is_flag=True, help=PDF_HELP)
 @options.templates_option()
 @options.force_option()
-def district(folder, out_dir, template_dir, force):
+def district(folder, out_dir, pdf_, template_dir, force):
     """Cấp huyện: Kế hoạch triển khai, Quyết định thành lập Cụm và Đoàn kiểm tra, biên bản Hội đồng, công văn, báo cáo.
 
     FOLDER là thư mục của một quận, huyện: một tệp cấp huyện (loai_tep: huyen) và các tệp Cụm.
@@ -31,16 +45,18 @@ def district(folder, out_dir, template_dir, force):
     (bỏ trống thì gợi ý đơn vị có tổng điểm cao nhất). Kế hoạch hai cấp (từ 01/7/2025)
     không có bước này. Khi các tệp Cụm mới có tên đơn vị và người (chưa có điểm),
     docgen lập Kế hoạch triển khai và các Quyết định thành lập, nêu những gì chưa lập
-    được và kết thúc với mã 4.
+    được và kết thúc với mã 4. Mục lục văn bản ở đầu hồ sơ; với --pdf, tệp toan-bo-ho-so.pdf
+    gộp cả hồ sơ theo thứ tự của quy trình (các văn bản lập trước đợt kiểm tra trước).
 
     \b
     Ví dụ:
       docgen district inputs/2017/dong-anh -o outputs/
+      docgen district inputs/2017/dong-anh -o outputs/ --pdf
       docgen district inputs/2017/dong-anh -o outputs/ -t mau-rieng/
     """
     from docgen.pipeline import upper_levels  # here, not at the top: `docgen --help` loads no command's modules
 
-    w = upper_levels.build_district(folder, out_dir, template_dir, force)
+    w = upper_levels.build_district(folder, out_dir, template_dir, force, pdf=pdf_)
     _written(w, "văn bản cấp huyện")
     if w.not_yet:
         # the usual state before the visits: the opening documents are made, the rest waits (exit code 4)
@@ -53,9 +69,10 @@ def district(folder, out_dir, template_dir, force):
 @command()
 @click.argument("folder", type=click.Path(path_type=Path))
 @options.output_option()
+@click.option("--pdf", "pdf_", is_flag=True, help=PDF_HELP)
 @options.templates_option()
 @options.force_option()
-def city(folder, out_dir, template_dir, force):
+def city(folder, out_dir, pdf_, template_dir, force):
     """Tổng hợp cấp tỉnh, thành phố: báo cáo của Sở Nội vụ (xếp loại theo từng huyện, đơn vị đề nghị Bằng khen).
 
     FOLDER chứa các thư mục quận, huyện (mỗi thư mục có tệp cấp huyện và các tệp Cụm);
@@ -65,11 +82,12 @@ def city(folder, out_dir, template_dir, force):
     Ví dụ:
       docgen city inputs/2017 -o outputs/
       docgen city inputs/2025 -o outputs/
+      docgen city inputs/2017 -o outputs/ --pdf
       docgen city inputs/2017 -o outputs/ -t mau-rieng/
     """
     from docgen.pipeline import upper_levels  # here, not at the top: `docgen --help` loads no command's modules
 
-    _written(upper_levels.build_city(folder, out_dir, template_dir, force), "báo cáo tổng hợp")
+    _written(upper_levels.build_city(folder, out_dir, template_dir, force, pdf=pdf_), "báo cáo tổng hợp")
 
 
 @command("phu-luc-01")

@@ -4,6 +4,7 @@ clusters' composition, so they are made while the scores are still empty."""
 from __future__ import annotations
 
 from docgen import vi
+from docgen.context import index
 from docgen.context.cluster import team
 from docgen.context.common import DocumentSpec, committee_signer, plan_body, plan_reference, year_date_line
 from docgen.levels.district_opening import Composed, Opening
@@ -277,17 +278,11 @@ def late_plan_warning(o: Opening):
     return []
 
 
-
-def district_index(o: Opening, documents: list[DocumentSpec]) -> DocumentSpec:
-    """The district's Danh mục hồ sơ, kept by its Phòng Nội vụ (plan IV.4.a): every document it made, in the
-    order of the process. The .xlsx tallies are working copies, not filed: they are in the manifest only."""
+def district_index(o: Opening, documents: list[DocumentSpec], pages: dict[str, int] | None = None,
+                   own_pages: int = 1) -> DocumentSpec:
+    """The district's Mục lục văn bản, kept by its Phòng Nội vụ (plan IV.4.a): every document it made, in the
+    order of the process (`pages`, `own_pages`: see index.rows). The .xlsx tallies are working copies, not
+    filed: they are in the manifest only."""
     council = o.file.data.get("hoi_dong") or {}
-    rows = [{"stt": i, "ten": d.title, "so_trang": "", "ghi_chu": ""} for i, d in enumerate(documents, start=1)]
-    ctx = {
-        "co_quan_chu_quan": vi.upper(f"UBND {o.name}"), "co_quan_ban_hanh": "PHÒNG NỘI VỤ",
-        "ke_hoach": {"nam": o.plan.data["nam"]},
-        "cum": {"ten_day_du": f"UBND {o.name}"},
-        "van_ban": rows, "tong_cong": f"Tổng cộng: {len(documents)} văn bản",
-        "nguoi_lap": (council.get("thu_ky") or {}).get("ho_ten") or BLANK,
-    }
-    return DocumentSpec("danh-muc-ho-so.docx", "danh-muc-ho-so.docx", ctx, "Danh mục hồ sơ")
+    return index.index_of((vi.upper(f"UBND {o.name}"), "PHÒNG NỘI VỤ"), o.plan.data["nam"], f"UBND {o.name}",
+                          documents, pages, own_pages, (council.get("thu_ky") or {}).get("ho_ten") or BLANK)

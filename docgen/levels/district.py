@@ -93,8 +93,11 @@ def _same_district(a: dict, b: dict) -> bool:
     return a["ten"] == b["ten"] and a["loai"] == b["loai"]
 
 
-def check_district(folder: Path) -> DistrictResult:
-    """Check a district folder as a whole and make its choice; ValidationFailed lists every problem."""
+def check_district(folder: Path, summaries: list[ClusterSummary] | None = None) -> DistrictResult:
+    """Check a district folder as a whole and make its choice; ValidationFailed lists every problem.
+
+    `summaries`: the folder's cluster files already checked, in scan order (district_opening checks them for
+    the opening documents); without them each cluster file is checked here."""
     folder = Path(folder)
     if not folder.is_dir():
         raise InputError(not_a_folder(folder, "thư mục của một quận, huyện (chứa tệp cấp huyện và các tệp Cụm)"))
@@ -121,7 +124,10 @@ def check_district(folder: Path) -> DistrictResult:
     if not cluster_files:
         raise InputError(f"{folder}: không có tệp Cụm nào (loai_tep: cum) của {tiers.district_name(doc.data['huyen'])}.")
 
-    passed, problems = summarize_all(cluster_files)
+    if summaries is not None and [Path(s.path).resolve() for s in summaries] == [f.resolve() for f in cluster_files]:
+        passed, problems = list(summaries), []
+    else:
+        passed, problems = summarize_all(cluster_files)
     checked: list[ClusterSummary] = []
     for c in passed:
         if c.plan_path.resolve() != plan.path.resolve():

@@ -8,6 +8,7 @@ from pathlib import Path
 from docgen.errors import DocgenError, Incomplete, InputError, Issue, ValidationFailed, only_errors
 from docgen.levels import cluster as levels_cluster
 from docgen.levels import district
+from docgen.levels.summary import ClusterSummary, summarize
 from docgen.load import reader
 from docgen.load.discover import not_a_folder, scan
 from docgen.model import tiers
@@ -24,6 +25,8 @@ class Composed:
     data: dict  # the cluster file's data, empty optional fields taken out
     complete: bool  # True when the whole file passed (scores and meeting included)
     pending: list[Issue] = field(default_factory=list)  # what is still to fill before the closing documents
+    # when complete: what check_district needs of it, from this one check (the file is not checked again)
+    summary: ClusterSummary | None = None
 
     @property
     def name(self) -> str:
@@ -47,6 +50,10 @@ class Opening:
     def ready(self) -> bool:
         """Every cluster file complete and the council's meeting written: the closing documents can be made."""
         return all(c.complete for c in self.clusters) and bool(self.file.data.get("hoi_dong"))
+
+    def summaries(self) -> list[ClusterSummary]:
+        """Every cluster as check_district needs it, from the check made here (only when `ready`)."""
+        return [c.summary for c in self.clusters]
 
     def pending(self) -> list[Issue]:
         """Why the closing documents cannot be made yet, file by file."""
@@ -119,10 +126,12 @@ def _in_composition(issue: Issue) -> bool:
 def compose(path: Path, plan: reader.Loaded, huyen: dict) -> Composed:
     """One cluster file for the opening documents. A file missing only its scores, visits or meeting is
     `pending`; an error in what the opening documents need, or a real error elsewhere, raises."""
+    summary = None
     try:
         checked = levels_cluster.check_cluster(path)
         pending: list[Issue] = []
-        data, complete = checked.cluster.data, True
+        doc, data, complete = checked.cluster, checked.cluster.data, True
+        summary = summarize(checked)
     except ValidationFailed as e:
         # blanks (a to-do list) and keys not written yet wait; any other error is reported as today
         todo = e.todo if isinstance(e, Incomplete) else []
@@ -130,9 +139,8 @@ def compose(path: Path, plan: reader.Loaded, huyen: dict) -> Composed:
         if not (todo or errors) or any(not i.message.startswith(MISSING_KEY) or _in_composition(i) for i in errors):
             raise
         pending, complete, data = todo + errors, False, None
-    doc = reader.load_file(path)
-    if data is None:
-        doc = text.coerce_text(blanks.pruned(doc, schema.schema_for("cum")), "cum")
+    if data is None:  # read again, blanks and all, for what the opening documents need of it
+        doc = text.coerce_text(blanks.pruned(reader.load_file(path), schema.schema_for("cum")), "cum")
         problems = _composition_issues(doc)
         if problems:
             raise ValidationFailed(f"Tệp {path} chưa đủ để lập Quyết định thành lập Cụm.", problems)
@@ -146,7 +154,7 @@ def compose(path: Path, plan: reader.Loaded, huyen: dict) -> Composed:
                                f"{tiers.district_name(huyen)} của tệp cấp huyện trong thư mục này.")])
     # a pending item is not an error of the file: it says what the later documents wait for
     pending = [Issue(i.message, i.source, i.line, i.column, i.pointer, "warning") for i in pending]
-    return Composed(Path(path), data, complete, pending)
+    return Composed(Path(path), data, complete, pending, summary)
 
 
 def check_opening(folder: Path) -> Opening:

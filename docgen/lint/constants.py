@@ -15,7 +15,9 @@ KINDS = {
     "PHƯƠNG ÁN": ("phuong_an", "PA"), "ĐỀ ÁN": ("de_an", "ĐA"), "DỰ ÁN": ("du_an", "DA"),
     "THÔNG CÁO": ("thong_cao", "TC"), "HỢP ĐỒNG": ("hop_dong", "HĐ"), "CÔNG ĐIỆN": ("cong_dien", "CĐ"),
     "GIẤY MỜI": ("giay_moi", "GM"), "GIẤY GIỚI THIỆU": ("giay_gioi_thieu", "GGT"),
-    # A dossier's index lists documents; it is filed with them, not issued, so it has no Số or Quốc hiệu.
+    # A hồ sơ's Mục lục văn bản lists its documents; it is filed with them, not issued, so it has no Số or
+    # Quốc hiệu. "DANH MỤC" is how earlier docgen (and many clerks) titled that list: still recognised.
+    "MỤC LỤC": ("muc_luc", None),
     "DANH MỤC": ("danh_muc", None),
 }
 KIND_NAMES = {
@@ -24,7 +26,8 @@ KIND_NAMES = {
     "nghi_quyet": "Nghị quyết", "chi_thi": "Chỉ thị", "quy_che": "Quy chế", "quy_dinh": "Quy định",
     "phuong_an": "Phương án", "de_an": "Đề án", "du_an": "Dự án", "thong_cao": "Thông cáo",
     "hop_dong": "Hợp đồng", "cong_dien": "Công điện", "giay_moi": "Giấy mời", "giay_gioi_thieu": "Giấy giới thiệu",
-    "cong_van": "Công văn", "phu_luc": "Phụ lục", "danh_muc": "Danh mục", "khac": "văn bản khác",
+    "cong_van": "Công văn", "phu_luc": "Phụ lục", "muc_luc": "Mục lục văn bản",
+    "danh_muc": "Danh mục", "khac": "văn bản khác",
 }
 ABBREVIATIONS = {abbr for _, abbr in KINDS.values() if abbr} | {"TrS", "SY", "SL", "PG", "PC", "PB", "BGN", "BTT", "GUQ",
                                                         "GNP", "CV"}

@@ -19,7 +19,7 @@ def check(layout: Layout) -> Findings:
         out.add("F-QH-1", place(layout.qh, "Quốc hiệu"), "Quốc hiệu bị ngắt làm hai dòng",
                 f"'{QUOC_HIEU}' trên một dòng")
     if layout.qh is None:
-        if layout.kind not in ("phu_luc", "danh_muc"):
+        if layout.kind not in ("phu_luc", "muc_luc", "danh_muc"):
             out.add("F-QH-1", "đầu trang 1", "không thấy Quốc hiệu", f"'{QUOC_HIEU}' (IN HOA, đậm, cỡ 12–13)")
     else:
         _quoc_hieu(out, layout)

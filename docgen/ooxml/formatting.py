@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .para import Para, Run
+from .para import Para, Run, clone
 from .shapes import shapes
 from .styles import Styles
 from .units import nfc, twips
@@ -77,22 +77,8 @@ def read_run(styles: Styles, r_el, r_base) -> Run:
     rs = rpr.find(qn("w:rStyle")) if rpr is not None else None
     char_chain = styles.chain(rs.get(qn("w:val")) if rs is not None else None)
     levels = [x for x in ([rpr] + [s.find(qn("w:rPr")) for s in char_chain] + r_base) if x is not None]
-    parts = []
-    for child in r_el.iterchildren():
-        tag = child.tag
-        if tag == qn("w:t"):
-            parts.append(child.text or "")
-        elif tag == qn("w:tab") or tag == qn("w:ptab"):
-            parts.append("\t")
-        elif tag in (qn("w:br"), qn("w:cr")):
-            parts.append("\n")
-        elif tag == qn("w:noBreakHyphen"):
-            parts.append("-")
-    text = nfc("".join(parts))
-    if on(first(levels, "w:vanish")):
-        text = ""
-    if on(first(levels, "w:caps")):
-        text = nfc(text.upper())
+    hidden, caps = on(first(levels, "w:vanish")), on(first(levels, "w:caps"))
+    text = shown_text(r_el, hidden, caps)
     sz = first(levels, "w:sz")
     size = twips(sz.get(qn("w:val")), 20) / 2 if sz is not None else 10.0
     fonts = []
@@ -107,4 +93,51 @@ def read_run(styles: Styles, r_el, r_base) -> Run:
     u = first(levels, "w:u")
     underline = u is not None and (u.get(qn("w:val")) or "single") != "none"
     return Run(text, on(first(levels, "w:b")), on(first(levels, "w:i")), size,
-               tuple(dict.fromkeys(fonts)), color, underline, r_el)
+               tuple(dict.fromkeys(fonts)), color, underline, r_el, hidden, caps)
+
+
+def shown_text(r_el, hidden: bool, caps: bool) -> str:
+    """A run's displayed text (NFC): tabs, breaks and no-break hyphens as characters; nothing when hidden
+    (w:vanish), upper case with w:caps."""
+    if hidden:
+        return ""
+    parts = []
+    for child in r_el.iterchildren():
+        tag = child.tag
+        if tag == qn("w:t"):
+            parts.append(child.text or "")
+        elif tag == qn("w:tab") or tag == qn("w:ptab"):
+            parts.append("\t")
+        elif tag in (qn("w:br"), qn("w:cr")):
+            parts.append("\n")
+        elif tag == qn("w:noBreakHyphen"):
+            parts.append("-")
+    text = nfc("".join(parts))
+    return nfc(text.upper()) if caps else text
+
+
+# read_run's tests, as classes: ASCII but not str.isspace() (\t-\r, \x1c-\x1f, space), and beyond ASCII
+_ASCII_SHOWN = re.compile(r"[\x00-\x08\x0e-\x1b\x21-\x7f]")
+_BEYOND_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _scripts(text: str) -> tuple[bool, bool]:
+    """Which of a run's font slots its text uses (read_run looks up 'ascii', 'hAnsi' or both)."""
+    return _ASCII_SHOWN.search(text) is not None, _BEYOND_ASCII.search(text) is not None
+
+
+def reread(p: Para, p_el, container) -> Para | None:
+    """`p`, read from another paragraph of the same shape (the same XML but for the text of its w:t
+    elements, in the same package), as read_para would read `p_el`: everything but the texts depends only
+    on that shape, so only the texts are read again. None when a run's new text uses other font slots than
+    its old one (its fonts would have to be looked up in the styles again): read_para it then."""
+    run_els = list(runs(p_el))
+    if len(run_els) != len(p.runs):
+        return None
+    new_runs = []
+    for r, r_el in zip(p.runs, run_els):
+        text = shown_text(r_el, r.hidden, r.caps)
+        if _scripts(text) != _scripts(r.text):
+            return None
+        new_runs.append(clone(r, el=r_el, text=text))
+    return clone(p, el=p_el, container=container, runs=new_runs, text=nfc("".join(r.text for r in new_runs)))

@@ -1,6 +1,7 @@
 """Printed text widths in Times New Roman: one string, and the lines a paragraph wraps into."""
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -16,6 +17,7 @@ _WIDTHS = {
 }
 
 
+@functools.lru_cache(maxsize=65536)  # words repeat: names, titles, the same sentences in every document
 def text_width_mm(text: str, size_pt: float, bold: bool = False) -> float:
     """Printed width of `text` in Times New Roman at `size_pt`."""
     table = _WIDTHS[bool(bold)]

@@ -12,7 +12,7 @@ from lxml import etree
 
 from ..errors import InputError
 from .formatting import read_para
-from .para import Para, Section
+from .para import Para, Section, clone
 from .shapes import textbox_width_mm
 from .styles import Styles, theme_fonts
 from .units import DEFAULT_CELL_MARGIN, TWIPS_PER_MM, twips
@@ -25,15 +25,6 @@ PARA_CACHE_MAX = 5_000
 
 
 _BREAKS = etree.XPath("w:p[w:pPr/w:sectPr]", namespaces={"w": W_NS})  # paragraphs ending a section
-
-
-def _clone(obj, **changes):
-    """dataclasses.replace for these plain dataclasses (no __post_init__, no init-only fields), without
-    calling __init__: a cache hit copies a paragraph and each of its runs, many times per render."""
-    new = object.__new__(type(obj))
-    new.__dict__.update(obj.__dict__)
-    new.__dict__.update(changes)
-    return new
 
 
 def cached_paras() -> list[Para]:
@@ -270,8 +261,8 @@ class DocxModel:
                    etree.tostring(tblpr) if tblpr is not None else None)
             hit = _PARA_CACHE.get(key)
             if hit is not None:
-                p = _clone(hit, el=p_el, container=container, top_index=top_index, table_no=table_no, row=row,
-                           col=col, runs=[_clone(r, el=r_el) for r, r_el in zip(hit.runs, runs(p_el))])
+                p = clone(hit, el=p_el, container=container, top_index=top_index, table_no=table_no, row=row,
+                           col=col, runs=[clone(r, el=r_el) for r, r_el in zip(hit.runs, runs(p_el))])
                 if store:
                     self.paras.append(p)
                 return p

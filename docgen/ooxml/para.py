@@ -6,6 +6,16 @@ from dataclasses import dataclass, field
 from .metrics import wrap_widths
 from .units import TWIPS_PER_MM
 
+
+def clone(obj, **changes):
+    """dataclasses.replace for these plain dataclasses (no __post_init__, no init-only fields), without
+    calling __init__: a remembered paragraph is copied, with each of its runs, many times per render."""
+    new = object.__new__(type(obj))
+    new.__dict__.update(obj.__dict__)
+    new.__dict__.update(changes)
+    return new
+
+
 @dataclass
 class Run:
     text: str          # as displayed (All Caps applied), NFC
@@ -16,6 +26,8 @@ class Run:
     color: str | None  # hex, or None for automatic/black
     underline: bool
     el: object = None
+    hidden: bool = False  # w:vanish: no text shown, whatever the run holds
+    caps: bool = False    # w:caps: its text shown in capitals
 
 
 @dataclass

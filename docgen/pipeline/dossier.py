@@ -12,7 +12,7 @@ from docgen.errors import Issue, ValidationFailed
 from docgen.levels.cluster import Checked
 from docgen.model import tiers
 from docgen.output import manifest as output_manifest
-from docgen.output import pdf
+from docgen.pipeline import printed
 from docgen.render import document, workbook
 
 
@@ -37,8 +37,8 @@ def render_cluster(checked: Checked, template_dir: Path | None = None,
                    soffice: str | None = None) -> tuple[dict[str, bytes], dict]:
     """Every file of the dossier as bytes, and the manifest describing them.
 
-    First the index (Danh mục hồ sơ), then the documents in filing order; with `soffice` (LibreOffice)
-    also a PDF of each and one combined PDF to print, and the index shows the page counts."""
+    First the index (Mục lục văn bản), then the documents in filing order; with `soffice` (LibreOffice)
+    also a PDF of each and one combined PDF to print, and the index shows each document's sheets."""
     plan, cluster = checked.plan.data, checked.cluster.data
     specs = context_cluster.build_documents(plan, cluster, checked.result)
     documents: dict[str, bytes] = {}
@@ -46,17 +46,9 @@ def render_cluster(checked: Checked, template_dir: Path | None = None,
         if s.file_name in documents:  # validation keeps names apart; never let one document hide another
             raise ValidationFailed(f"Hai văn bản của hồ sơ trùng tên tệp {s.file_name}.")
         documents[s.file_name] = document.render(s.template, s.context, template_dir)
-    pdfs: dict[str, bytes] = {}
-    pages = None
-    if soffice:
-        pdfs = pdf.convert(documents, soffice)
-        pages = {s.file_name: pdf.page_count(pdfs[Path(s.file_name).stem + ".pdf"]) for s in specs}
-    index = context_index.index_spec(plan, cluster, specs, pages)
-    files = {index.file_name: document.render(index.template, index.context, template_dir), **documents}
-    if soffice:
-        pdfs = {**pdf.convert({index.file_name: files[index.file_name]}, soffice), **pdfs}
-        pdfs[pdf.COMBINED] = pdf.combine(list(pdfs.values()))  # index first, then filing order
-        files.update(pdfs)
+    index, files, pdfs = printed.index_first(
+        documents, lambda pages, own: context_index.index_spec(plan, cluster, specs, pages, own), template_dir, soffice)
+    files.update(pdfs)
     inputs = {"cum": checked.cluster.path, "ke_hoach": checked.plan.path}
     manifest = output_manifest.build([index] + specs, files, inputs, inputs_by_role=True, template_dir=template_dir,
                                      template_hashes=True, pdfs=pdfs)
@@ -66,7 +58,7 @@ def render_cluster(checked: Checked, template_dir: Path | None = None,
 
 def add_workbooks(files: dict[str, bytes], manifest: dict, books: list) -> tuple[dict[str, bytes], dict]:
     """The tallies' .xlsx beside their .docx, recorded in the manifest under `bang_tinh` (a working copy,
-    not a document of the Danh mục: what is filed and signed is the .docx)."""
+    not a document of the Mục lục văn bản: what is filed and signed is the .docx)."""
     for book in books:
         files[book.file_name] = workbook.render(book)
     if books:

@@ -16,7 +16,10 @@ from docgen.errors import Issue
 from docgen.levels import city, cluster, district, district_opening
 from docgen.model import tiers
 from docgen.output import manifest as output_manifest
+from docgen.output import pdf as output_pdf
 from docgen.output import write
+from docgen.pipeline import printed
+from docgen.pipeline.batch import DROPPED, STALE
 from docgen.pipeline.dossier import add_workbooks
 from docgen.render import document, overrides
 
@@ -33,16 +36,35 @@ class Written:
 
 
 def _write(target: Path, files: dict, manifest: dict, warnings: list[Issue], force: bool) -> Written:
-    """Write the folder whole (output.write), protecting documents edited by hand like `build` does."""
+    """Write the folder whole (output.write), protecting documents edited by hand like `build` does, and
+    saying, as `build` does, which documents of the last run were not made again and which old PDFs went."""
     done = write.write_all([write.Dossier(target, files, manifest)], force)[0]
+    warnings = warnings + [Issue(STALE, str(p), level="warning") for p in done.stale]
+    if done.dropped:
+        warnings.append(Issue(DROPPED.format(n=len(done.dropped)), str(done.folder), level="warning"))
     return Written(target, done.files, warnings, done.backups)
 
 
-def _render(specs: list[DocumentSpec], inputs: dict[str, Path], template_dir: Path | None) -> tuple[dict, dict, list]:
-    """The documents, their manifest and a warning for each template that had to take the slow path."""
-    files = {spec.file_name: document.render(spec.template, spec.context, template_dir) for spec in specs}
-    return (files, output_manifest.build(specs, files, inputs),
+def _render(specs: list[DocumentSpec], template_dir: Path | None) -> dict[str, bytes]:
+    return {spec.file_name: document.render(spec.template, spec.context, template_dir) for spec in specs}
+
+
+def _finish(specs: list[DocumentSpec], files: dict, pdfs: dict, inputs: dict[str, Path],
+            template_dir: Path | None) -> tuple[dict, dict, list]:
+    """The files with their PDFs, their manifest and a warning for each template that had to take the slow path."""
+    files = {**files, **pdfs}
+    return (files, output_manifest.build(specs, files, inputs, pdfs=pdfs),
             document.slow_templates([s.template for s in specs], template_dir))
+
+
+def _office(pdf: bool) -> str | None:
+    """LibreOffice when PDFs are asked for (checked before anything is read or written, as `build` does),
+    started now so that it is ready by the time the documents are."""
+    if not pdf:
+        return None
+    soffice = output_pdf.require_soffice()
+    output_pdf.warm_up(soffice)
+    return soffice
 
 
 def _names(paths: list[Path], base: Path) -> dict[str, Path]:
@@ -58,24 +80,30 @@ def _names(paths: list[Path], base: Path) -> dict[str, Path]:
     return out
 
 
-def build_district(folder: Path, out_dir: Path, template_dir: Path | None = None, force: bool = False) -> Written:
-    """The district's documents for the folder of one district (its district file and cluster files)."""
+def build_district(folder: Path, out_dir: Path, template_dir: Path | None = None, force: bool = False,
+                   pdf: bool = False) -> Written:
+    """The district's documents for the folder of one district (its district file and cluster files); with
+    `pdf` also a PDF of each and toan-bo-ho-so.pdf, the Mục lục first, then in the order of the process."""
     overrides.require(template_dir)
+    soffice = _office(pdf)
     # The opening documents need only the clusters' names and people; the rest waits for scores and meetings.
     o = district_opening.check_opening(Path(folder))
     specs = context_opening.opening_documents(o)
     warnings, not_yet = context_opening.late_plan_warning(o), []
     if o.ready:
-        d = district.check_district(Path(folder))
+        d = district.check_district(Path(folder), o.summaries())  # each cluster file checked once, above
         closing = context_district.district_documents(d)  # the council's minutes first, then the Giấy khen
         specs += closing[:1] + district_awards.award_documents(d) + closing[1:]
         warnings = d.warnings + warnings
     else:
         warnings = o.warnings + warnings + o.pending()
         not_yet = [CLOSING_TITLES]
-    specs = [context_opening.district_index(o, specs)] + specs  # the index first, as in a cluster's dossier
     inputs = [o.plan.path, o.file.path] + [c.path for c in o.clusters]
-    files, manifest, slow = _render(specs, _names(inputs, Path(folder)), template_dir)
+    # the Mục lục first, as in a cluster's dossier; with its sheets in the combined PDF when there is one
+    index, files, pdfs = printed.index_first(
+        _render(specs, template_dir), lambda pages, own: context_opening.district_index(o, specs, pages, own),
+        template_dir, soffice)
+    files, manifest, slow = _finish([index] + specs, files, pdfs, _names(inputs, Path(folder)), template_dir)
     files, manifest = add_workbooks(files, manifest, [tallies.district_workbook(s) for s in specs
                                                       if s.template == "bao-cao-tong-hop-huyen.docx"])
     target = Path(out_dir) / vi.slug(o.name)
@@ -88,13 +116,18 @@ CLOSING_TITLES = ("Biên bản họp Thường trực Hội đồng Thi đua - K
                   "Báo cáo kết quả kiểm tra chéo của cấp huyện")
 
 
-def build_city(folder: Path, out_dir: Path, template_dir: Path | None = None, force: bool = False) -> Written:
-    """The Sở Nội vụ's summary report over a folder of districts (or of clusters, for a two-tier plan)."""
+def build_city(folder: Path, out_dir: Path, template_dir: Path | None = None, force: bool = False,
+               pdf: bool = False) -> Written:
+    """The Sở Nội vụ's summary report over a folder of districts (or of clusters, for a two-tier plan); with
+    `pdf` also a PDF of each document and toan-bo-ho-so.pdf, in the order of the process."""
     overrides.require(template_dir)
+    soffice = _office(pdf)
     c = city.check_city(Path(folder))
     specs = context_city.city_documents(c)
     specs += city_decision.draft_decision(c)  # beside the Sở's Tờ trình
-    files, manifest, slow = _render(specs, _names(c.inputs, Path(folder)), template_dir)
+    documents = _render(specs, template_dir)
+    files, manifest, slow = _finish(specs, documents, printed.combined(documents, soffice) if soffice else {},
+                                    _names(c.inputs, Path(folder)), template_dir)
     files, manifest = add_workbooks(files, manifest, [tallies.city_workbook(s) for s in specs  # not the Tờ trình
                                                       if s.template == "bao-cao-tong-hop-thanh-pho.docx"])
     target = Path(out_dir) / vi.slug(f"{tiers.province_place(c.plan.data)} {c.plan.data['nam']}")
@@ -106,6 +139,7 @@ def build_blank_sheet(plan_file: Path, out_dir: Path, template_dir: Path | None 
     overrides.require(template_dir)
     plan, warnings = cluster.load_plan(Path(plan_file))
     spec = sheet.blank_sheet(plan.data)
-    files, manifest, slow = _render([spec], {plan.path.name: plan.path}, template_dir)
+    files, manifest, slow = _finish([spec], _render([spec], template_dir), {}, {plan.path.name: plan.path},
+                                    template_dir)
     target = Path(out_dir) / f"phu-luc-01-{plan.data['nam']}"
     return _write(target, files, manifest, warnings + slow, force)

@@ -22,9 +22,7 @@ from __future__ import annotations
 
 import copy
 import datetime
-import io
 import re
-import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -33,13 +31,15 @@ import jinja2
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.coreprops import CoreProperties
 from docx.opc.oxml import serialize_part_xml
+from docx.opc.pkgwriter import PackageWriter
 from docx.oxml.ns import qn
 from docx.oxml.parser import parse_xml
 from lxml import etree
 from docxtpl import DocxTemplate
 
 from docgen.render import rule_lines
-from docgen.render.package import fixed_core_properties, normalize_zip
+from docgen.render.package import (Entry, entry, fixed_core_properties, raw_copy_ok,
+                                   shared_entry, zip_entries)
 
 # docxtpl's DocxTemplate.render_properties: the core properties it renders, in its order.
 CORE_PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
@@ -70,14 +70,6 @@ class _Deferred:
 
 
 @dataclass
-class _Entry:
-    """One zip entry as zipfile writes it: its ZipInfo and its bytes (local header + compressed data)."""
-
-    info: zipfile.ZipInfo
-    raw: bytes
-
-
-@dataclass
 class _Part:
     """A part re-rendered on every render, its last zip entry remembered (headers rarely change)."""
 
@@ -86,10 +78,10 @@ class _Part:
     encoding: str = "utf-8"
     last: tuple = (None, None)
 
-    def entry(self, key, make, fixed_time) -> _Entry:
+    def entry(self, key, make, fixed_time) -> Entry:
         """The zip entry for this render's `key`, rebuilt only when it differs from the last one."""
         if self.last[0] != key:
-            self.last = (key, _entry(self.member, make(), fixed_time))
+            self.last = (key, entry(self.member, make(), fixed_time))
         return self.last[1]
 
 
@@ -99,7 +91,7 @@ class Compiled:
 
     path: Path
     order: list[str]                # member names, in the order python-docx saves them
-    static: dict[str, _Entry]       # members no render changes
+    static: dict[str, Entry]       # members no render changes
     body_member: str
     body: object                    # compiled Jinja template of the document body (or _Deferred)
     skeleton: object                # the document root element with an empty body
@@ -109,38 +101,6 @@ class Compiled:
     core_templates: list
     part: object = None             # the package's main part, lent each render's tree for rule_lines
     fitted: dict = field(default_factory=dict)  # rule_lines' memo: the same styles for every render
-
-
-def _entry(name: str, data: bytes, fixed_time) -> _Entry:
-    """The entry exactly as render.normalize_zip writes it (same ZipInfo fields, same compressor)."""
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        info = zipfile.ZipInfo(name, date_time=fixed_time)
-        info.compress_type = zipfile.ZIP_DEFLATED
-        info.external_attr = 0o644 << 16
-        zf.writestr(info, data)
-        end = buf.tell()
-    return _Entry(info, buf.getvalue()[info.header_offset:end])
-
-
-def _zip(entries: list[_Entry]) -> bytes:
-    """A zip of ready-made entries: the bytes zipfile would write for the same members in this order.
-
-    Entries are appended the way ZipFile.mkdir appends a pre-built entry; ZipFile writes the central
-    directory. Checked against normalize_zip when each template is compiled (compile_template)."""
-    out = io.BytesIO()
-    zf = zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED)
-    for e in entries:
-        # The entry's own ZipInfo, its offset set for this zip: the central directory is written from it
-        # before _zip returns, and one render runs at a time per process (copying it cost more).
-        e.info.header_offset = out.tell()
-        out.write(e.raw)
-        zf.filelist.append(e.info)
-        zf.NameToInfo[e.info.filename] = e.info
-    zf.start_dir = out.tell()
-    zf._didModify = True
-    zf.close()
-    return out.getvalue()
 
 
 class _Helper(DocxTemplate):
@@ -156,13 +116,32 @@ class _Helper(DocxTemplate):
 _HELPER = _Helper()
 
 
-def _compile_part(env, xml: str):
-    """docxtpl's render_xml_part up to the Jinja compile, done once."""
-    src = re.sub(r"<w:p([ >])", r"\n<w:p\1", _HELPER.patch_xml(xml))
+@dataclass
+class _Constant:
+    """A part or property without a single Jinja tag: its rendering, made once (the same for every context)."""
+
+    text: str
+
+    def render(self, context):
+        return self.text
+
+
+def _template(env, src: str):
+    """env.from_string(src), or _Deferred with its error; _Constant when `src` has no tag at all (a header
+    without fields, a file property: most of a template's parts), rendered by Jinja once here."""
     try:
-        return env.from_string(src)
+        template = env.from_string(src)
     except jinja2.TemplateError as e:
         return _Deferred(e)
+    starts = (env.block_start_string, env.variable_start_string, env.comment_start_string)
+    if "{" in src or not all(s.startswith("{") for s in starts) or env.line_statement_prefix or env.line_comment_prefix:
+        return template
+    return _Constant(template.render())
+
+
+def _compile_part(env, xml: str):
+    """docxtpl's render_xml_part up to the Jinja compile, done once."""
+    return _template(env, re.sub(r"<w:p([ >])", r"\n<w:p\1", _HELPER.patch_xml(xml)))
 
 
 def _finish_part(out: str) -> str:
@@ -171,10 +150,27 @@ def _finish_part(out: str) -> str:
     # same text (the newline goes before "<w:p " and before "<w:p>"), without a regex match per paragraph.
     out = out.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
     out = out.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
-    # resolve_listing only rewrites \t, \a, \n and \f inside <w:t>: without them it returns its input.
-    if any(ch in out for ch in LISTING_CHARS):
+    # resolve_listing only rewrites \t, \a, \n and \f inside a <w:t …>…</w:t> (tag included): without one there
+    # it returns its input. A rendered body has newlines between its paragraphs (where {%p %} tags were).
+    if _listing_in_text(out):
         out = _PARAGRAPH.sub(_resolve_paragraph, out)
     return out
+
+
+def _listing_in_text(out: str) -> bool:
+    """Whether a listing character may sit in one of the <w:t> spans resolve_listing rewrites: after an
+    opening "<w:t>" or "<w:t " with no "</w:t>" in between (a span runs to the first "</w:t>" after its
+    tag, and a tag's attributes hold no '>'). False means resolve_listing changes nothing."""
+    first = out.find("<w:p")  # no span of a paragraph starts before it (the XML declaration ends with a \n)
+    if first < 0:
+        return False
+    for ch in LISTING_CHARS:
+        q = out.find(ch, first)
+        while q >= 0:
+            if max(out.rfind("<w:t>", 0, q), out.rfind("<w:t ", 0, q)) > out.rfind("</w:t>", 0, q):
+                return True
+            q = out.find(ch, q + 1)
+    return False
 
 
 # docxtpl's resolve_listing is this substitution with a callback that re-reads every run of every paragraph
@@ -241,10 +237,7 @@ def compile_template(path: Path, env, fixed_time) -> Compiled:
     props = doc.core_properties
     core_templates = []
     for prop in CORE_PROPERTIES:
-        try:
-            core_templates.append(env.from_string(getattr(props, prop)))
-        except jinja2.TemplateError as e:
-            core_templates.append(_Deferred(e))
+        core_templates.append(_template(env, getattr(props, prop)))
 
     skeleton = copy.deepcopy(doc.element)
     skeleton_body = skeleton.find(qn("w:body"))
@@ -253,19 +246,18 @@ def compile_template(path: Path, env, fixed_time) -> Compiled:
 
     # What python-docx writes for the untouched package: member order and every unchanged member. The
     # package opened above is still untouched (only read, its root copied), so it is saved as it is
-    # rather than opened a second time.
-    saved = io.BytesIO()
-    doc.save(saved)
-    with zipfile.ZipFile(io.BytesIO(saved.getvalue())) as zf:
-        members = {info.filename: zf.read(info.filename) for info in zf.infolist()}
+    # rather than opened a second time, and kept as its members: zipping them (800 kB, styles.xml and
+    # stylesWithEffects.xml) only to unzip them again was a third of compiling a template.
+    members = _saved_members(package)
     order = list(members)
-    entries = {name: _entry(name, data, fixed_time) for name, data in members.items()}
-
     core_member = core[0].partname.membername
-    if core_member in members:
-        entries[core_member] = _entry(core_member, fixed_core_properties(members[core_member]), fixed_time)
-    if _zip([entries[n] for n in order]) != normalize_zip(saved.getvalue()):
+    if core_member != "docProps/core.xml":  # normalize_zip fixes the clock in that member only
+        raise Unsupported(f"phần thuộc tính tệp của mẫu nằm ở {core_member}, không phải docProps/core.xml")
+    members[core_member] = fixed_core_properties(members[core_member])
+    if not raw_copy_ok(fixed_time):
         raise Unsupported("bản Python này ghi tệp nén .docx khác với cách lập nhanh")
+    # styles.xml, the theme, fonts, settings... are the same in every shipped template: compressed once
+    entries = {name: shared_entry(name, data, fixed_time) for name, data in members.items()}
 
     dynamic = {doc.part.partname.membername, core[0].partname.membername} | {h.member for h in headers}
     if not dynamic <= set(order):
@@ -275,6 +267,34 @@ def compile_template(path: Path, env, fixed_time) -> Compiled:
         body_member=doc.part.partname.membername, body=body, skeleton=skeleton, headers=headers,
         core=_Part(core[0].partname.membername), core_element=copy.deepcopy(core[0].element),
         core_templates=core_templates, part=doc.part)
+
+
+class _Members:
+    """python-docx's PhysPkgWriter as PackageWriter uses it, keeping each member's bytes instead of zipping them."""
+
+    def __init__(self):
+        self.members: dict[str, bytes] = {}
+
+    def write(self, pack_uri, blob: bytes) -> None:
+        if pack_uri.membername in self.members:  # a zip would hold both: not what this path mirrors
+            raise Unsupported(f"mẫu có hai phần cùng tên {pack_uri.membername}")
+        self.members[pack_uri.membername] = blob
+
+    def close(self) -> None:
+        pass
+
+
+def _saved_members(package) -> dict[str, bytes]:
+    """The members python-docx's package.save would zip, in its order: OpcPackage.save's own steps
+    (before_marshal, then PackageWriter's content types, package rels and parts) with _Members as the
+    writer. normalize_zip of that save gives these members (tests/e2e/test_city.py compares both paths)."""
+    for part in package.parts:
+        part.before_marshal()
+    writer = _Members()
+    PackageWriter._write_content_types_stream(writer, package.parts)
+    PackageWriter._write_pkg_rels(writer, package.rels)
+    PackageWriter._write_parts(writer, package.parts)
+    return writer.members
 
 
 def is_plain(value) -> bool:
@@ -301,7 +321,7 @@ def render_compiled(c: Compiled, context: dict, fixed_time) -> bytes:
     # render.render_plain resizes the short rule lines before saving: the same step, on this tree
     c.part._element = root
     rule_lines.fit(c.part.document, c.path.name, c.fitted)
-    dynamic = {c.body_member: _entry(c.body_member, serialize_part_xml(root), fixed_time)}
+    dynamic = {c.body_member: entry(c.body_member, serialize_part_xml(root), fixed_time)}
 
     # Headers then footers: map_headers_footers_xml loads the rendered XML as a new XmlPart.
     for part in c.headers:
@@ -320,7 +340,7 @@ def render_compiled(c: Compiled, context: dict, fixed_time) -> bytes:
         return fixed_core_properties(serialize_part_xml(element))
 
     dynamic[c.core.member] = c.core.entry(values, core_xml, fixed_time)
-    return _zip([dynamic.get(name) or c.static[name] for name in c.order])
+    return zip_entries([dynamic.get(name) or c.static[name] for name in c.order])
 
 
 _CACHE: dict[tuple, tuple[Compiled | None, str]] = {}

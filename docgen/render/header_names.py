@@ -10,6 +10,8 @@ of a unit ("UBND / THỊ TRẤN TRÂU QUỲ", "ĐOÀN KIỂM TRA CHÉO / CỤM S
 """
 from __future__ import annotations
 
+import functools
+
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
@@ -49,6 +51,15 @@ def break_points(words: list[str]) -> list[list[int]]:
 
 def split(text: str, width_mm: float, size: float, bold: bool) -> list[str]:
     """`text` as lines no wider than `width_mm`, broken only at break_points (a line too long stays)."""
+    return list(_split(text, width_mm, size, bold))
+
+
+@functools.lru_cache(maxsize=1024)  # the same names head most documents of a cluster
+def _split(text: str, width_mm: float, size: float, bold: bool) -> tuple[str, ...]:
+    return tuple(_lines(text, width_mm, size, bold))
+
+
+def _lines(text: str, width_mm: float, size: float, bold: bool) -> list[str]:
     words = text.split()
     if not words or text_width_mm(" ".join(words), size, bold) <= width_mm - SLACK_MM:
         return [text]

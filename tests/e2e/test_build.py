@@ -38,7 +38,7 @@ def test_each_cluster_gets_its_documents(built):
                           + [f"bao-cao-tu-danh-gia-{vi.slug(u['ten'])}.docx" for u in units]
                           + ["phu-luc-02-bang-cham-diem.docx", "phu-luc-02-bang-cham-diem.xlsx", "bien-ban-hop-cum.docx",
                              "giay-moi-hop-cum.docx",
-                             "cong-van-de-nghi-khen-thuong.docx", "danh-muc-ho-so.docx", "manifest.json",
+                             "cong-van-de-nghi-khen-thuong.docx", "muc-luc-van-ban.docx", "manifest.json",
                              "lich-kiem-tra.docx", "bao-cao-ket-qua-cum.docx",
                              f"bao-cao-thanh-tich-{vi.slug(nominee)}.docx"]
                           + [f"bao-cao-thanh-tich-ca-nhan-{vi.slug(p['ho_ten'])}.docx"

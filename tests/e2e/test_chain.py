@@ -180,7 +180,7 @@ def test_district_with_no_class_a_anywhere_writes_no_letter(tmp_path):
                            {"cum-so-1.yaml": no_a, "cum-so-2.yaml": no_a})
     out = upper_levels.build_district(folder, tmp_path / "out")
     opening = {"ke-hoach-trien-khai-huyen.docx", "quyet-dinh-thanh-lap-cum.docx",  # tests/e2e/test_opening.py
-               "danh-muc-ho-so.docx"}
+               "muc-luc-van-ban.docx"}
     # no Bằng khen letter; the individuals the clusters still propose get the district's Giấy khen
     assert sorted(f.name for f in out.files if f.name not in opening and f.suffix != ".xlsx") == [
         "bao-cao-tong-hop-huyen.docx", "bien-ban-hop-hoi-dong-thi-dua.docx", "manifest.json",

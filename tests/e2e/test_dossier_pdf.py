@@ -1,4 +1,4 @@
-"""The dossier index (Danh mục hồ sơ) and `build --pdf`: one combined PDF to print, nothing half-written."""
+"""The dossier index (Mục lục văn bản) and `build --pdf`: one combined PDF to print, nothing half-written."""
 from __future__ import annotations
 
 import json
@@ -20,7 +20,7 @@ def filing_order(path):
 
 
 def index_rows(folder):
-    return [r for r in table_rows(folder / "danh-muc-ho-so.docx", 1) if r[0].isdigit()]
+    return [r for r in table_rows(folder / "muc-luc-van-ban.docx", 1) if r[0].isdigit()]
 
 
 @pytest.mark.parametrize("path", [DONG_ANH, GIA_LAM], ids=["dong-anh", "gia-lam"])
@@ -28,18 +28,35 @@ def test_index_lists_every_document_in_filing_order(built, path):
     b = built[path.resolve()]
     specs = filing_order(path)
     rows = index_rows(b.folder)
-    assert [r[1] for r in rows] == [s.title for s in specs]  # whatever build_documents returns, in its order
+    assert [r[3] for r in rows] == [s.title for s in specs]  # whatever build_documents returns, in its order
     assert [r[0] for r in rows] == [str(i) for i in range(1, len(specs) + 1)]
-    assert all(r[2] == "" for r in rows)  # page counts are only known with --pdf
-    text = docx_text(b.folder / "danh-muc-ho-so.docx")
-    assert "DANH MỤC HỒ SƠ" in text and f"Tổng cộng: {len(specs)} văn bản./." in text
+    assert all(r[5] == "" for r in rows)  # sheets are only known with --pdf
+    text = docx_text(b.folder / "muc-luc-van-ban.docx")
+    assert "MỤC LỤC VĂN BẢN" in text and f"Tổng cộng: {len(specs)} văn bản./." in text
+    assert "Hồ sơ kiểm tra chéo công tác văn thư, lưu trữ năm 2017" in text and "NGƯỜI LẬP" in text
+    assert table_rows(b.folder / "muc-luc-van-ban.docx", 1)[0] == [
+        "STT", "Số, ký hiệu văn bản", "Ngày, tháng,\nnăm văn bản", "Tên loại và trích yếu nội dung",
+        "Tác giả văn bản", "Tờ số", "Ghi chú"]
     data = reader.load_file(path).data
     assert f"ĐOÀN KIỂM TRA CHÉO\n{data['cum']['ten'].upper()}" in text  # broken between names
     # the index comes first, every listed document is in the folder
     docx = [f.name for f in b.files if f.suffix == ".docx"]
-    assert docx == ["danh-muc-ho-so.docx"] + [s.file_name for s in specs]
+    assert docx == ["muc-luc-van-ban.docx"] + [s.file_name for s in specs]
     manifest = json.loads((b.folder / "manifest.json").read_text(encoding="utf-8"))
     assert [d["tep"] for d in manifest["van_ban"]] == docx
+
+
+def test_index_gives_each_documents_number_date_and_author_from_its_header(built):
+    rows = {r[3]: r for r in index_rows(built[DONG_ANH.resolve()].folder)}
+    # numbered in the cluster file; the minutes' number is left for the văn thư to write
+    assert rows["Báo cáo tự đánh giá của UBND xã Uy Nỗ"][1:3] == ["42/BC-UBND", "05/10/2017"]
+    assert rows["Báo cáo tự đánh giá của UBND xã Uy Nỗ"][4] == "UBND xã Uy Nỗ"
+    assert rows["Biên bản kiểm tra tại UBND xã Uy Nỗ"][1:3] == ["", "10/10/2017"]
+    assert rows["Biên bản kiểm tra tại UBND xã Uy Nỗ"][4] == "Đoàn kiểm tra chéo Cụm số 1"
+    assert rows["Giấy mời họp bình xét thi đua của Cụm"][1:3] == ["15/GM-UBND", "09/10/2017"]
+    assert rows["Công văn đề nghị khen thưởng"][4] == "UBND xã Cổ Loa"
+    assert rows["Phụ lục số 02: Bảng chấm điểm, xếp loại của Cụm"][1:3] + [rows[
+        "Phụ lục số 02: Bảng chấm điểm, xếp loại của Cụm"][4]] == ["", "", ""]  # no header, number or date of its own
 
 
 def test_missing_libreoffice_is_explained_and_nothing_is_written(tmp_path, capsys, monkeypatch):
@@ -63,7 +80,7 @@ def test_build_pdf_writes_a_combined_pdf_with_every_page(tmp_path, capsys, monke
     assert code == 0
     folder = out / "dong-anh-cum-so-1"
     specs = filing_order(DONG_ANH)
-    docx = ["danh-muc-ho-so.docx"] + [s.file_name for s in specs]
+    docx = ["muc-luc-van-ban.docx"] + [s.file_name for s in specs]
     pages = {}
     for name in docx:
         p = folder / name.replace(".docx", ".pdf")
@@ -77,13 +94,19 @@ def test_build_pdf_writes_a_combined_pdf_with_every_page(tmp_path, capsys, monke
     for name in docx:
         first_pages.append(combined.pages[at].extract_text())
         at += pages[name]
-    assert "DANH MỤC HỒ SƠ" in first_pages[0]
+    assert "MỤC LỤC VĂN BẢN" in first_pages[0]
     assert "Uy Nỗ" in first_pages[1] and "Phụ lục số 02" in first_pages[docx.index("phu-luc-02-bang-cham-diem.docx")]
-    # the index now shows each document's page count and the total
+    # the index now shows each document's sheets in the combined PDF (after its own) and the total
     rows = index_rows(folder)
-    assert [int(r[2]) for r in rows] == [pages[s.file_name] for s in specs]
+    at = pages["muc-luc-van-ban.docx"] + 1
+    for r, s in zip(rows, specs):
+        n = pages[s.file_name]
+        assert r[5] == (str(at) if n == 1 else f"{at}-{at + n - 1}"), (s.file_name, r)
+        own_first = PdfReader(folder / s.file_name.replace(".docx", ".pdf")).pages[0].extract_text()
+        assert combined.pages[at - 1].extract_text() == own_first, s.file_name  # the sheet it names
+        at += n
     total = sum(pages[s.file_name] for s in specs)
-    assert f"Tổng cộng: {len(specs)} văn bản, {total} trang./." in docx_text(folder / "danh-muc-ho-so.docx")
+    assert f"Tổng cộng: {len(specs)} văn bản, {total} trang./." in docx_text(folder / "muc-luc-van-ban.docx")
     assert f"({len(docx)} văn bản, {len(docx) + 1} tệp PDF)" in stdout
     assert f"  {folder / pdf.COMBINED}" in stdout and f"In hồ sơ: in tệp {pdf.COMBINED}" in stdout
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))

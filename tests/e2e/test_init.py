@@ -274,13 +274,13 @@ def test_init_fill_build(tmp_path, capsys):
     folder = tmp_path / "outputs" / "soc-son-cum-so-3"
     for step in ("Việc tiếp theo:", "In hồ sơ", "Ghi số", "Ký:", "Đóng dấu"):
         assert step in out
-    assert f"  {folder / 'danh-muc-ho-so.docx'}" in out
+    assert f"  {folder / 'muc-luc-van-ban.docx'}" in out
     minutes = docx_text(folder / "bien-ban-kiem-tra-tien-duoc.docx")
     assert "Quách Văn Hải, Phó Chủ tịch UBND xã Tiên Dược" in minutes
     assert "Vi Văn Đức, Chủ tịch UBND thị trấn Sóc Sơn - Trưởng đoàn" in minutes
     assert vi.date_words("2017-10-20") in minutes
     assert "Tổng điểm Đoàn kiểm tra chấm: 68 điểm" in minutes  # 4+10+18+20+6+6+4
-    index = docx_text(folder / "danh-muc-ho-so.docx")
+    index = docx_text(folder / "muc-luc-van-ban.docx")
     assert "Biên bản kiểm tra tại UBND thị trấn Sóc Sơn" in index
 
 
@@ -323,4 +323,4 @@ def test_the_readme_guide_works_as_written(tmp_path, capsys, monkeypatch):
     code, out, err = run(capsys, *args)
     assert code == 0, err
     folder = re.search(r"hồ sơ nằm trong `([^`]+)`", guide, re.I)[1]
-    assert (tmp_path / folder / "danh-muc-ho-so.docx").is_file()
+    assert (tmp_path / folder / "muc-luc-van-ban.docx").is_file()

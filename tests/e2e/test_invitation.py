@@ -24,7 +24,7 @@ def test_invitation_names_every_member_representative_and_the_meeting(built):
 
 def test_invitation_is_filed_before_phu_luc_02_and_undated_without_giay_moi(built):
     folder = built[GIA_LAM.resolve()].folder
-    index = [r[1] for r in table_rows(folder / "danh-muc-ho-so.docx", 1)]
+    index = [r[3] for r in table_rows(folder / "muc-luc-van-ban.docx", 1)]
     at = index.index("Giấy mời họp bình xét thi đua của Cụm")
     assert index[at + 1] == "Phụ lục số 02: Bảng chấm điểm, xếp loại của Cụm"
     assert index[at - 1].startswith("Biên bản kiểm tra tại")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import copy
+import zipfile
 import re
 
 import pytest
@@ -53,7 +54,7 @@ def test_every_document_of_the_chain_passes_lint(chain_built):
     assert all(chain_built.values()), chain_built
     reports = [lint.lint_file(f) for files in chain_built.values() for f in files]
     assert len(reports) >= 2 * 15 + 2 * 3 + 2 + 2 + 2
-    assert {"bien_ban", "cong_van", "bao_cao", "ke_hoach", "phu_luc", "thong_bao", "danh_muc"} <= {
+    assert {"bien_ban", "cong_van", "bao_cao", "ke_hoach", "phu_luc", "thong_bao", "muc_luc"} <= {
         r.kind for r in reports}
     assert [f.format() for r in reports for f in r.findings] == []
 
@@ -500,3 +501,21 @@ def test_an_empty_document_does_not_crash(tmp_path):
     path = tmp_path / "trong.docx"
     Document().save(str(path))
     assert {"F-PAGE-1", "F-QH-1"} <= rules(path)
+
+
+def test_the_mục_lục_is_recognised_by_its_title_and_so_is_a_clerks_older_danh_mục(built, tmp_path):
+    """The list at the front of a hồ sơ is filed, not issued: no Quốc hiệu or Số asked of it, whether it is
+    titled "MỤC LỤC VĂN BẢN" (docgen) or "DANH MỤC HỒ SƠ" (docgen before, and many clerks' own files)."""
+    made = built[DONG_ANH.resolve()].folder / "muc-luc-van-ban.docx"
+    report = lint.lint_file(made)
+    assert (report.kind, report.findings) == ("muc_luc", [])
+    old = tmp_path / "danh-muc-ho-so.docx"
+    with zipfile.ZipFile(made) as src, zipfile.ZipFile(old, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "word/document.xml":
+                assert "MỤC LỤC VĂN BẢN".encode() in data
+                data = data.replace("MỤC LỤC VĂN BẢN".encode(), "DANH MỤC HỒ SƠ".encode())
+            dst.writestr(item, data)
+    report = lint.lint_file(old)
+    assert (report.kind, report.findings) == ("danh_muc", [])

@@ -84,8 +84,8 @@ def test_opening_documents_come_first_in_process_order_and_in_the_manifest(dong_
     manifest = json.loads((dong_anh / "manifest.json").read_text(encoding="utf-8"))
     names = [d["tep"] for d in manifest["van_ban"]]
     awards = ["to-trinh-de-nghi-giay-khen.docx", "quyet-dinh-khen-thuong-huyen.docx"]  # after the council
-    assert names == ["danh-muc-ho-so.docx"] + OPENING + CLOSING[:1] + awards + CLOSING[1:]
-    index = [r[1] for r in table_rows(dong_anh / "danh-muc-ho-so.docx", 1)]  # the Danh mục, same order
+    assert names == ["muc-luc-van-ban.docx"] + OPENING + CLOSING[:1] + awards + CLOSING[1:]
+    index = [r[3] for r in table_rows(dong_anh / "muc-luc-van-ban.docx", 1)]  # the Mục lục văn bản, same order
     assert index[1:] == ["Kế hoạch triển khai kiểm tra chéo của UBND huyện Đông Anh",
                          "Quyết định thành lập Cụm thi đua và Đoàn kiểm tra (kèm Danh sách)",
                          "Quyết định thành lập Đoàn giám sát",
@@ -93,7 +93,13 @@ def test_opening_documents_come_first_in_process_order_and_in_the_manifest(dong_
                          "Tờ trình của Phòng Nội vụ đề nghị tặng Giấy khen",
                          "Quyết định khen thưởng của Chủ tịch UBND huyện Đông Anh (kèm Danh sách)",
                          "Công văn đề nghị tặng Bằng khen", "Báo cáo kết quả kiểm tra chéo của UBND huyện Đông Anh"]
-    assert "PHÒNG NỘI VỤ" in docx_text(dong_anh / "danh-muc-ho-so.docx")
+    text = docx_text(dong_anh / "muc-luc-van-ban.docx")
+    assert "PHÒNG NỘI VỤ" in text and "MỤC LỤC VĂN BẢN" in text and "Danh mục" not in text
+    rows = {r[3]: r for r in table_rows(dong_anh / "muc-luc-van-ban.docx", 1)}
+    assert rows[index[1]][1:5] == ["95/KH-UBND", "15/8/2017", index[1], "UBND huyện Đông Anh"]
+    assert rows[index[2]][1:5] == ["2150/QĐ-UBND", "18/8/2017", index[2], "UBND huyện Đông Anh"]
+    assert rows[index[4]][2:5] == ["25/10/2017", index[4], "Hội đồng Thi đua - Khen thưởng huyện Đông Anh"]
+    assert rows[index[5]][1:5] == ["45/TTr-NV", "26/10/2017", index[5], "Phòng Nội vụ huyện Đông Anh"]
 
 
 def test_opening_documents_pass_lint(dong_anh):
@@ -108,7 +114,7 @@ def test_cluster_files_with_names_only_make_the_opening_documents_and_exit_4(tmp
     assert "Chưa lập được" in err and "Báo cáo kết quả kiểm tra chéo của cấp huyện" in err
     assert "Cụm số 1 chưa đủ để lập các văn bản sau kiểm tra" in err and "chưa có cuộc họp Thường trực" in err
     out = tmp_path / "out" / "huyen-dong-anh"
-    assert sorted(p.name for p in out.glob("*.docx")) == sorted(OPENING + ["danh-muc-ho-so.docx"])
+    assert sorted(p.name for p in out.glob("*.docx")) == sorted(OPENING + ["muc-luc-van-ban.docx"])
     rows = table_rows(out / "quyet-dinh-thanh-lap-cum.docx", 2)
     assert rows[2] == ["1", "Nguyễn Văn An", "Chủ tịch UBND xã Cổ Loa", "Trưởng đoàn"]
     # no visit written yet: the plan's window stands for the cluster's days

@@ -36,7 +36,7 @@ def test_leader_report_goes_to_the_members_and_blanks_stay_to_fill(built):
 
 
 def test_each_report_is_filed_before_its_phu_luc_01(built):
-    index = [r[1] for r in table_rows(built[DONG_ANH.resolve()].folder / "danh-muc-ho-so.docx", 1)]
+    index = [r[3] for r in table_rows(built[DONG_ANH.resolve()].folder / "muc-luc-van-ban.docx", 1)]
     for name in ("Uy Nỗ", "Cổ Loa"):
         report = index.index(f"Báo cáo tự đánh giá của UBND xã {name}")
         assert index[report + 1] == f"Phụ lục số 01: Bảng chấm điểm của UBND xã {name}"

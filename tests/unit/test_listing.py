@@ -28,3 +28,48 @@ def test_same_text_as_docxtpl_resolve_listing():
     for _ in range(2000):
         xml = "<w:body>" + rng.choice(["", "\n"]).join(_paragraph(rng) for _ in range(rng.randint(1, 5))) + "</w:body>"
         assert compiled._PARAGRAPH.sub(compiled._resolve_paragraph, xml) == compiled._HELPER.resolve_listing(xml)
+
+
+def _odd_paragraph(rng: random.Random) -> str:
+    """A paragraph with listing characters also outside its texts: in attributes, between runs, in an
+    empty or self-closing w:t, in a w:tab or w:tbl tag name's neighbourhood."""
+    odd = ["\n", "\t", "\a", "\f", ""]
+    pieces = [_run(rng) for _ in range(rng.randint(0, 2))]
+    pieces += [f'<w:r><w:t xml:space="pre{rng.choice(odd)}serve">x{rng.choice(odd)}</w:t></w:r>',
+               f"<w:r><w:t/>{rng.choice(odd)}</w:r>", f"<w:r><w:tab/>{rng.choice(odd)}<w:t>y</w:t></w:r>",
+               f"<w:r><w:t>z</w:t>{rng.choice(odd)}</w:r>", rng.choice(odd)]
+    rng.shuffle(pieces)
+    return f"<w:p>{''.join(pieces[:rng.randint(0, len(pieces))])}</w:p>"
+
+
+def test_finish_part_gives_docxtpls_text_with_a_declaration_before_the_body():
+    """_finish_part runs the listing rewrite only where a listing character may sit in a <w:t>: the \n
+    after the XML declaration, newlines between paragraphs or characters in tags change nothing, as in
+    docxtpl; one in a text or a w:t's attributes is rewritten."""
+    import re
+
+    rng = random.Random(29)
+    rewritten = 0
+    for _ in range(3000):
+        head = rng.choice(["", "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n", "\t<!-- \a -->\n"])
+        make = rng.choice([_paragraph, _odd_paragraph])
+        body = rng.choice(["", "\n", "\n\n", "\t"]).join(make(rng) for _ in range(rng.randint(0, 4)))
+        xml = f"{head}<w:document><w:body>{body}</w:body></w:document>"
+        rendered = re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)  # as _compile_part gives it to Jinja
+        plain = re.sub(r"\n<w:p([ >])", r"<w:p\1", rendered)
+        docxtpl = compiled._HELPER.resolve_listing(plain)
+        assert compiled._finish_part(rendered) == docxtpl, xml
+        rewritten += docxtpl != plain
+    assert rewritten > 300
+
+
+def test_a_part_without_tags_is_rendered_once_as_jinja_renders_it():
+    from docgen.render import environment
+
+    env = environment.jinja_env()
+    for src in ["", "Hồ sơ", "dòng\n", "a\r\nb\n\n", "<w:p>x &amp; y</w:p>\n", "50% } %}"]:
+        part = compiled._template(env, src)
+        assert isinstance(part, compiled._Constant), src
+        assert part.render({"x": 1}) == env.from_string(src).render({"x": 1})
+    for src in ["{{ x }}", "{% if x %}a{% endif %}", "{# note #}b"]:
+        assert not isinstance(compiled._template(env, src), compiled._Constant)
