@@ -86,6 +86,36 @@ def _lines(title, description):
             "items": s(title, "Một ý.")}
 
 
+def _award_rows(title, description, what):
+    """Section III of a person's achievement report: one row a year (năm, what, the decision)."""
+    return {"type": "array", "title": title, "description": description, "items": {
+        "type": "object", "title": title, "description": "Một năm.", "additionalProperties": False,
+        "required": ["nam", "ten"],
+        "properties": {
+            "nam": {"type": "integer", "minimum": 1945, "maximum": 2100, "title": "Năm", "description": "Năm được công nhận, khen thưởng. Ví dụ: 2016."},
+            "ten": s(what, f"{what} đã được tặng hoặc công nhận."),
+            "quyet_dinh": opt_s("Quyết định", "Số, ngày, tháng, năm của quyết định; cơ quan ban hành quyết định. Ví dụ: Quyết định số 1520/QĐ-UBND ngày 20/12/2016 của Chủ tịch UBND huyện Đông Anh."),
+        },
+    }}
+
+
+# The lý lịch and account of a proposed individual (Báo cáo thành tích cá nhân, NĐ 91/2017 Mẫu số 02): all
+# optional; what is not given is printed as dotted lines to write by hand, never made up.
+_BY_HAND = " Bỏ trống thì Báo cáo thành tích in dòng chấm để ghi tay."
+PERSONAL_REPORT = {
+    "ngay_sinh": opt_date("Ngày sinh", "Ngày, tháng, năm sinh, in ở mục Sơ lược lý lịch của Báo cáo thành tích." + _BY_HAND),
+    "gioi_tinh": {"type": "string", "enum": ["Nam", "Nữ"], "title": "Giới tính",
+                  "description": "Nam hoặc Nữ." + _BY_HAND},
+    "que_quan": opt_s("Quê quán", "Xã, huyện, tỉnh. Ví dụ: xã Cổ Loa, huyện Đông Anh, thành phố Hà Nội." + _BY_HAND),
+    "noi_thuong_tru": opt_s("Nơi thường trú", "Địa chỉ thường trú." + _BY_HAND),
+    "trinh_do": opt_s("Trình độ chuyên môn, nghiệp vụ", "Ví dụ: Cử nhân Lưu trữ học và Quản trị văn phòng." + _BY_HAND),
+    "nhiem_vu": _lines("Quyền hạn, nhiệm vụ được giao", "Nhiệm vụ được giao hoặc đảm nhận, in ở mục II.1 của Báo cáo thành tích." + _BY_HAND),
+    "thanh_tich": _lines("Thành tích đạt được", "Thành tích của cá nhân trong năm, in ở mục II.2 sau kết quả kiểm tra chéo của đơn vị (docgen ghi điểm, xếp loại của đơn vị từ bảng điểm của Cụm)." + _BY_HAND),
+    "danh_hieu_thi_dua": _award_rows("Danh hiệu thi đua đã được công nhận", "Các năm trước: danh hiệu thi đua (ví dụ Lao động tiên tiến, Chiến sĩ thi đua cơ sở)." + " Bỏ trống thì Báo cáo thành tích in các năm trước với dòng chấm để ghi tay.", "Danh hiệu thi đua"),
+    "khen_thuong": _award_rows("Hình thức khen thưởng đã nhận", "Các năm trước: hình thức khen thưởng (ví dụ Giấy khen của Chủ tịch UBND huyện)." + " Bỏ trống thì Báo cáo thành tích in các năm trước với dòng chấm để ghi tay.", "Hình thức khen thưởng"),
+}
+
+
 # The district's supervisors at a visit or at the meeting (plan III.3.c: "Ý kiến tham gia của Đoàn giám sát").
 SUPERVISION = {
     "type": ["object", "null"], "title": "Đoàn giám sát dự",
@@ -325,6 +355,7 @@ cluster = {
                             "don_vi": {**CODE, "title": "Mã đơn vị", "description": "Mã (`ma`) của đơn vị công tác."},
                             "so_phieu_tan_thanh": {"type": ["integer", "null"], "minimum": 0, "title": "Số phiếu tán thành",
                                                    "description": "Số người tán thành."},
+                            **PERSONAL_REPORT,
                         },
                     },
                 },
@@ -671,6 +702,12 @@ CLUSTER_EXAMPLES = {
     "hop_cum.de_nghi_ca_nhan[].ho_ten": "Ngô Thị Hương",
     "hop_cum.de_nghi_ca_nhan[].don_vi": "co-loa",
     "hop_cum.de_nghi_ca_nhan[].so_phieu_tan_thanh": 7,
+    "hop_cum.de_nghi_ca_nhan[].ngay_sinh": "1985-03-12",
+    "hop_cum.de_nghi_ca_nhan[].noi_thuong_tru": "thôn Chợ, xã Cổ Loa, huyện Đông Anh, thành phố Hà Nội",
+    "hop_cum.de_nghi_ca_nhan[].nhiem_vu": ["Tham mưu UBND xã tổ chức công tác văn thư, lưu trữ; quản lý con dấu."],
+    "hop_cum.de_nghi_ca_nhan[].thanh_tich": ["Hướng dẫn nộp lưu 100% hồ sơ năm 2016 vào Lưu trữ cơ quan."],
+    "hop_cum.de_nghi_ca_nhan[].danh_hieu_thi_dua[].ten": "Lao động tiên tiến",
+    "hop_cum.de_nghi_ca_nhan[].khen_thuong[].ten": "Giấy khen của Chủ tịch UBND huyện Đông Anh",
     "hop_cum.y_kien": ["Các đơn vị thống nhất với kết quả chấm điểm của Đoàn kiểm tra."],
     "hop_cum.ket_luan": "Cụm số 1 hoàn thành kiểm tra chéo đúng Kế hoạch.",
     "cong_van.so": "25",

@@ -19,6 +19,7 @@ from docgen.context.common import (
     unit_name,
 )
 from docgen.context.invitation import with_invitation
+from docgen.context.personal_report import personal_reports
 from docgen.context.reports import achievement_context, report_context
 from docgen.context.schedule import schedule_context
 from docgen.context.self_report import with_self_reports
@@ -31,7 +32,8 @@ from docgen.vi import BLANK, decimal_text, number_line
 
 def extend(docs: list[DocumentSpec], plan: dict, cluster: dict, result: ClusterResult, common: dict) -> list[DocumentSpec]:
     """The cluster's dossier in filing order: schedule, Phụ lục 01 of each commune, the existing
-    documents, the cluster's report, and the nominee's achievement report when there is one."""
+    documents, the cluster's report, the nominee's achievement report when there is one, then each proposed
+    individual's (filed after the collective's, as the letter lists them: "của tập thể, cá nhân")."""
     up = tiers.upper(plan, cluster)
     first = [DocumentSpec("lich-kiem-tra.docx", "lich-kiem-tra.docx", schedule_context(plan, cluster, common),
                           "Thông báo lịch kiểm tra của Cụm")]
@@ -47,7 +49,7 @@ def extend(docs: list[DocumentSpec], plan: dict, cluster: dict, result: ClusterR
         last.append(DocumentSpec(f"bao-cao-thanh-tich-{vi.slug(unit['ten'])}.docx", "bao-cao-thanh-tich.docx",
                                  achievement_context(plan, cluster, result, common),
                                  f"Báo cáo thành tích của UBND {unit_name(unit)}"))
-    return first + docs + last
+    return first + docs + last + personal_reports(plan, cluster, result, common)
 
 
 def team(cluster: dict) -> dict:
@@ -99,12 +101,16 @@ def unit_signer(unit: dict, is_leader: bool) -> dict | None:
     return next((p for p in others if str(p.get("chuc_vu") or "").startswith("Phó Chủ tịch")), None)
 
 
-def _achievement_reports(hop: dict, giay_khen: bool) -> list[str]:
-    """The letter's last attachment names only who is proposed: 'tập thể, cá nhân', 'tập thể' or nothing."""
-    collectives = bool(hop.get("de_nghi_tap_the") or (giay_khen and hop.get("giay_khen_tap_the")))
-    people = bool(hop.get("de_nghi_ca_nhan"))
-    who = ", ".join(w for w, on in (("tập thể", collectives), ("cá nhân", people)) if on)
-    return [f"Báo cáo thành tích của {who} được đề nghị khen thưởng"] if who else []
+def _achievement_reports(cluster: dict) -> list[str]:
+    """The letter's last attachment names exactly the reports the dossier holds: the outstanding commune's
+    (de_nghi_tap_the) and one for each individual proposed; nothing when nobody is proposed."""
+    hop = cluster["hop_cum"]
+    nominee = hop.get("de_nghi_tap_the")
+    unit = next((u for u in cluster["don_vi"] if nominee and u["ma"] == nominee["don_vi"]), None)
+    n = len(hop.get("de_nghi_ca_nhan") or [])
+    people = f"{n:02d} cá nhân được đề nghị khen thưởng" if n else ""
+    whose = " và của ".join(w for w in (f"UBND {unit_name(unit)}" if unit else "", people) if w)
+    return [f"Báo cáo thành tích của {whose}"] if whose else []
 
 
 def _dash_ends(items: list[str]) -> list[str]:
@@ -264,7 +270,7 @@ def build_documents(plan: dict, cluster: dict, result: ClusterResult) -> list[Do
                      "quyết định./."),
         "ho_so_kem_theo": _dash_ends([f"Biên bản họp {cum_name} (kèm theo Bảng chấm điểm - Phụ lục số 02)",
                                       f"Biên bản kiểm tra tại {len(units)} đơn vị"]
-                                     + _achievement_reports(hop, awards.district_form(plan, up) is not None)),
+                                     + _achievement_reports(cluster)),
         "noi_nhan": ["- Như trên;", f"- UBND các đơn vị trong {cum_name};", f"- Lưu: VT, {unit_abbr}."],
         "ky": committee_signer(leader["dai_dien"]),
     })

@@ -40,7 +40,9 @@ def test_each_cluster_gets_its_documents(built):
                              "giay-moi-hop-cum.docx",
                              "cong-van-de-nghi-khen-thuong.docx", "muc-luc-van-ban.docx", "manifest.json",
                              "lich-kiem-tra.docx", "bao-cao-ket-qua-cum.docx",
-                             f"bao-cao-thanh-tich-{vi.slug(nominee)}.docx"])
+                             f"bao-cao-thanh-tich-{vi.slug(nominee)}.docx"]
+                          + [f"bao-cao-thanh-tich-ca-nhan-{vi.slug(p['ho_ten'])}.docx"
+                             for p in cluster_data(path)["hop_cum"].get("de_nghi_ca_nhan") or []])
         assert names == expected
         assert len(units) == n_units
 

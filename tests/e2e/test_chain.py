@@ -130,9 +130,14 @@ def test_cluster_report_has_scores_classes_and_proposals(built):
     assert "gửi báo cáo, tự chấm điểm ngày 05/10/2017 (hạn 06/10/2017)" in text
 
 
+def collective_reports(folder) -> list[str]:
+    """The collective achievement reports of a dossier (each individual's is bao-cao-thanh-tich-ca-nhan-*)."""
+    return [f.name for f in folder.glob("bao-cao-thanh-tich-*") if not f.name.startswith("bao-cao-thanh-tich-ca-nhan-")]
+
+
 def test_achievement_report_only_for_the_nominee_with_blanks_for_its_own_account(built, tmp_path):
     folder = built[(DONG_ANH_DIR / "cum-so-1.yaml").resolve()].folder
-    assert [f.name for f in folder.glob("bao-cao-thanh-tich-*")] == ["bao-cao-thanh-tich-co-loa.docx"]
+    assert collective_reports(folder) == ["bao-cao-thanh-tich-co-loa.docx"]
     text = docx_text(folder / "bao-cao-thanh-tich-co-loa.docx")
     assert "Tên tập thể đề nghị: Ủy ban nhân dân xã Cổ Loa, huyện Đông Anh, thành phố Hà Nội." in text
     assert "93,5 điểm (chín mươi ba phẩy năm điểm), xếp loại A, xếp thứ 1/4 đơn vị" in text
@@ -143,7 +148,7 @@ def test_achievement_report_only_for_the_nominee_with_blanks_for_its_own_account
     none = copy_yaml(DONG_ANH_DIR / "cum-so-1.yaml", tmp_path / "cum.yaml",
                      lambda d: d["hop_cum"].pop("de_nghi_tap_the"))
     out = batch.build([none], tmp_path / "out")[0]
-    assert not list(out.folder.glob("bao-cao-thanh-tich-*"))
+    assert not collective_reports(out.folder)
     report = docx_text(out.folder / "bao-cao-ket-qua-cum.docx")
     assert "2. Cụm không đề nghị đơn vị xuất sắc, tiêu biểu." in report  # Cổ Loa and Uy Nỗ are A all the same
     assert "Không có đơn vị đạt loại A" not in report
@@ -312,7 +317,9 @@ def test_every_new_document_converts_and_keeps_its_table_rows(built, tmp_path):
     work.mkdir()
     folder = built[(DONG_ANH_DIR / "cum-so-1.yaml").resolve()].folder
     picks = [folder / n for n in ("lich-kiem-tra.docx", "phu-luc-01-co-loa.docx", "bao-cao-ket-qua-cum.docx",
-                                  "bao-cao-thanh-tich-co-loa.docx", "bao-cao-tu-danh-gia-uy-no.docx")]
+                                  "bao-cao-thanh-tich-co-loa.docx", "bao-cao-tu-danh-gia-uy-no.docx",
+                                  "bao-cao-thanh-tich-ca-nhan-ngo-thi-huong.docx",  # all facts given
+                                  "bao-cao-thanh-tich-ca-nhan-le-thi-hoa.docx")]  # a few: dotted lines
     for w in (upper_levels.build_district(DONG_ANH_DIR, tmp_path / "d"),
               upper_levels.build_city(INPUTS / "2017", tmp_path / "c"),
               upper_levels.build_city(INPUTS / "2025", tmp_path / "c25"),
@@ -324,8 +331,8 @@ def test_every_new_document_converts_and_keeps_its_table_rows(built, tmp_path):
         shutil.copy(f, files[-1])
     pdfs = to_pdf(files, tmp_path)
     # + the Sở's Tờ trình and draft Quyết định (2017, 2025), the district's index, opening and Giấy khen documents,
-    # a self-report
-    assert len(pdfs) == len(files) == 21
+    # a self-report, two individuals' achievement reports
+    assert len(pdfs) == len(files) == 23
     if not shutil.which("pdftotext"):
         pytest.skip("pdftotext (poppler-utils) chưa được cài")
     for docx, pdf in zip(files, pdfs):
@@ -340,9 +347,10 @@ def test_every_new_document_converts_and_keeps_its_table_rows(built, tmp_path):
 
 
 def test_the_letter_attaches_achievement_reports_only_for_who_is_proposed(tmp_path):
-    """2025, Cụm số 1 proposes its outstanding ward and no one person: 'tập thể' only; nobody at all: no report."""
+    """2025, Cụm số 1 proposes its outstanding ward and no one person: that ward's report only; nobody at all:
+    no report. (Both individuals too: tests/e2e/test_personal_report.py.)"""
     letter = docx_text(batch.build([CUM_2025], tmp_path / "a")[0].folder / "cong-van-de-nghi-khen-thuong.docx")
-    assert "- Báo cáo thành tích của tập thể được đề nghị khen thưởng." in letter and "cá nhân được đề nghị" not in letter
+    assert "- Báo cáo thành tích của UBND phường Hoàn Kiếm." in letter and "cá nhân được đề nghị" not in letter
 
     def nobody(data):
         data["hop_cum"].pop("de_nghi_tap_the")

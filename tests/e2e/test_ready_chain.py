@@ -12,21 +12,36 @@ from docgen.levels import district
 from docgen.pipeline import upper_levels
 
 
-ROLES = ("THƯ KÝ", "CHỦ TRÌ", "TRƯỞNG", "CHỦ TỊCH", "GIÁM ĐỐC", "ĐẠI DIỆN", "NGƯỜI LẬP")
+ROLES = ("THƯ KÝ", "CHỦ TRÌ", "TRƯỞNG", "CHỦ TỊCH", "GIÁM ĐỐC", "ĐẠI DIỆN", "NGƯỜI LẬP", "NGƯỜI BÁO CÁO")
 
 
 def signers(path: Path) -> list[str]:
     """The names under the signature blocks: in each table cell holding a role in capitals (THƯ KÝ, TRƯỞNG
-    ĐOÀN, CHỦ TỊCH, GIÁM ĐỐC…) above a name, that name (its last line). Headers and Nơi nhận are not signatures."""
+    ĐOÀN, CHỦ TỊCH, GIÁM ĐỐC…) above a name, that name (its last line); where the names sit in a row of their
+    own (the personal achievement report), the name in the same column of the next row. Headers and Nơi
+    nhận are not signatures."""
+    def lines_of(cell):
+        return [p.text.strip() for p in cell.paragraphs if p.text.strip()]
+
+    def is_name(line):
+        return line != line.upper() and not line.startswith(("Số:", "(", "-"))
+
+    def has_role(lines):
+        return any(line == line.upper() and any(r in line for r in ROLES) for line in lines)
+
     names = []
     for table in Document(str(path)).tables:
-        for row in table.rows:
-            for cell in {id(c._tc): c for c in row.cells}.values():
-                lines = [p.text.strip() for p in cell.paragraphs if p.text.strip()]
-                if len(lines) < 2 or lines[-1] == lines[-1].upper() or lines[-1].startswith(("Số:", "(", "-")):
-                    continue
-                if any(line == line.upper() and any(r in line for r in ROLES) for line in lines[:-1]):
+        rows = [list({id(c._tc): c for c in row.cells}.values()) for row in table.rows]
+        for i, cells in enumerate(rows):
+            for j, cell in enumerate(cells):
+                lines = lines_of(cell)
+                if len(lines) >= 2 and is_name(lines[-1]) and has_role(lines[:-1]):
                     names.append(lines[-1])
+                elif lines and has_role(lines) and not is_name(lines[-1]) and i + 1 < len(rows) \
+                        and j < len(rows[i + 1]):
+                    below = lines_of(rows[i + 1][j])
+                    if len(below) == 1 and is_name(below[0]):
+                        names.append(below[0])
     return names
 
 
