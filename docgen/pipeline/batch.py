@@ -43,6 +43,19 @@ STALE = ("văn bản của lần lập trước, lần này không lập nữa (
          "docgen giữ nguyên, hãy xóa tay nếu không cần.")
 
 
+# Files an earlier docgen made under another name: the warning says what replaced them, not a guess about
+# the cluster (a clerk re-running over last year's folder would otherwise look for a renamed commune).
+RENAMED = {"danh-muc-ho-so.docx": "muc-luc-van-ban.docx", "danh-muc-ho-so.pdf": "muc-luc-van-ban.pdf"}
+STALE_RENAMED = ("văn bản do phiên bản docgen trước lập; nay thay bằng {new} (Danh mục hồ sơ nay gọi đúng là "
+                 "Mục lục văn bản); docgen giữ nguyên, hãy xóa tay tệp cũ.")
+
+
+def stale_warning(path: Path) -> Issue:
+    """The warning for a document of the last run that this run did not make again."""
+    new = RENAMED.get(Path(path).name)
+    return Issue(STALE_RENAMED.format(new=new) if new else STALE, str(path), level="warning")
+
+
 DROPPED = ("đã xóa {n} tệp PDF của lần lập trước (kể cả toan-bo-ho-so.pdf nếu có): lần này không lập PDF, "
            "để lại thì dễ in nhầm bản không khớp với các văn bản mới. Chạy lại với --pdf để có PDF mới.")
 
@@ -255,7 +268,7 @@ def build_many(paths, out_dir: Path, jobs: int | None = None, template_dir: Path
     built = []
     told: set[Issue] = set()  # a slow template is reported once per run, with the first cluster using it
     for f, w in zip(files, written):
-        stale = [Issue(STALE, str(p), level="warning") for p in w.stale]
+        stale = [stale_warning(p) for p in w.stale]
         if w.dropped:
             stale.append(Issue(DROPPED.format(n=len(w.dropped)), str(w.folder), level="warning"))
         first = [i for i in outcomes[f].slow if i not in told]

@@ -19,7 +19,7 @@ from docgen.output import manifest as output_manifest
 from docgen.output import pdf as output_pdf
 from docgen.output import write
 from docgen.pipeline import printed
-from docgen.pipeline.batch import DROPPED, STALE
+from docgen.pipeline.batch import DROPPED, stale_warning
 from docgen.pipeline.dossier import add_workbooks
 from docgen.render import document, overrides
 
@@ -39,7 +39,7 @@ def _write(target: Path, files: dict, manifest: dict, warnings: list[Issue], for
     """Write the folder whole (output.write), protecting documents edited by hand like `build` does, and
     saying, as `build` does, which documents of the last run were not made again and which old PDFs went."""
     done = write.write_all([write.Dossier(target, files, manifest)], force)[0]
-    warnings = warnings + [Issue(STALE, str(p), level="warning") for p in done.stale]
+    warnings = warnings + [stale_warning(p) for p in done.stale]
     if done.dropped:
         warnings.append(Issue(DROPPED.format(n=len(done.dropped)), str(done.folder), level="warning"))
     return Written(target, done.files, warnings, done.backups)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import zipfile
 
 import pytest
@@ -108,3 +109,23 @@ def test_a_missing_manifest_is_explained(tmp_path, capsys):
     (out / SLUG / "manifest.json").unlink()
     code, _, err = run(["build", str(changed_input(tmp_path)), "-o", str(out)], capsys)
     assert code == 1 and f"Thư mục {out / SLUG} không có manifest.json" in err
+
+
+def test_a_file_an_older_docgen_named_otherwise_is_named_with_what_replaced_it(tmp_path, capsys):
+    """A folder last written by a docgen that called the index 'Danh mục hồ sơ': the re-run keeps the old
+    file (it may have been filed) and says what replaces it, instead of guessing a renamed commune."""
+    assert run(["build", str(DONG_ANH), "-o", str(tmp_path)], capsys)[0] == 0
+    folder = tmp_path / SLUG
+    manifest = folder / "manifest.json"
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    for entry in data["van_ban"]:
+        if entry["tep"] == "muc-luc-van-ban.docx":
+            entry["tep"] = "danh-muc-ho-so.docx"
+    (folder / "muc-luc-van-ban.docx").rename(folder / "danh-muc-ho-so.docx")
+    manifest.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    code, out, err = run(["build", str(DONG_ANH), "-o", str(tmp_path)], capsys)
+    assert code == 0
+    told = out + err
+    assert "danh-muc-ho-so.docx" in told and "nay thay bằng muc-luc-van-ban.docx" in told
+    assert "đổi tên hoặc bỏ khỏi Cụm" not in told
+    assert (folder / "danh-muc-ho-so.docx").exists() and (folder / "muc-luc-van-ban.docx").exists()
