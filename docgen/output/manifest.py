@@ -23,14 +23,13 @@ TEMPLATE_HASHES_MAX = 256  # template versions remembered (a clerk's folder of c
 
 
 def template_sha256(path: Path) -> str:
-    """sha256 of a template file, read and hashed at most once per process and file version (path, size,
-    modification time: an edited template, even of the same size, is read again, as compiled templates are)."""
-    st = path.stat()
-    key = (str(path.resolve()), st.st_mtime_ns, st.st_size)
+    """sha256 of a template file, read and hashed at most once per process and file version (as compiled
+    templates are: render.environment.file_version; an edited or replaced template is read again)."""
+    key = environment.file_version(path)
     digest = _TEMPLATE_HASHES.get(key)
     if digest is None:
         data = path.read_bytes()
-        if len(data) != st.st_size:  # written while read: hash what was read, remember nothing
+        if len(data) != key[-1]:  # written while read: hash what was read, remember nothing
             return sha256(data)
         if len(_TEMPLATE_HASHES) >= TEMPLATE_HASHES_MAX:
             _TEMPLATE_HASHES.clear()

@@ -37,7 +37,7 @@ from docx.oxml.parser import parse_xml
 from lxml import etree
 from docxtpl import DocxTemplate
 
-from docgen.render import rule_lines
+from docgen.render import environment, rule_lines
 from docgen.render.package import (Entry, entry, fixed_core_properties, raw_copy_ok,
                                    shared_entry, zip_entries)
 
@@ -393,8 +393,7 @@ _CACHE: dict[tuple, tuple[Compiled | None, str]] = {}
 
 def _compiled(path: Path, env, fixed_time) -> tuple[Compiled | None, str]:
     """The compiled template, or None and why not; at most once per process and file version."""
-    st = path.stat()
-    key = (str(path.resolve()), st.st_mtime_ns, st.st_size)
+    key = environment.file_version(path)
     if key not in _CACHE:
         try:
             _CACHE[key] = (compile_template(path, env, fixed_time), "")

@@ -54,3 +54,46 @@ def test_an_edited_template_is_hashed_again(tmp_path):
     os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000))
     after = build(tmp_path, 1)["van_ban"][0]["mau_sha256"]
     assert before != after == hashlib.sha256(bytes(data)).hexdigest()
+
+
+
+def _variant(dst: Path, word: str, size: int | None = None) -> int:
+    """The shipped template with "BIÊN BẢN" of its body written `word`, and a zip comment of `size` less the
+    bytes written before it (the same for two variants of one word's length: they come out the same size);
+    returns the file's size."""
+    import zipfile
+
+    with zipfile.ZipFile(environment.TEMPLATE_DIR / NAME) as z:
+        members = [(i, z.read(i.filename)) for i in z.infolist()]
+    with zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as out:
+        for info, data in members:
+            if info.filename == "word/document.xml":
+                assert "BIÊN BẢN".encode() in data
+                data = data.replace("BIÊN BẢN".encode(), word.encode(), 1)
+            out.writestr(info, data)
+        if size is not None:
+            out.comment = b" " * (size - dst.stat().st_size)
+    return dst.stat().st_size
+
+
+def test_a_template_replaced_with_its_size_and_time_kept_is_compiled_and_hashed_again(tmp_path):
+    """A template renamed over by another file of the same size and modification time (`cp -p`, an unzip,
+    a restored copy): the compiled template and the manifest's hash are those of the new file."""
+    from docgen.render import compiled
+
+    path, new = tmp_path / NAME, tmp_path / "moi.docx"
+    size = max(_variant(path, "BIÊN BẢN"), _variant(new, "BIÊN BẢM")) + 32
+    _variant(path, "BIÊN BẢN", size)
+    _variant(new, "BIÊN BẢM", size)
+    st = path.stat()
+    os.utime(new, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert new.stat().st_size == st.st_size and path.read_bytes() != new.read_bytes()
+
+    env, fixed = environment.process_env(), environment.FIXED_TIME
+    old = compiled.compiled_for(path, env, fixed)
+    old_hash = manifest.template_sha256(path)
+    os.replace(new, path)
+    assert (path.stat().st_size, path.stat().st_mtime_ns) == (st.st_size, st.st_mtime_ns)
+    again = compiled.compiled_for(path, env, fixed)
+    assert old is not None and again is not None and again is not old
+    assert manifest.template_sha256(path) == hashlib.sha256(path.read_bytes()).hexdigest() != old_hash
