@@ -149,7 +149,8 @@ def _finish_part(out: str) -> str:
     # re.sub(r"\n<w:p([ >])", r"<w:p\1", out) as docxtpl writes it, done as two plain replacements: the
     # same text (the newline goes before "<w:p " and before "<w:p>"), without a regex match per paragraph.
     out = out.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
-    out = out.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+    if "{_" in out or "_}" in out:  # each of docxtpl's four escapes holds one of them: two scans, not four
+        out = out.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
     # resolve_listing only rewrites \t, \a, \n and \f inside a <w:t …>…</w:t> (tag included): without one there
     # it returns its input. A rendered body has newlines between its paragraphs (where {%p %} tags were).
     places = _listing_places(out)
