@@ -15,6 +15,28 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+# A template's hash per file version: a city's clusters name the same dozen templates hundreds of times.
+_TEMPLATE_HASHES: dict[tuple, str] = {}
+
+
+TEMPLATE_HASHES_MAX = 256  # template versions remembered (a clerk's folder of copies, edited during a run)
+
+
+def template_sha256(path: Path) -> str:
+    """sha256 of a template file, read and hashed at most once per process and file version (as compiled
+    templates are: render.environment.file_version; an edited or replaced template is read again)."""
+    key = environment.file_version(path)
+    digest = _TEMPLATE_HASHES.get(key)
+    if digest is None:
+        data = path.read_bytes()
+        if len(data) != key[-1]:  # written while read: hash what was read, remember nothing
+            return sha256(data)
+        if len(_TEMPLATE_HASHES) >= TEMPLATE_HASHES_MAX:
+            _TEMPLATE_HASHES.clear()
+        digest = _TEMPLATE_HASHES[key] = sha256(data)
+    return digest
+
+
 def manifest_bytes(manifest: dict) -> bytes:
     return (json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
@@ -35,7 +57,7 @@ def build(documents: list[DocumentSpec], files: dict[str, bytes], inputs: dict[s
     for spec in documents:
         entry = {"tep": spec.file_name, "mau": spec.template, "ten": spec.title, "sha256": sha256(files[spec.file_name])}
         if template_hashes:
-            entry["mau_sha256"] = sha256(environment.template_path(spec.template, template_dir).read_bytes())
+            entry["mau_sha256"] = template_sha256(environment.template_path(spec.template, template_dir))
         van_ban.append(entry)
     manifest = {"docgen": __version__, "dau_vao": dau_vao, "van_ban": van_ban}
     if pdfs:

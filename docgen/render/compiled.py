@@ -37,7 +37,7 @@ from docx.oxml.parser import parse_xml
 from lxml import etree
 from docxtpl import DocxTemplate
 
-from docgen.render import rule_lines
+from docgen.render import environment, rule_lines
 from docgen.render.package import (Entry, entry, fixed_core_properties, raw_copy_ok,
                                    shared_entry, zip_entries)
 
@@ -149,39 +149,85 @@ def _finish_part(out: str) -> str:
     # re.sub(r"\n<w:p([ >])", r"<w:p\1", out) as docxtpl writes it, done as two plain replacements: the
     # same text (the newline goes before "<w:p " and before "<w:p>"), without a regex match per paragraph.
     out = out.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
-    out = out.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+    if "{_" in out or "_}" in out:  # each of docxtpl's four escapes holds one of them: two scans, not four
+        out = out.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
     # resolve_listing only rewrites \t, \a, \n and \f inside a <w:t …>…</w:t> (tag included): without one there
     # it returns its input. A rendered body has newlines between its paragraphs (where {%p %} tags were).
-    if _listing_in_text(out):
-        out = _PARAGRAPH.sub(_resolve_paragraph, out)
-    return out
+    places = _listing_places(out)
+    return _resolve_listing_at(out, places) if places else out
 
 
-def _listing_in_text(out: str) -> bool:
-    """Whether a listing character may sit in one of the <w:t> spans resolve_listing rewrites: after an
+def _listing_places(out: str) -> list[int]:
+    """Where a listing character may sit in one of the <w:t> spans resolve_listing rewrites: after an
     opening "<w:t>" or "<w:t " with no "</w:t>" in between (a span runs to the first "</w:t>" after its
-    tag, and a tag's attributes hold no '>'). False means resolve_listing changes nothing."""
+    tag, and a tag's attributes hold no '>'). Empty means resolve_listing changes nothing."""
     first = out.find("<w:p")  # no span of a paragraph starts before it (the XML declaration ends with a \n)
     if first < 0:
-        return False
+        return []
+    places = []
     for ch in LISTING_CHARS:
         q = out.find(ch, first)
         while q >= 0:
             if max(out.rfind("<w:t>", 0, q), out.rfind("<w:t ", 0, q)) > out.rfind("</w:t>", 0, q):
-                return True
+                places.append(q)
             q = out.find(ch, q + 1)
-    return False
+    return sorted(places)
 
 
-# docxtpl's resolve_listing is this substitution with a callback that re-reads every run of every paragraph
-# (three regexes per run). A paragraph without a listing character comes out unchanged, so only the others
-# go through resolve_listing itself, given just that paragraph: its pattern matches the same span there.
+def _listing_in_text(out: str) -> bool:
+    """Whether a listing character may sit in a <w:t> span (see _listing_places)."""
+    return bool(_listing_places(out))
+
+
+# docxtpl's resolve_listing is re.sub(_PARAGRAPH, callback, xml): a callback that re-reads every run of every
+# paragraph (three regexes per run). A paragraph without a listing character comes out unchanged, so only the
+# paragraphs holding one of the places found above go through resolve_listing itself, given just that
+# paragraph: its pattern matches the same span there.
 _PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)
+_OPEN = re.compile(r"<w:p(?: [^>]*)?>")
+_CLOSE = "</w:p>"
+_ODD_OPEN = re.compile(r"<w:p [^<>]*<")  # not well-formed XML: never in a rendered part, but possible text
 
 
 def _resolve_paragraph(m: re.Match) -> str:
     text = m.group(0)
     return _HELPER.resolve_listing(text) if any(ch in text for ch in LISTING_CHARS) else text
+
+
+def _paragraph_at(out: str, q: int) -> tuple[int, int] | None:
+    """The span of the match of _PARAGRAPH, as re.sub finds them from the start of `out`, that holds
+    position `q`; None when none does. No match reaches past the end of the last "</w:p>" before q (a
+    match ends at the first one after its opening tag, and an opening tag holds no '>'), and re.sub goes
+    on from there: the first opening tag after it starts a match, which runs to the first "</w:p>" after
+    that tag, i.e. past q, if that tag is before q; no other match can hold q."""
+    close = out.rfind(_CLOSE, 0, q)
+    start = _OPEN.search(out, close + len(_CLOSE) if close >= 0 else 0)
+    if start is None or start.start() > q:
+        return None
+    end = out.find(_CLOSE, start.end())
+    if end < 0:  # no "</w:p>" after it: no match from here on
+        return None
+    end += len(_CLOSE)
+    return (start.start(), end) if q < end else None
+
+
+def _resolve_listing_at(out: str, places: list[int]) -> str:
+    """_PARAGRAPH.sub(_resolve_paragraph, out), with only the paragraphs holding `places` (sorted) visited."""
+    if _ODD_OPEN.search(out):  # an opening tag holding a '<' may swallow a "</w:p>": _paragraph_at's premise
+        return _PARAGRAPH.sub(_resolve_paragraph, out)
+    pieces = []
+    done = 0
+    for q in places:
+        if q < done:  # in the paragraph just rewritten
+            continue
+        span = _paragraph_at(out, q)
+        if span is None:
+            continue
+        start, end = span
+        pieces += [out[done:start], _HELPER.resolve_listing(out[start:end])]
+        done = end
+    pieces.append(out[done:])
+    return "".join(pieces)
 
 
 _RECOVER = etree.XMLParser(recover=True)  # the parser docxtpl's fix_tables makes for each call
@@ -348,8 +394,7 @@ _CACHE: dict[tuple, tuple[Compiled | None, str]] = {}
 
 def _compiled(path: Path, env, fixed_time) -> tuple[Compiled | None, str]:
     """The compiled template, or None and why not; at most once per process and file version."""
-    st = path.stat()
-    key = (str(path.resolve()), st.st_mtime_ns, st.st_size)
+    key = environment.file_version(path)
     if key not in _CACHE:
         try:
             _CACHE[key] = (compile_template(path, env, fixed_time), "")

@@ -73,3 +73,39 @@ def test_a_part_without_tags_is_rendered_once_as_jinja_renders_it():
         assert part.render({"x": 1}) == env.from_string(src).render({"x": 1})
     for src in ["{{ x }}", "{% if x %}a{% endif %}", "{# note #}b"]:
         assert not isinstance(compiled._template(env, src), compiled._Constant)
+
+
+def _nested_or_broken(rng: random.Random) -> str:
+    """Paragraphs inside paragraphs (a text box), opening tags without a closing one, a closing tag alone,
+    an opening tag whose attributes swallow a "</w:p>" (not XML, but text the rewrite must treat as docxtpl)."""
+    odd = rng.choice(["<w:p>", "</w:p>", '<w:p w:x="</w:p>">', "<w:p a<b>", "<w:pPr>\n</w:pPr>", "\n"])
+    inner = _paragraph(rng)
+    return rng.choice([f"<w:p><w:r><w:txbxContent>{inner}</w:txbxContent>\n<w:t>a\nb</w:t></w:r></w:p>",
+                       odd, _paragraph(rng) + odd, odd + _odd_paragraph(rng)])
+
+
+def test_only_paragraphs_with_a_listing_character_in_a_text_go_through_resolve_listing(monkeypatch):
+    """The same text as docxtpl's whole-part rewrite, on ordinary, odd, nested and broken paragraphs; and
+    resolve_listing is called for the paragraphs with a listing character in a w:t only (newlines between
+    runs, in tags or between paragraphs no longer send a paragraph through it)."""
+    import re
+
+    rng = random.Random(31)
+    for _ in range(4000):
+        make = rng.choice([_paragraph, _odd_paragraph, _nested_or_broken])
+        sep = rng.choice(["", "\n", "\t\n"])
+        xml = "<w:body>" + sep.join(make(rng) for _ in range(rng.randint(0, 6))) + "</w:body>"
+        if rng.random() < 0.3:  # docxtpl's escaped tag marks, as a value or the template may leave them
+            xml = xml.replace("a", rng.choice(["{_{", "}_}", "{_%", "%_}", "{_", "_}", "{_%_}"]))
+        plain = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)  # docxtpl's render_xml_part, before resolve_listing
+        plain = plain.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+        assert compiled._finish_part(xml) == compiled._HELPER.resolve_listing(plain), xml
+
+    seen = []
+    resolve = compiled._HELPER.resolve_listing
+    monkeypatch.setattr(compiled._HELPER, "resolve_listing", lambda text: seen.append(text) or resolve(text))
+    plain = '<w:p><w:r><w:t>Kế hoạch</w:t></w:r>\n<w:r><w:tab/></w:r></w:p>'
+    listed = '<w:p><w:r><w:t xml:space="preserve">Dòng 1\nDòng 2</w:t></w:r></w:p>'
+    out = compiled._finish_part("<w:body>" + "".join([plain] * 50 + [listed] + [plain] * 50) + "</w:body>")
+    assert seen == [listed]
+    assert out.count("<w:br/>") == 1 and out.count(plain) == 100
