@@ -20,7 +20,7 @@ from docgen.context.common import (
 )
 from docgen.context.invitation import with_invitation
 from docgen.context.personal_report import personal_reports
-from docgen.context.reports import achievement_context, report_context
+from docgen.context.reports import collective_reports, report_context
 from docgen.context.schedule import schedule_context
 from docgen.context.self_report import with_self_reports
 from docgen.context.supervision import with_supervision
@@ -32,7 +32,8 @@ from docgen.vi import BLANK, decimal_text, number_line
 
 def extend(docs: list[DocumentSpec], plan: dict, cluster: dict, result: ClusterResult, common: dict) -> list[DocumentSpec]:
     """The cluster's dossier in filing order: schedule, Phụ lục 01 of each commune, the existing
-    documents, the cluster's report, the nominee's achievement report when there is one, then each proposed
+    documents, the cluster's report, the collective achievement reports (each commune proposed for the
+    Giấy khen, then the Bằng khen nominee: reports.collective_reports says why), then each proposed
     individual's (filed after the collective's, as the letter lists them: "của tập thể, cá nhân")."""
     up = tiers.upper(plan, cluster)
     first = [DocumentSpec("lich-kiem-tra.docx", "lich-kiem-tra.docx", schedule_context(plan, cluster, common),
@@ -43,12 +44,7 @@ def extend(docs: list[DocumentSpec], plan: dict, cluster: dict, result: ClusterR
                                   f"Phụ lục số 01: Bảng chấm điểm của UBND {unit_name(unit)}"))
     last = [DocumentSpec("bao-cao-ket-qua-cum.docx", "bao-cao-ket-qua-cum.docx",
                          report_context(plan, cluster, result, common), "Báo cáo kết quả kiểm tra chéo của Cụm")]
-    nominee = cluster["hop_cum"].get("de_nghi_tap_the")
-    if nominee:
-        unit = next(u for u in cluster["don_vi"] if u["ma"] == nominee["don_vi"])
-        last.append(DocumentSpec(f"bao-cao-thanh-tich-{vi.slug(unit['ten'])}.docx", "bao-cao-thanh-tich.docx",
-                                 achievement_context(plan, cluster, result, common),
-                                 f"Báo cáo thành tích của UBND {unit_name(unit)}"))
+    last += collective_reports(plan, cluster, result, common)  # Giấy khen's, then the Bằng khen's
     return first + docs + last + personal_reports(plan, cluster, result, common)
 
 
@@ -101,16 +97,26 @@ def unit_signer(unit: dict, is_leader: bool) -> dict | None:
     return next((p for p in others if str(p.get("chuc_vu") or "").startswith("Phó Chủ tịch")), None)
 
 
-def _achievement_reports(cluster: dict) -> list[str]:
-    """The letter's last attachment names exactly the reports the dossier holds: the outstanding commune's
-    (de_nghi_tap_the) and one for each individual proposed; nothing when nobody is proposed."""
+def _achievement_reports(plan: dict, cluster: dict) -> list[str]:
+    """The letter's attachments name exactly the reports the dossier holds (reports.collective_reports): one
+    line for the Giấy khen's collectives, one for the Bằng khen's nominee, one for the individuals proposed;
+    nothing when nobody is proposed."""
     hop = cluster["hop_cum"]
+    by_code = {u["ma"]: u for u in cluster["don_vi"]}
+    lines = []
+    form = awards.district_form(plan, tiers.upper(plan, cluster))
+    district = [f"UBND {unit_name(by_code[g['don_vi']])}" for g in hop.get("giay_khen_tap_the") or []] if form else []
+    if district:
+        lines.append(f"Báo cáo thành tích đề nghị tặng {awards.short_form(form)} của {', '.join(district)}")
     nominee = hop.get("de_nghi_tap_the")
-    unit = next((u for u in cluster["don_vi"] if nominee and u["ma"] == nominee["don_vi"]), None)
+    if nominee:
+        city = nominee.get("hinh_thuc") or awards.city_form(plan)
+        lines.append(f"Báo cáo thành tích đề nghị tặng {awards.short_form(city)} của "
+                     f"UBND {unit_name(by_code[nominee['don_vi']])}")
     n = len(hop.get("de_nghi_ca_nhan") or [])
-    people = f"{n:02d} cá nhân được đề nghị khen thưởng" if n else ""
-    whose = " và của ".join(w for w in (f"UBND {unit_name(unit)}" if unit else "", people) if w)
-    return [f"Báo cáo thành tích của {whose}"] if whose else []
+    if n:
+        lines.append(f"Báo cáo thành tích của {n:02d} cá nhân được đề nghị khen thưởng")
+    return lines
 
 
 def _dash_ends(items: list[str]) -> list[str]:
@@ -270,7 +276,7 @@ def build_documents(plan: dict, cluster: dict, result: ClusterResult) -> list[Do
                      "quyết định./."),
         "ho_so_kem_theo": _dash_ends([f"Biên bản họp {cum_name} (kèm theo Bảng chấm điểm - Phụ lục số 02)",
                                       f"Biên bản kiểm tra tại {len(units)} đơn vị"]
-                                     + _achievement_reports(cluster)),
+                                     + _achievement_reports(plan, cluster)),
         "noi_nhan": ["- Như trên;", f"- UBND các đơn vị trong {cum_name};", f"- Lưu: VT, {unit_abbr}."],
         "ky": committee_signer(leader["dai_dien"]),
     })

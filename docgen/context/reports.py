@@ -1,4 +1,4 @@
-"""Contexts of the cluster's report (Báo cáo kết quả) and the nominee's achievement report."""
+"""Contexts of the cluster's report (Báo cáo kết quả) and the collective achievement reports (Giấy khen, Bằng khen)."""
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
@@ -6,6 +6,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from docgen import vi
 from docgen.context import awards
 from docgen.context.common import (
+    DocumentSpec,
     committee_signer,
     findings,
     leader_header,
@@ -113,19 +114,62 @@ def recommendations(plan: dict, cluster: dict, result: ClusterResult, up: tiers.
     return out
 
 
-def achievement_context(plan: dict, cluster: dict, result: ClusterResult, common: dict) -> dict:
-    """The collective achievement report (nd30-format K-7) of the cluster's nominee, filled with what
-    the data holds; dotted blanks for the commune's own account."""
+GIAY_KHEN, BANG_KHEN = "giay_khen", "bang_khen"
+
+
+def collective_reports(plan: dict, cluster: dict, result: ClusterResult, common: dict) -> list[DocumentSpec]:
+    """The collective achievement reports, in filing order: one for each commune proposed for the district's
+    Giấy khen (hop_cum.giay_khen_tap_the, in the minutes' order), then the nominee's for the city's Bằng khen.
+    Giấy khen first because the process runs that way: the minutes list (a) before (b), and the district
+    decides its own Giấy khen before it forwards (b) to the city. A commune in both lists (Cổ Loa) gets two
+    reports, one per award: each goes into a different dossier (the district's Giấy khen file kept by Phòng
+    Nội vụ, the Bằng khen file sent on to the Sở), each titled for its award and signed by the commune once.
+    Two tiers: no district, no Giấy khen (validation refuses the key), so only the Bằng khen report."""
+    by_code = {u["ma"]: u for u in cluster["don_vi"]}
+    hop = cluster["hop_cum"]
+    specs = []
+    if awards.district_form(plan, tiers.upper(plan, cluster)):
+        for g in hop.get("giay_khen_tap_the") or []:
+            unit = by_code[g["don_vi"]]
+            specs.append(DocumentSpec(
+                f"bao-cao-thanh-tich-giay-khen-{vi.slug(unit['ten'])}.docx", "bao-cao-thanh-tich.docx",
+                achievement_context(plan, cluster, result, common, g["don_vi"], GIAY_KHEN),
+                f"Báo cáo thành tích đề nghị tặng Giấy khen của UBND {unit_name(unit)}"))
+    nominee = hop.get("de_nghi_tap_the")
+    if nominee:
+        unit = by_code[nominee["don_vi"]]
+        # the file name of before: the Bằng khen report was the only collective one, the city's chain names it
+        specs.append(DocumentSpec(
+            f"bao-cao-thanh-tich-{vi.slug(unit['ten'])}.docx", "bao-cao-thanh-tich.docx",
+            achievement_context(plan, cluster, result, common, nominee["don_vi"], BANG_KHEN),
+            f"Báo cáo thành tích đề nghị tặng Bằng khen của UBND {unit_name(unit)}"))
+    return specs
+
+
+def achievement_context(plan: dict, cluster: dict, result: ClusterResult, common: dict, code: str,
+                        award: str) -> dict:
+    """The collective achievement report (nd30-format K-7) of commune `code` for `award` (GIAY_KHEN: the
+    district's, from hop_cum.giay_khen_tap_the; BANG_KHEN: the city's, hop_cum.de_nghi_tap_the), filled with
+    what the data holds; dotted blanks for the commune's own account. Dated the letter's day (or the
+    meeting's): the agreed score, class and rank it states are known then."""
     units = cluster["don_vi"]
     hop = cluster["hop_cum"]
-    nominee = hop["de_nghi_tap_the"]
-    unit = next(u for u in units if u["ma"] == nominee["don_vi"])
+    unit = next(u for u in units if u["ma"] == code)
     r = result.by_code(unit["ma"])
     up = tiers.upper(plan, cluster)
-    form = nominee.get("hinh_thuc") or awards.city_form(plan)  # (b) goes forward for the city's Bằng khen
+    if award == GIAY_KHEN:
+        entry = next(g for g in hop.get("giay_khen_tap_the") or [] if g["don_vi"] == code)
+        form = awards.district_form(plan, up)
+        # the minutes' words for (a): "Đề nghị Chủ tịch UBND huyện Đông Anh tặng Giấy khen"
+        proposed = f"Cụm đề nghị Chủ tịch {up.ubnd} tặng {awards.short_form(form)}"
+    else:
+        entry = hop["de_nghi_tap_the"]
+        form = entry.get("hinh_thuc") or awards.city_form(plan)  # (b) goes forward for the city's Bằng khen
+        proposed = ("Cụm bình xét là đơn vị xuất sắc, tiêu biểu của Cụm, "
+                    + awards.proposals(plan, cluster, result, with_votes=False).forward)
     province = tiers.province_name(plan)
     full = f"Ủy ban nhân dân {unit_name(unit)}, " + (province if up.two_tier else f"{up.dia_ban}, {province}")
-    vote_text = awards.votes(nominee.get("so_phieu_tan_thanh"), hop.get("so_nguoi_bieu_quyet"),
+    vote_text = awards.votes(entry.get("so_phieu_tan_thanh"), hop.get("so_nguoi_bieu_quyet"),
                              hop.get("hinh_thuc_bieu_quyet"))
     strengths = [f"Nội dung {n['so']} ({n['ten']}): {n['uu_diem']}" for n in findings(plan, unit)
                  if n["uu_diem"] not in (BLANK, None)] or [BLANK]
@@ -144,8 +188,7 @@ def achievement_context(plan: dict, cluster: dict, result: ClusterResult, common
         "ket_qua": (f"Qua kiểm tra chéo của {common['cum']['ten_day_du']} (từ {common['tu_ngay']} đến "
                     f"{common['den_ngay']}), UBND {unit_name(unit)} đạt {vi.score_with_words(r.tong_diem)}, xếp loại "
                     f"{r.xep_loai}, xếp thứ {r.hang}/{len(units)} đơn vị trong Cụm; tại cuộc họp {common['ngay_hop_chu']}, "
-                    f"Cụm bình xét là đơn vị xuất sắc, tiêu biểu của Cụm, {awards.proposals(plan, cluster, result, with_votes=False).forward} "
-                    f"({vote_text})."),
+                    f"{proposed} ({vote_text})."),
         "bang_diem": [{"so": c["so"], "ten": c["ten"], "toi_da": decimal_text(c["diem_toi_da"]),
                        "dat": decimal_text(r.thong_nhat[i])} for i, c in enumerate(plan["noi_dung"])],
         "tong_toi_da": decimal_text(sum((Decimal(c["diem_toi_da"]) for c in plan["noi_dung"]), Decimal(0))),

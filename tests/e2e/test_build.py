@@ -41,6 +41,8 @@ def test_each_cluster_gets_its_documents(built):
                              "cong-van-de-nghi-khen-thuong.docx", "muc-luc-van-ban.docx", "manifest.json",
                              "lich-kiem-tra.docx", "bao-cao-ket-qua-cum.docx",
                              f"bao-cao-thanh-tich-{vi.slug(nominee)}.docx"]
+                          + [f"bao-cao-thanh-tich-giay-khen-{vi.slug(next(u['ten'] for u in units if u['ma'] == g['don_vi']))}.docx"
+                             for g in cluster_data(path)["hop_cum"]["giay_khen_tap_the"]]
                           + [f"bao-cao-thanh-tich-ca-nhan-{vi.slug(p['ho_ten'])}.docx"
                              for p in cluster_data(path)["hop_cum"].get("de_nghi_ca_nhan") or []])
         assert names == expected

@@ -135,9 +135,12 @@ def collective_reports(folder) -> list[str]:
     return [f.name for f in folder.glob("bao-cao-thanh-tich-*") if not f.name.startswith("bao-cao-thanh-tich-ca-nhan-")]
 
 
-def test_achievement_report_only_for_the_nominee_with_blanks_for_its_own_account(built, tmp_path):
+def test_achievement_reports_only_for_who_is_proposed_with_blanks_for_their_own_account(built, tmp_path):
+    """Cổ Loa and Uy Nỗ proposed for the Giấy khen, Cổ Loa for the Bằng khen: three reports (details in
+    tests/e2e/test_collective_reports.py); without the Bằng khen's nominee, the two Giấy khen reports only."""
     folder = built[(DONG_ANH_DIR / "cum-so-1.yaml").resolve()].folder
-    assert collective_reports(folder) == ["bao-cao-thanh-tich-co-loa.docx"]
+    assert sorted(collective_reports(folder)) == ["bao-cao-thanh-tich-co-loa.docx", "bao-cao-thanh-tich-giay-khen-co-loa.docx",
+                                                  "bao-cao-thanh-tich-giay-khen-uy-no.docx"]
     text = docx_text(folder / "bao-cao-thanh-tich-co-loa.docx")
     assert "Tên tập thể đề nghị: Ủy ban nhân dân xã Cổ Loa, huyện Đông Anh, thành phố Hà Nội." in text
     assert "93,5 điểm (chín mươi ba phẩy năm điểm), xếp loại A, xếp thứ 1/4 đơn vị" in text
@@ -148,7 +151,8 @@ def test_achievement_report_only_for_the_nominee_with_blanks_for_its_own_account
     none = copy_yaml(DONG_ANH_DIR / "cum-so-1.yaml", tmp_path / "cum.yaml",
                      lambda d: d["hop_cum"].pop("de_nghi_tap_the"))
     out = batch.build([none], tmp_path / "out")[0]
-    assert not collective_reports(out.folder)
+    assert sorted(collective_reports(out.folder)) == ["bao-cao-thanh-tich-giay-khen-co-loa.docx",
+                                                      "bao-cao-thanh-tich-giay-khen-uy-no.docx"]
     report = docx_text(out.folder / "bao-cao-ket-qua-cum.docx")
     assert "2. Cụm không đề nghị đơn vị xuất sắc, tiêu biểu." in report  # Cổ Loa and Uy Nỗ are A all the same
     assert "Không có đơn vị đạt loại A" not in report
@@ -317,7 +321,8 @@ def test_every_new_document_converts_and_keeps_its_table_rows(built, tmp_path):
     work.mkdir()
     folder = built[(DONG_ANH_DIR / "cum-so-1.yaml").resolve()].folder
     picks = [folder / n for n in ("lich-kiem-tra.docx", "phu-luc-01-co-loa.docx", "bao-cao-ket-qua-cum.docx",
-                                  "bao-cao-thanh-tich-co-loa.docx", "bao-cao-tu-danh-gia-uy-no.docx",
+                                  "bao-cao-thanh-tich-co-loa.docx", "bao-cao-thanh-tich-giay-khen-uy-no.docx",
+                                  "bao-cao-tu-danh-gia-uy-no.docx",
                                   "bao-cao-thanh-tich-ca-nhan-ngo-thi-huong.docx",  # all facts given
                                   "bao-cao-thanh-tich-ca-nhan-le-thi-hoa.docx")]  # a few: dotted lines
     for w in (upper_levels.build_district(DONG_ANH_DIR, tmp_path / "d"),
@@ -331,8 +336,8 @@ def test_every_new_document_converts_and_keeps_its_table_rows(built, tmp_path):
         shutil.copy(f, files[-1])
     pdfs = to_pdf(files, tmp_path)
     # + the Sở's Tờ trình and draft Quyết định (2017, 2025), the district's index, opening and Giấy khen documents,
-    # a self-report, two individuals' achievement reports
-    assert len(pdfs) == len(files) == 23
+    # a self-report, two individuals' achievement reports, a Giấy khen's collective report
+    assert len(pdfs) == len(files) == 24
     if not shutil.which("pdftotext"):
         pytest.skip("pdftotext (poppler-utils) chưa được cài")
     for docx, pdf in zip(files, pdfs):
@@ -350,7 +355,8 @@ def test_the_letter_attaches_achievement_reports_only_for_who_is_proposed(tmp_pa
     """2025, Cụm số 1 proposes its outstanding ward and no one person: that ward's report only; nobody at all:
     no report. (Both individuals too: tests/e2e/test_personal_report.py.)"""
     letter = docx_text(batch.build([CUM_2025], tmp_path / "a")[0].folder / "cong-van-de-nghi-khen-thuong.docx")
-    assert "- Báo cáo thành tích của UBND phường Hoàn Kiếm." in letter and "cá nhân được đề nghị" not in letter
+    assert "- Báo cáo thành tích đề nghị tặng Bằng khen của UBND phường Hoàn Kiếm." in letter
+    assert "cá nhân được đề nghị" not in letter
 
     def nobody(data):
         data["hop_cum"].pop("de_nghi_tap_the")

@@ -8,7 +8,7 @@ import re
 
 import pytest
 from conftest import (CUM_2025, DONG_ANH, DONG_ANH_DIR, GIA_LAM_DIR, copy_yaml, docx_text, require_soffice,
-                      table_rows, unit)
+                      table_rows)
 from docx import Document
 from pypdf import PdfReader
 from test_ready_chain import signers
@@ -52,7 +52,7 @@ def test_filed_after_the_collectives_report_in_the_index_and_the_manifest(built)
     assert names[at + 1:at + 3] == [HUONG, HOA]  # the order of the minutes
     index = docx_text(folder / context_index.FILE_NAME)  # the dossier's index, whatever it is named
     at = [index.index(title) for title in (
-        "Báo cáo thành tích của UBND xã Cổ Loa",
+        "Báo cáo thành tích đề nghị tặng Bằng khen của UBND xã Cổ Loa",
         "Báo cáo thành tích của cá nhân: Ngô Thị Hương, Công chức Văn phòng - Thống kê UBND xã Cổ Loa",
         "Báo cáo thành tích của cá nhân: Lê Thị Hoa, Công chức Văn phòng - Thống kê UBND xã Uy Nỗ")]
     assert at == sorted(at) and "Báo cáo thành tích" not in index[at[-1] + 1:]  # the last ones of the dossier
@@ -116,18 +116,14 @@ def test_missing_facts_are_dotted_lines_never_made_up(built):
 
 
 def test_the_letter_names_exactly_the_reports_made(built):
+    """The individuals' line (the collectives' lines: tests/e2e/test_collective_reports.py)."""
     for b in built.values():
-        data = reader.load_file(b.source).data
         letter = docx_text(b.folder / "cong-van-de-nghi-khen-thuong.docx")
         listed = re.findall(r"^- Báo cáo thành tích của (.*)\.$", letter, re.M)
         people = len([f for f in b.files if f.name.startswith("bao-cao-thanh-tich-ca-nhan-")])
-        nominee = data["hop_cum"].get("de_nghi_tap_the")
-        parts = [f"UBND {vi.nfc(unit(data, nominee['don_vi'])['loai'])} {unit(data, nominee['don_vi'])['ten']}"] \
-            if nominee else []
-        parts += [f"{people:02d} cá nhân được đề nghị khen thưởng"] if people else []
-        assert listed == ([" và của ".join(parts)] if parts else []), (b.source, listed)
+        assert listed == ([f"{people:02d} cá nhân được đề nghị khen thưởng"] if people else []), (b.source, listed)
     letter = docx_text(folder_of(built) / "cong-van-de-nghi-khen-thuong.docx")
-    assert "- Báo cáo thành tích của UBND xã Cổ Loa và của 02 cá nhân được đề nghị khen thưởng." in letter
+    assert "- Báo cáo thành tích của 02 cá nhân được đề nghị khen thưởng." in letter
 
 
 def test_the_districts_giay_khen_lists_the_same_individuals(built, tmp_path):
@@ -192,7 +188,8 @@ def test_two_tiers_use_the_2025_wording_and_a_persons_own_past(tmp_path):
     assert [r[0] for r in table_rows(path) if r[0].isdigit()] == ["2022", "2023", "2024"] * 2
     assert not lint_file(path).findings
     letter = docx_text(b.folder / "cong-van-de-nghi-khen-thuong.docx")
-    assert "- Báo cáo thành tích của UBND phường Hoàn Kiếm và của 01 cá nhân được đề nghị khen thưởng." in letter
+    assert ("- Báo cáo thành tích đề nghị tặng Bằng khen của UBND phường Hoàn Kiếm;\n"
+            "- Báo cáo thành tích của 01 cá nhân được đề nghị khen thưởng.") in letter
 
 
 def test_file_names_stay_apart_for_people_of_the_same_name():
