@@ -77,6 +77,8 @@ def city(folder, out_dir, pdf_, template_dir, force):
 
     FOLDER chứa các thư mục quận, huyện (mỗi thư mục có tệp cấp huyện và các tệp Cụm);
     với Kế hoạch hai cấp, FOLDER chứa thẳng các tệp Cụm và báo cáo tính theo từng Cụm.
+    Mục lục văn bản của Sở ở đầu hồ sơ; với --pdf, tệp toan-bo-ho-so.pdf gộp cả hồ sơ theo
+    thứ tự của quy trình (báo cáo tổng hợp, Tờ trình, dự thảo Quyết định).
 
     \b
     Ví dụ:

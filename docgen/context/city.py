@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from docgen import vi
+from docgen.context import index
 from docgen.context.common import (
     DocumentSpec,
     initials,
@@ -119,3 +120,14 @@ def submission(c: CityResult, report: dict, own: dict, form: str) -> dict:
         "nguon": source, "bao_cao": cited, "co_quan_ngan": issuer["ten"],
         "ho_so_kem_theo": files,
     }
+
+
+def city_index(c: CityResult, documents: list[DocumentSpec], pages: dict[str, int] | None = None,
+               own_pages: int = 1) -> DocumentSpec:
+    """The Sở Nội vụ's Mục lục văn bản, under the header its report prints: every document it made, in the
+    order of the process (`pages`, `own_pages`: see index.rows). The .xlsx tallies are working copies, not
+    filed: they are in the manifest only. No plan field names who draws it up: a blank to sign by hand."""
+    plan = c.plan.data
+    issuer = plan["co_quan_ban_hanh"]["ten"]
+    return index.index_of((vi.upper(tiers.province_ubnd(plan)), vi.upper(issuer)), plan["nam"],
+                          f"{issuer} {tiers.province_name(plan)}", documents, pages, own_pages, BLANK)

@@ -21,14 +21,6 @@ def _pdf_name(docx: str) -> str:
     return Path(docx).stem + ".pdf"
 
 
-def combined(documents: dict[str, bytes], soffice: str) -> dict[str, bytes]:
-    """Each document's PDF, in the documents' order, then the combined PDF of them all (no Mục lục: the city)."""
-    pdfs = pdf.convert(documents, soffice)
-    pdfs = {_pdf_name(n): pdfs[_pdf_name(n)] for n in documents}
-    pdfs[pdf.COMBINED] = pdf.combine(list(pdfs.values()))
-    return pdfs
-
-
 def index_first(documents: dict[str, bytes], make_index: MakeIndex, template_dir: Path | None,
                 soffice: str | None, stream: pdf.Stream | None = None
                 ) -> tuple[DocumentSpec, dict[str, bytes], dict[str, bytes]]:

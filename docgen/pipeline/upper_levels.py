@@ -119,15 +119,17 @@ CLOSING_TITLES = ("Biên bản họp Thường trực Hội đồng Thi đua - K
 def build_city(folder: Path, out_dir: Path, template_dir: Path | None = None, force: bool = False,
                pdf: bool = False) -> Written:
     """The Sở Nội vụ's summary report over a folder of districts (or of clusters, for a two-tier plan); with
-    `pdf` also a PDF of each document and toan-bo-ho-so.pdf, in the order of the process."""
+    `pdf` also a PDF of each document and toan-bo-ho-so.pdf, the Mục lục first, then in the order of the process."""
     overrides.require(template_dir)
     soffice = _office(pdf)
     c = city.check_city(Path(folder))
     specs = context_city.city_documents(c)
     specs += city_decision.draft_decision(c)  # beside the Sở's Tờ trình
-    documents = _render(specs, template_dir)
-    files, manifest, slow = _finish(specs, documents, printed.combined(documents, soffice) if soffice else {},
-                                    _names(c.inputs, Path(folder)), template_dir)
+    # the Mục lục first, as the district's; with its sheets in the combined PDF when there is one
+    index, files, pdfs = printed.index_first(
+        _render(specs, template_dir), lambda pages, own: context_city.city_index(c, specs, pages, own),
+        template_dir, soffice)
+    files, manifest, slow = _finish([index] + specs, files, pdfs, _names(c.inputs, Path(folder)), template_dir)
     files, manifest = add_workbooks(files, manifest, [tallies.city_workbook(s) for s in specs  # not the Tờ trình
                                                       if s.template == "bao-cao-tong-hop-thanh-pho.docx"])
     target = Path(out_dir) / vi.slug(f"{tiers.province_place(c.plan.data)} {c.plan.data['nam']}")

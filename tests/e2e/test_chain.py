@@ -335,9 +335,9 @@ def test_every_new_document_converts_and_keeps_its_table_rows(built, tmp_path):
         files.append(work / f"{i:02d}-{f.name}")
         shutil.copy(f, files[-1])
     pdfs = to_pdf(files, tmp_path)
-    # + the Sở's Tờ trình and draft Quyết định (2017, 2025), the district's index, opening and Giấy khen documents,
-    # a self-report, two individuals' achievement reports, a Giấy khen's collective report
-    assert len(pdfs) == len(files) == 24
+    # + the Sở's Mục lục, Tờ trình and draft Quyết định (2017, 2025), the district's index, opening and Giấy khen
+    # documents, a self-report, two individuals' achievement reports, a Giấy khen's collective report
+    assert len(pdfs) == len(files) == 26
     if not shutil.which("pdftotext"):
         pytest.skip("pdftotext (poppler-utils) chưa được cài")
     for docx, pdf in zip(files, pdfs):

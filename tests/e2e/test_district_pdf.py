@@ -105,25 +105,22 @@ def test_district_pdf_in_the_order_of_the_process_with_exact_sheets(tmp_path, ca
     assert debris(out) == []
 
 
+CITY_PROCESS = ["bao-cao-tong-hop-thanh-pho.docx", "to-trinh-de-nghi-bang-khen.docx", "du-thao-quyet-dinh-bang-khen.docx"]
+
+
 @pytest.mark.libreoffice
-def test_city_pdf_combines_the_sos_documents_in_order(tmp_path, capsys, monkeypatch):
+@pytest.mark.parametrize("year", ["2017", "2025"])
+def test_city_pdf_the_mục_lục_first_then_the_sos_documents_with_exact_sheets(tmp_path, capsys, monkeypatch, year):
     monkeypatch.setenv("DOCGEN_SOFFICE", require_soffice())
     out = tmp_path / "out"
-    assert main.main(["city", str(INPUTS / "2017"), "-o", str(out), "--pdf"]) == 0, capsys.readouterr().err
-    folder = out / CITY
-    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-    documents = [d["tep"] for d in manifest["van_ban"]]
-    assert documents[0] == "bao-cao-tong-hop-thanh-pho.docx" and len(documents) >= 3
-    assert pdfs_of(folder) == sorted([n.replace(".docx", ".pdf") for n in documents] + [pdf.COMBINED])
-    count = [len(PdfReader(folder / n.replace(".docx", ".pdf")).pages) for n in documents]
+    assert main.main(["city", str(INPUTS / year), "-o", str(out), "--pdf"]) == 0, capsys.readouterr().err
+    folder = out / f"ha-noi-{year}"
+    assert pdfs_of(folder) == sorted([n.replace(".docx", ".pdf") for n in ["muc-luc-van-ban.docx"] + CITY_PROCESS]
+                                     + [pdf.COMBINED])
+    check_combined(folder, CITY_PROCESS)
     combined = PdfReader(folder / pdf.COMBINED)
-    assert len(combined.pages) == sum(count)
-    at = 0
-    for n, c in zip(documents, count):
-        assert combined.pages[at].extract_text() == PdfReader(folder / n.replace(".docx", ".pdf")).pages[0].extract_text()
-        at += c
-    assert {d["tep"] for d in manifest["pdf"]} == set(pdfs_of(folder))
-    manifest_matches_files(folder)
+    assert "MỤC LỤC VĂN BẢN" in combined.pages[0].extract_text()
+    assert "(4 văn bản, 5 tệp PDF, 1 bảng tính)" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize("command,folder", [("district", DONG_ANH_DIR), ("city", INPUTS / "2017")])

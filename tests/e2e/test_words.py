@@ -148,7 +148,7 @@ def test_the_city_names_the_kinds_of_districts_that_reported(texts):
     """Two huyện reported in 2017: 'báo cáo của UBND 2 huyện', 'Mỗi huyện đề nghị …', never a blanket 'quận,
     huyện, thị xã' (the plan's title is quoted as is)."""
     city = {n: t.replace("thuộc UBND quận, huyện, thị xã", "") for n, t in texts.items() if n.startswith("ha-noi-2017/")}
-    assert len(city) == 3  # the report, the Tờ trình and the draft Quyết định
+    assert len(city) == 4  # the Mục lục, the report, the Tờ trình and the draft Quyết định
     for name, text in city.items():
         assert "quận, huyện, thị xã" not in text and "Quận, huyện, thị xã" not in text, name
     assert "trên cơ sở báo cáo của UBND 2 huyện," in city["ha-noi-2017/bao-cao-tong-hop-thanh-pho.docx"]
