@@ -24,7 +24,9 @@ PROCESS = ["ke-hoach-trien-khai-huyen.docx", "quyet-dinh-thanh-lap-cum.docx", "q
            "quyet-dinh-khen-thuong-huyen.docx", "cong-van-de-nghi-bang-khen.docx", "bao-cao-tong-hop-huyen.docx"]
 
 # Stands for LibreOffice, quickly and with the same bytes for the same document: one to three pages per
-# document, as many as its content's hash says, so that the sheets in the Mục lục are not all "1".
+# document, as many as its file name's hash says, so that the sheets in the Mục lục are not all "1". By name,
+# not content: the Mục lục's content holds the sheets, so a length drawn from its content could change with
+# every pass of printed.index_first and never settle (real LibreOffice lays it out the same each time).
 SAME_SOFFICE = f"""#!{sys.executable}
 import hashlib, sys
 from pathlib import Path
@@ -34,7 +36,7 @@ out = Path(args[args.index("--outdir") + 1])
 for name in args[args.index("--outdir") + 2:]:
     digest = hashlib.sha256(Path(name).read_bytes()).hexdigest()
     w = PdfWriter()
-    for _ in range(1 + int(digest, 16) % 3):
+    for _ in range(1 + int(hashlib.sha256(Path(name).name.encode()).hexdigest(), 16) % 3):
         w.add_blank_page(595, 842)
     w.add_metadata({{"/Title": digest}})
     with open(out / (Path(name).stem + ".pdf"), "wb") as f:
