@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import copy
 import hashlib
 import io
 import re
@@ -14,6 +15,7 @@ from docgen.errors import OutputError
 from docgen.output import feed
 from docgen.output import soffice as office
 from docgen.output.soffice import NOT_INSTALLED
+from docgen.render import package
 from docgen.render.environment import FIXED_TIME
 
 COMBINED = "toan-bo-ho-so.pdf"
@@ -142,7 +144,8 @@ def for_office(docx: bytes) -> bytes:
         with zipfile.ZipFile(io.BytesIO(docx)) as z:
             infos = z.infolist()
             info = z.getinfo("word/styles.xml")
-            if len(docx) >= 1 << 31 or any(i.flag_bits & 1 for i in infos):  # zip64, encrypted: not ours
+            # zip64, encrypted, data descriptors (entries not copyable as they are): not ours
+            if len(docx) >= 1 << 31 or any(i.flag_bits & 9 for i in infos) or not package.raw_copy_ok():
                 return docx
             key = (info.CRC, info.file_size)
             if key not in _styles_read:  # a dossier's documents share one styles.xml: read once
@@ -183,24 +186,18 @@ def for_office(docx: bytes) -> bytes:
 
 
 def _with_part(docx: bytes, infos: list[zipfile.ZipInfo], name: str, data: bytes) -> bytes:
-    """The zip `docx` with part `name` replaced by `data` (stored), every other part copied as it is,
-    still compressed (inflating and deflating 800 kB per document would cost more than the rest)."""
-    out, central = bytearray(), bytearray()
+    """The zip `docx` with part `name` replaced by `data`, every other entry (local header and compressed
+    data) copied as it is, still compressed (inflating and deflating 800 kB per document would cost more
+    than the rest), written by the same raw-entry writer as every docgen .docx (render.package)."""
+    entries = []
     for i in infos:
-        fname = i.filename.encode("utf-8")
-        flags = 0x800 if not fname.isascii() else 0  # no data descriptor: sizes and CRC in the header
         if i.filename == name:
-            body, method, crc, size = data, zipfile.ZIP_STORED, zlib.crc32(data), len(data)
+            entries.append(package.entry(name, data, i.date_time))
         else:
             names, extra = struct.unpack_from("<HH", docx, i.header_offset + 26)
-            start = i.header_offset + 30 + names + extra
-            body, method, crc, size = docx[start:start + i.compress_size], i.compress_type, i.CRC, i.file_size
-        fields = (method, 0, 33, crc, len(body), size, len(fname))  # 1980-01-01 00:00, as the .docx files
-        central += struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, flags, *fields, 0, 0, 0, 0, 0, len(out))
-        central += fname
-        out += struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, flags, *fields, 0) + fname + body
-    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(infos), len(infos), len(central), len(out), 0)
-    return bytes(out + central + end)
+            end = i.header_offset + 30 + names + extra + i.compress_size
+            entries.append(package.Entry(copy.copy(i), docx[i.header_offset:end]))
+    return package.zip_entries(entries)
 
 
 def reproducible(pdf: bytes) -> bytes:
