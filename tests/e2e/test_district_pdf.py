@@ -13,6 +13,7 @@ import pytest
 from conftest import DONG_ANH_DIR, INPUTS, copy_district, require_soffice, table_rows
 from pypdf import PdfReader
 from test_crash import debris, manifest_matches_files, snapshot
+from test_opening import _names_only
 
 from docgen.cli import main
 from docgen.output import pdf
@@ -135,15 +136,6 @@ def test_missing_libreoffice_is_explained_as_for_build_and_nothing_is_written(tm
     assert "Chưa có LibreOffice" in err and "Chưa ghi tệp nào" in err
     assert "apt-get install libreoffice-writer-nogui" in err and "Hoặc bỏ --pdf" in err
     assert not out.exists()
-
-
-def _names_only(data):
-    for key in ("hop_cum", "cong_van"):
-        data.pop(key, None)
-    for u in data["don_vi"]:
-        for key in list(u):
-            if key not in ("ma", "ten", "loai", "dai_dien", "cong_chuc_vptk"):
-                del u[key]
 
 
 def test_before_the_visits_the_opening_documents_make_the_combined_pdf(tmp_path, capsys, same_soffice):

@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 from conftest import DONG_ANH, GIA_LAM, INPUTS, ROOT, cluster_specs, level_specs
 from lxml import etree
 
@@ -76,19 +77,26 @@ def test_the_paragraph_memory_keeps_no_document_alive():
     assert live_xml_elements() <= before
 
 
-def test_a_head_seen_before_is_not_measured_again(monkeypatch):
-    """The documents of a cluster share their header block: once fitted, a head with the same XML takes its
-    line lengths from the template's memory, and the document is the same as the plain path's."""
-    from docgen.render import plain, rule_lines
-
-    modelled = []
+@pytest.fixture
+def modelled(monkeypatch):
+    """The paragraphs the rule-line fitting models (DocxModel built), in order, from now on."""
+    from docgen.render import rule_lines
+    seen = []
 
     class Counting(DocxModel):
         def __init__(self, *args, **kwargs):
-            modelled.append(args[0])
+            seen.append(args[0])
             super().__init__(*args, **kwargs)
 
     monkeypatch.setattr(rule_lines, "DocxModel", Counting)
+    return seen
+
+
+def test_a_head_seen_before_is_not_measured_again(modelled):
+    """The documents of a cluster share their header block: once fitted, a head with the same XML takes its
+    line lengths from the template's memory, and the document is the same as the plain path's."""
+    from docgen.render import plain
+
     spec = next(s for s in cluster_specs([GIA_LAM]) if s.template == "bien-ban-kiem-tra.docx")
     first = document.render(spec.template, spec.context)
     before = len(modelled)
@@ -97,19 +105,11 @@ def test_a_head_seen_before_is_not_measured_again(monkeypatch):
     assert len(modelled) == before + 1  # only the plain path modelled it: the compiled path remembered it
 
 
-def test_a_head_of_the_same_shape_is_read_again_not_modelled(monkeypatch):
+def test_a_head_of_the_same_shape_is_read_again_not_modelled(modelled, monkeypatch):
     """Each commune's Báo cáo tự đánh giá has the same header block but for its names: after the first, the
     fitting takes what the model read and only the texts are read again; every document is the plain path's."""
-    from docgen.render import compiled, plain, rule_lines
+    from docgen.render import compiled, plain
 
-    modelled = []
-
-    class Counting(DocxModel):
-        def __init__(self, *args, **kwargs):
-            modelled.append(args[0])
-            super().__init__(*args, **kwargs)
-
-    monkeypatch.setattr(rule_lines, "DocxModel", Counting)
     monkeypatch.setattr(compiled, "_CACHE", {})  # a template compiled afresh: its memory empty
     specs = [s for s in cluster_specs([GIA_LAM]) if s.template == "bao-cao-tu-danh-gia.docx"]
     assert len(specs) >= 3
