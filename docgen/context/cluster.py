@@ -20,7 +20,7 @@ from docgen.context.common import (
 )
 from docgen.context.invitation import with_invitation
 from docgen.context.personal_report import personal_reports
-from docgen.context.reports import collective_reports, report_context
+from docgen.context.reports import BANG_KHEN, GIAY_KHEN, collective_reports, proposed_collectives, report_context
 from docgen.context.schedule import schedule_context
 from docgen.context.self_report import with_self_reports
 from docgen.context.supervision import with_supervision
@@ -98,22 +98,17 @@ def unit_signer(unit: dict, is_leader: bool) -> dict | None:
 
 
 def _achievement_reports(plan: dict, cluster: dict) -> list[str]:
-    """The letter's attachments name exactly the reports the dossier holds (reports.collective_reports): one
+    """The letter's attachments name exactly the reports the dossier holds (reports.proposed_collectives): one
     line for the Giấy khen's collectives, one for the Bằng khen's nominee, one for the individuals proposed;
     nothing when nobody is proposed."""
-    hop = cluster["hop_cum"]
-    by_code = {u["ma"]: u for u in cluster["don_vi"]}
     lines = []
-    form = awards.district_form(plan, tiers.upper(plan, cluster))
-    district = [f"UBND {unit_name(by_code[g['don_vi']])}" for g in hop.get("giay_khen_tap_the") or []] if form else []
-    if district:
-        lines.append(f"Báo cáo thành tích đề nghị tặng {awards.short_form(form)} của {', '.join(district)}")
-    nominee = hop.get("de_nghi_tap_the")
-    if nominee:
-        city = nominee.get("hinh_thuc") or awards.city_form(plan)
-        lines.append(f"Báo cáo thành tích đề nghị tặng {awards.short_form(city)} của "
-                     f"UBND {unit_name(by_code[nominee['don_vi']])}")
-    n = len(hop.get("de_nghi_ca_nhan") or [])
+    collectives = proposed_collectives(plan, cluster)
+    for award in (GIAY_KHEN, BANG_KHEN):
+        names = [f"UBND {unit_name(unit)}" for a, unit, _, _ in collectives if a == award]
+        if names:
+            form = next(f for a, _, f, _ in collectives if a == award)
+            lines.append(f"Báo cáo thành tích đề nghị tặng {awards.short_form(form)} của {', '.join(names)}")
+    n = len(cluster["hop_cum"].get("de_nghi_ca_nhan") or [])
     if n:
         lines.append(f"Báo cáo thành tích của {n:02d} cá nhân được đề nghị khen thưởng")
     return lines

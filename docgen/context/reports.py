@@ -117,54 +117,57 @@ def recommendations(plan: dict, cluster: dict, result: ClusterResult, up: tiers.
 GIAY_KHEN, BANG_KHEN = "giay_khen", "bang_khen"
 
 
-def collective_reports(plan: dict, cluster: dict, result: ClusterResult, common: dict) -> list[DocumentSpec]:
-    """The collective achievement reports, in filing order: one for each commune proposed for the district's
-    Giấy khen (hop_cum.giay_khen_tap_the, in the minutes' order), then the nominee's for the city's Bằng khen.
-    Giấy khen first because the process runs that way: the minutes list (a) before (b), and the district
-    decides its own Giấy khen before it forwards (b) to the city. A commune in both lists (Cổ Loa) gets two
-    reports, one per award: each goes into a different dossier (the district's Giấy khen file kept by Phòng
-    Nội vụ, the Bằng khen file sent on to the Sở), each titled for its award and signed by the commune once.
-    Two tiers: no district, no Giấy khen (validation refuses the key), so only the Bằng khen report."""
+def proposed_collectives(plan: dict, cluster: dict) -> list[tuple[str, dict, str, dict]]:
+    """(award, commune, form, its entry in the minutes) for each collective achievement report, in filing
+    order: each commune proposed for the district's Giấy khen (hop_cum.giay_khen_tap_the, in the minutes'
+    order), then the nominee for the city's Bằng khen. Giấy khen first because the process runs that way: the
+    minutes list (a) before (b), and the district decides its own Giấy khen before it forwards (b) to the
+    city. A commune in both lists (Cổ Loa) gets two reports, one per award: each goes into a different dossier
+    (the district's Giấy khen file kept by Phòng Nội vụ, the Bằng khen file sent on to the Sở), each titled for
+    its award and signed by the commune once. Two tiers: no district, no Giấy khen (validation refuses the
+    key), so only the Bằng khen report. The dossier (collective_reports) and the cluster's letter (its list of
+    attachments) both read this list, so the letter names exactly the reports made."""
     by_code = {u["ma"]: u for u in cluster["don_vi"]}
     hop = cluster["hop_cum"]
-    specs = []
-    if awards.district_form(plan, tiers.upper(plan, cluster)):
-        for g in hop.get("giay_khen_tap_the") or []:
-            unit = by_code[g["don_vi"]]
-            specs.append(DocumentSpec(
-                f"bao-cao-thanh-tich-giay-khen-{vi.slug(unit['ten'])}.docx", "bao-cao-thanh-tich.docx",
-                achievement_context(plan, cluster, result, common, g["don_vi"], GIAY_KHEN),
-                f"Báo cáo thành tích đề nghị tặng Giấy khen của UBND {unit_name(unit)}"))
+    out = []
+    district = awards.district_form(plan, tiers.upper(plan, cluster))
+    if district:
+        out += [(GIAY_KHEN, by_code[g["don_vi"]], district, g) for g in hop.get("giay_khen_tap_the") or []]
     nominee = hop.get("de_nghi_tap_the")
-    if nominee:
-        unit = by_code[nominee["don_vi"]]
-        # the file name of before: the Bằng khen report was the only collective one, the city's chain names it
-        specs.append(DocumentSpec(
-            f"bao-cao-thanh-tich-{vi.slug(unit['ten'])}.docx", "bao-cao-thanh-tich.docx",
-            achievement_context(plan, cluster, result, common, nominee["don_vi"], BANG_KHEN),
-            f"Báo cáo thành tích đề nghị tặng Bằng khen của UBND {unit_name(unit)}"))
+    if nominee:  # (b) goes forward for the city's Bằng khen
+        out.append((BANG_KHEN, by_code[nominee["don_vi"]], nominee.get("hinh_thuc") or awards.city_form(plan),
+                    nominee))
+    return out
+
+
+def collective_reports(plan: dict, cluster: dict, result: ClusterResult, common: dict) -> list[DocumentSpec]:
+    """The collective achievement reports, in filing order (proposed_collectives)."""
+    specs = []
+    for award, unit, form, entry in proposed_collectives(plan, cluster):
+        # the Bằng khen's keeps the file name of before: it was the only collective one, the city's chain names it
+        prefix = "bao-cao-thanh-tich-giay-khen-" if award == GIAY_KHEN else "bao-cao-thanh-tich-"
+        short = "Giấy khen" if award == GIAY_KHEN else "Bằng khen"
+        specs.append(DocumentSpec(f"{prefix}{vi.slug(unit['ten'])}.docx", "bao-cao-thanh-tich.docx",
+                                  achievement_context(plan, cluster, result, common, unit, award, form, entry),
+                                  f"Báo cáo thành tích đề nghị tặng {short} của UBND {unit_name(unit)}"))
     return specs
 
 
-def achievement_context(plan: dict, cluster: dict, result: ClusterResult, common: dict, code: str,
-                        award: str) -> dict:
-    """The collective achievement report (nd30-format K-7) of commune `code` for `award` (GIAY_KHEN: the
-    district's, from hop_cum.giay_khen_tap_the; BANG_KHEN: the city's, hop_cum.de_nghi_tap_the), filled with
-    what the data holds; dotted blanks for the commune's own account. Dated the letter's day (or the
-    meeting's): the agreed score, class and rank it states are known then."""
+def achievement_context(plan: dict, cluster: dict, result: ClusterResult, common: dict, unit: dict,
+                        award: str, form: str, entry: dict) -> dict:
+    """The collective achievement report (nd30-format K-7) of commune `unit` for `award` in `form`, as the
+    minutes' `entry` proposed it (GIAY_KHEN: the district's, from hop_cum.giay_khen_tap_the; BANG_KHEN: the
+    city's, hop_cum.de_nghi_tap_the), filled with what the data holds; dotted blanks for the commune's own
+    account. Dated the letter's day (or the meeting's): the agreed score, class and rank it states are known
+    then."""
     units = cluster["don_vi"]
     hop = cluster["hop_cum"]
-    unit = next(u for u in units if u["ma"] == code)
     r = result.by_code(unit["ma"])
     up = tiers.upper(plan, cluster)
     if award == GIAY_KHEN:
-        entry = next(g for g in hop.get("giay_khen_tap_the") or [] if g["don_vi"] == code)
-        form = awards.district_form(plan, up)
         # the minutes' words for (a): "Đề nghị Chủ tịch UBND huyện Đông Anh tặng Giấy khen"
         proposed = f"Cụm đề nghị Chủ tịch {up.ubnd} tặng {awards.short_form(form)}"
     else:
-        entry = hop["de_nghi_tap_the"]
-        form = entry.get("hinh_thuc") or awards.city_form(plan)  # (b) goes forward for the city's Bằng khen
         proposed = ("Cụm bình xét là đơn vị xuất sắc, tiêu biểu của Cụm, "
                     + awards.proposals(plan, cluster, result, with_votes=False).forward)
     province = tiers.province_name(plan)
