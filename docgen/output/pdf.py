@@ -42,14 +42,9 @@ _SUBSECTION = re.compile(rb"(\d+) (\d+)[ \t]*\r?\n")
 _ENTRY = re.compile(rb"(\d{10}) (\d{5}) ([nf])(?: \r| \n|\r\n)")
 
 
-def find_soffice() -> str | None:
-    """LibreOffice's `soffice`: $DOCGEN_SOFFICE if set, else on the PATH, else where Windows installs it."""
-    return office.find_program()
-
-
 def require_soffice() -> str:
-    """The LibreOffice program, or an OutputError telling how to install it."""
-    exe = find_soffice()
+    """The LibreOffice program (soffice.find_program), or an OutputError telling how to install it."""
+    exe = office.find_program()
     if not exe:
         raise OutputError(NOT_INSTALLED)
     return exe
