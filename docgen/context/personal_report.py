@@ -50,7 +50,7 @@ def personal_reports(plan: dict, cluster: dict, result: ClusterResult, common: d
     for p, name in zip(people, file_names(people)):
         unit = by_code[p["don_vi"]]
         post = title_at(p.get("chuc_vu"), unit)
-        specs.append(DocumentSpec(name, TEMPLATE, report_context(plan, cluster, result, common, p),
+        specs.append(DocumentSpec(name, TEMPLATE, report_context(plan, cluster, result, common, p, unit),
                                   f"Báo cáo thành tích của cá nhân: {p['ho_ten']}, {post}"))
     return specs
 
@@ -79,8 +79,9 @@ def _confirming_signer(unit: dict, person: dict) -> dict:
     return committee_signer(other)
 
 
-def report_context(plan: dict, cluster: dict, result: ClusterResult, common: dict, person: dict) -> dict:
-    unit = next(u for u in cluster["don_vi"] if u["ma"] == person["don_vi"])
+def report_context(plan: dict, cluster: dict, result: ClusterResult, common: dict, person: dict,
+                   unit: dict) -> dict:
+    """The report of `person`, of commune `unit`, as the cluster's meeting proposed them."""
     r = result.by_code(unit["ma"])
     hop = cluster["hop_cum"]
     up = tiers.upper(plan, cluster)
