@@ -174,11 +174,6 @@ def _listing_places(out: str) -> list[int]:
     return sorted(places)
 
 
-def _listing_in_text(out: str) -> bool:
-    """Whether a listing character may sit in a <w:t> span (see _listing_places)."""
-    return bool(_listing_places(out))
-
-
 # docxtpl's resolve_listing is re.sub(_PARAGRAPH, callback, xml): a callback that re-reads every run of every
 # paragraph (three regexes per run). A paragraph without a listing character comes out unchanged, so only the
 # paragraphs holding one of the places found above go through resolve_listing itself, given just that
