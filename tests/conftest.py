@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,16 @@ from docgen.levels import city, cluster, district, district_opening
 from docgen.errors import InputError
 from docgen.load import discover, reader
 from docgen.pipeline import batch, plan_document, upper_levels
+
+# The tests' own code cache (render.code_cache), never the user's: set before anything renders, inherited by
+# the docgen processes the tests start, removed at the end. Tests that look at the cache set their own.
+_CODE_CACHE = tempfile.mkdtemp(prefix="docgen-test-code-")
+os.environ.setdefault("DOCGEN_CACHE_DIR", _CODE_CACHE)
+
+
+def pytest_unconfigure(config):
+    shutil.rmtree(_CODE_CACHE, ignore_errors=True)
+
 
 ROOT = Path(__file__).resolve().parent.parent
 INPUTS = ROOT / "inputs"

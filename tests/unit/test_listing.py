@@ -68,11 +68,11 @@ def test_a_part_without_tags_is_rendered_once_as_jinja_renders_it():
 
     env = environment.jinja_env()
     for src in ["", "Hồ sơ", "dòng\n", "a\r\nb\n\n", "<w:p>x &amp; y</w:p>\n", "50% } %}"]:
-        part = compiled._template(env, src)
+        part = compiled._template(env, src, f"test|{src}")
         assert isinstance(part, compiled._Constant), src
         assert part.render({"x": 1}) == env.from_string(src).render({"x": 1})
     for src in ["{{ x }}", "{% if x %}a{% endif %}", "{# note #}b"]:
-        assert not isinstance(compiled._template(env, src), compiled._Constant)
+        assert not isinstance(compiled._template(env, src, f"test|{src}"), compiled._Constant)
 
 
 def _nested_or_broken(rng: random.Random) -> str:
