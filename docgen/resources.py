@@ -1,10 +1,13 @@
-"""Where docgen's own files are: templates, schemas and the sample inputs, in a checkout or an installed wheel."""
+"""Where docgen's own files are: templates, schemas and the sample inputs, in a checkout or an installed wheel;
+and the user's cache folder, where docgen keeps what only saves time."""
 from __future__ import annotations
 
 import atexit
 import functools
+import os
 import shutil
 import tempfile
+import time
 from importlib import resources
 from pathlib import Path
 
@@ -74,3 +77,40 @@ def schema_file(name: str) -> Path | None:
     if packed is None:
         return CHECKOUT / "schemas" / name
     return packed / "schemas" / name if isinstance(packed, Path) else None
+
+
+CACHE_ENV = "DOCGEN_CACHE_DIR"
+
+
+def cache_dir() -> Path | None:
+    """The folder for what docgen keeps between runs only to save time (compiled template code, a ready-made
+    LibreOffice profile): DOCGEN_CACHE_DIR when set (empty: no cache), else the user's cache folder as
+    platformdirs gives it (~/.cache/docgen on Linux, %LOCALAPPDATA%\\docgen\\Cache on Windows). Not made here."""
+    chosen = os.environ.get(CACHE_ENV)
+    if chosen is not None:
+        return Path(chosen) if chosen.strip() else None
+    try:
+        import platformdirs  # imported here: only a build needs it
+        return Path(platformdirs.user_cache_dir("docgen", appauthor=False))
+    except Exception:  # noqa: BLE001 - no home folder to speak of: no cache
+        return None
+
+
+UNUSED_DAYS = 30  # a cache entry (a folder) no docgen used for this long is removed
+
+
+def tidy_cache(used: Path, prefix: str) -> None:
+    """Mark the cache folder `used` as in use now, and remove its siblings named `prefix`… that no docgen used
+    for UNUSED_DAYS days (left by an older docgen or LibreOffice): the cache stays bounded. Never fails."""
+    now = time.time()
+    try:
+        os.utime(used)
+        siblings = list(used.parent.glob(prefix + "*"))
+    except OSError:
+        return
+    for folder in siblings:
+        try:
+            if folder != used and now - folder.stat().st_mtime > UNUSED_DAYS * 86400:
+                shutil.rmtree(folder, ignore_errors=True)
+        except OSError:
+            continue

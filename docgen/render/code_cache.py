@@ -16,11 +16,11 @@ is checked against and makes the cache optional in every way:
 - a folder that cannot be made, read or written (read-only home, full disk), or an entry that is damaged,
   is a miss: the part is compiled as before, and nothing is reported (the output is the same);
 - at most MAX_ENTRIES entries: past that, the folder is emptied (templates renamed or copied to many
-  folders leave entries no one reads again);
+  folders leave entries no one reads again); the folder of another docgen no one ran for a month is removed;
 - DOCGEN_CACHE_DIR chooses the folder; set to an empty value, it turns the cache off.
 
-The folder is the user's own (platformdirs' cache folder, made readable by its owner only), like Python's
-own __pycache__: code in it is run.
+The folder is the user's own (resources.cache_dir, made readable by its owner only), like Python's own
+__pycache__: code in it is run.
 """
 from __future__ import annotations
 
@@ -35,11 +35,12 @@ import jinja2
 from jinja2.bccache import Bucket, FileSystemBytecodeCache
 
 import docgen
+from docgen import resources
 
 MAX_ENTRIES = 2000  # the shipped templates have about 200 parts
 
 
-ENV_VAR = "DOCGEN_CACHE_DIR"
+ENV_VAR = resources.CACHE_ENV
 
 
 SOURCES = ("code_cache.py", "compiled.py", "environment.py", "sandbox.py")  # this package's modules the code depends on
@@ -83,17 +84,6 @@ def _fingerprint() -> str | None:
     return h.hexdigest()[:20]
 
 
-def _root() -> Path | None:
-    chosen = os.environ.get(ENV_VAR)
-    if chosen is not None:
-        return Path(chosen) if chosen.strip() else None
-    try:
-        import platformdirs
-        return Path(platformdirs.user_cache_dir("docgen", appauthor=False))
-    except Exception:  # noqa: BLE001 - no home folder to speak of: no cache
-        return None
-
-
 @functools.lru_cache(maxsize=None)
 def _cache_for(root: Path) -> _Cache | None:
     fingerprint = _fingerprint()
@@ -104,13 +94,14 @@ def _cache_for(root: Path) -> _Cache | None:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError:
         return None
+    resources.tidy_cache(folder, "code-")  # another docgen's code, not used for a month: removed
     return _Cache(str(folder), pattern="%s.jinja")
 
 
 def cache() -> _Cache | None:
     """This process's code cache (its folder chosen when first asked, then each time DOCGEN_CACHE_DIR
     changes); None when it is off or has no folder."""
-    root = _root()
+    root = resources.cache_dir()
     return _cache_for(root) if root is not None else None
 
 

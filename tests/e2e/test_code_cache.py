@@ -8,7 +8,9 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 import zipfile
+from pathlib import Path
 
 import pytest
 from conftest import DONG_ANH, ROOT
@@ -170,3 +172,17 @@ def test_two_builds_in_fresh_processes_give_the_same_dossier(tmp_path):
         if k == 0:
             assert entries(tmp_path / "cache")
     assert outs[0] == outs[1] and len(outs[0]) > 10
+
+
+def test_folders_of_another_docgen_unused_for_a_month_are_removed(cache_dir, spec):
+    cache_dir.mkdir()
+    old, recent = cache_dir / "code-0000old", cache_dir / "code-0000recent"
+    for folder in (old, recent):
+        folder.mkdir()
+        (folder / "x.jinja").write_bytes(b"x")
+    past = time.time() - 31 * 86400
+    os.utime(old, (past, past))
+    render(environment.TEMPLATE_DIR / NAME, spec)
+    assert not old.exists() and recent.exists()
+    ours = Path(code_cache.cache().directory)
+    assert time.time() - ours.stat().st_mtime < 3600  # ours marked as in use
