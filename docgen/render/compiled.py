@@ -250,8 +250,10 @@ _GRID = etree.XPath("count(w:tblGrid[1]/w:gridCol)", namespaces=_W)
 _TOO_MANY = etree.XPath(".//w:tr[w:tc[$n + 1]]", namespaces=_W)
 _FULL = etree.XPath(".//w:tr[count(w:tc) + sum(w:tc/w:tcPr[1]/w:gridSpan[1]/@w:val) "
                     "- count(w:tc/w:tcPr[1]/w:gridSpan[1]) >= $n]", namespaces=_W)
-_ODD_SPAN = etree.XPath(".//w:gridSpan[string-length(@w:val) = 0 or translate(@w:val, '0123456789', '') != '']",
-                        namespaces=_W)
+_DIGITS = re.compile(r"[0-9]+")  # a gridSpan value docxtpl's int() and the XPath sum above read alike
+
+
+_TBL, _SPAN, _VAL = (f"{{{_W['w']}}}{tag}" for tag in ("tbl", "gridSpan", "val"))
 
 
 def _fix_tables(xml: str):
@@ -259,9 +261,15 @@ def _fix_tables(xml: str):
     rows. Its table walk is in Python (a call per cell); most rendered tables need no fitting, which
     XPath tells in C, so docxtpl's own function (parsing again) runs only for a body that needs it."""
     tree = etree.fromstring(xml, parser=_RECOVER)
-    if tree.nsmap.get("w") != _W["w"] or _ODD_SPAN(tree):
+    if tree.nsmap.get("w") != _W["w"]:
         return _HELPER.fix_tables(xml)
-    for t in tree.iter(f"{{{_W['w']}}}tbl"):
+    tables = []
+    for el in tree.iter(_TBL, _SPAN):  # one walk of the tree (in C) finds both
+        if el.tag == _TBL:
+            tables.append(el)
+        elif not _DIGITS.fullmatch(el.get(_VAL) or ""):  # a span written oddly: docxtpl's own reading
+            return _HELPER.fix_tables(xml)
+    for t in tables:
         n = _GRID(t)
         if t.find(f"{{{_W['w']}}}tblGrid") is None or _TOO_MANY(t, n=n) or not _FULL(t, n=n):
             return _HELPER.fix_tables(xml)
@@ -352,15 +360,34 @@ def _saved_members(package) -> dict[str, bytes]:
     return writer.members
 
 
+_PLAIN_EXACT = frozenset(PLAIN_TYPES)  # a set lookup for the usual values, before isinstance walks the tuple
+
+
+MAX_PLAIN_WALK = 1_000_000  # values looked at; a context larger (or holding itself) takes the plain path
+
+
 def is_plain(value) -> bool:
-    """True when the context holds only plain data (docxtpl treats nothing in it specially)."""
-    if isinstance(value, PLAIN_TYPES):
-        return True
-    if isinstance(value, dict):
-        return all(isinstance(k, str) and is_plain(v) for k, v in value.items())
-    if isinstance(value, (list, tuple)):
-        return all(is_plain(v) for v in value)
-    return False
+    """True when the context holds only plain data (docxtpl treats nothing in it specially). Walked with a
+    stack, not recursion and generators: a document's context is about 150 values, looked at for every
+    document."""
+    stack = [value]
+    walked = 0
+    while stack:
+        v = stack.pop()
+        walked += 1
+        if type(v) in _PLAIN_EXACT or isinstance(v, PLAIN_TYPES):
+            continue
+        if walked > MAX_PLAIN_WALK:
+            return False
+        if isinstance(v, dict):
+            if not all(isinstance(k, str) for k in v):
+                return False
+            stack.extend(v.values())
+        elif isinstance(v, (list, tuple)):
+            stack.extend(v)
+        else:
+            return False
+    return True
 
 
 def render_compiled(c: Compiled, context: dict, fixed_time) -> bytes:
