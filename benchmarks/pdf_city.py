@@ -8,7 +8,7 @@ turn: `docgen build CITY --pdf --jobs J` in a fresh process (wall time, start-up
 floor: J `soffice --convert-to pdf` processes started at once, each converting its share of the very
 same .docx files (the dossiers docgen wrote, indexes included, split by cluster) in one batch with a
 fresh profile, as LibreOffice itself does it; and the same floor with each profile seeded as docgen seeds
-its own (output/soffice.py seed_profile: LibreOffice then skips the graphics self-tests it otherwise runs
+its own (output/office_profile.py seed_profile: LibreOffice then skips the graphics self-tests it otherwise runs
 at every headless start), LibreOffice at its best; and that seeded floor converting the copies docgen hands
 LibreOffice (output/pdf.py for_office: without the styles nothing uses), so the same work for LibreOffice:
 what is left of the ratio is docgen's own. It prints the times and ratios per round and the
@@ -58,7 +58,7 @@ def docgen_build(inputs: Path, out: Path, jobs: int, pdf: bool = True) -> float:
 def floor(shares: list[list[Path]], work: Path, seeded: bool = False) -> float:
     """Wall time of len(shares) soffice processes at once, each converting its share in one call (each
     with a fresh profile, `seeded` as docgen seeds its own)."""
-    from docgen.output import soffice as office
+    from docgen.output import office_profile as office
     shutil.rmtree(work, ignore_errors=True)
     procs = []
     for k in range(len(shares)):

@@ -8,9 +8,10 @@ and each later `soffice --convert-to` with the same profile hands its files to i
 are written (about 0.1 s instead of a start). Without the warm office (it failed to start, or another
 platform) the same call simply starts its own office, as before.
 
-Each profile is seeded with the installed version as the last one seen (see seed_profile): without it,
-LibreOffice takes every start with a profile only ever used headless for the first start after an upgrade
-and runs its graphics self-tests, about 0.7 s of CPU (three quarters of a start) at each office start.
+Each profile is seeded with the installed version as the last one seen (see office_profile.seed_profile):
+without it, LibreOffice takes every start with a profile only ever used headless for the first start after an
+upgrade and runs its graphics self-tests, about 0.7 s of CPU (three quarters of a start) at each office start.
+Better still, it is a copy of a profile LibreOffice made once and docgen keeps (office_profile.prepare).
 A dossier's documents go to the offices while the rest are still being rendered (output.feed), a few per call;
 the calls run LibreOffice's launcher directly when `soffice` is its stock Linux script (launcher).
 """
@@ -19,7 +20,6 @@ from __future__ import annotations
 import atexit
 import os
 import queue
-import re
 import shutil
 import signal
 import subprocess
@@ -31,6 +31,7 @@ from multiprocessing import util as mp_util
 from pathlib import Path
 
 from docgen.errors import OutputError
+from docgen.output import office_profile
 
 NOT_INSTALLED = (
     "Chưa có LibreOffice nên chưa tạo được PDF. Chưa ghi tệp nào.\n"
@@ -82,33 +83,6 @@ def cores() -> int:
     return os.cpu_count() or 1
 
 
-_SETUP_VERSION = re.compile(rb'<prop oor:name="ooSetupVersion">\s*<value>(\d+\.\d+)</value>')
-
-
-_REGISTRY = ("../share/registry/main.xcd", "../Resources/registry/main.xcd")  # Linux and Windows; macOS
-
-
-_versions: dict[str, str | None] = {}
-
-
-def office_version(exe: str) -> str | None:
-    """The installed LibreOffice's 'major.minor' ('7.4'), read from its own configuration beside the
-    program (no process started); None when not found (a wrapper script, another layout)."""
-    if exe not in _versions:
-        found = None
-        program = Path(os.path.realpath(exe)).parent
-        for rel in _REGISTRY:
-            try:
-                m = _SETUP_VERSION.search((program / rel).read_bytes())
-            except OSError:
-                continue
-            if m:
-                found = m.group(1).decode()
-                break
-        _versions[exe] = found
-    return _versions[exe]
-
-
 _SCRIPT_MARK = b'"$sd_prog/oosplash"'  # LibreOffice's own Linux `soffice` script runs this at its end
 
 
@@ -138,34 +112,37 @@ def launcher(exe: str) -> tuple[str, dict[str, str]]:
     return _launchers[exe]
 
 
-SEED = ('<?xml version="1.0" encoding="UTF-8"?>\n'
-        '<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" '
-        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
-        '<item oor:path="/org.openoffice.Setup/Product"><prop oor:name="ooSetupLastVersion" oor:op="fuse">'
-        '<value>{version}</value></prop></item>\n'
-        '</oor:items>\n')
-
-
-def seed_profile(profile: Path, exe: str) -> bool:
-    """Before its first start, tell a new profile that this version of LibreOffice has already run
-    (ooSetupLastVersion, what the office writes itself only when it shows its window): LibreOffice then
-    skips the graphics self-tests it runs on the first start after an upgrade, which otherwise come
-    again at every headless start. The rest of the profile LibreOffice creates as usual. False (and
-    nothing written) when the version is not known or the profile exists already."""
-    version = office_version(exe)
-    user = profile / "user"
-    if version is None or user.exists():
-        return False
-    user.mkdir(parents=True)
-    (user / "registrymodifications.xcu").write_text(SEED.format(version=version), encoding="utf-8")
-    return True
-
-
 def _die_with_parent():  # pragma: no cover - runs in the child between fork and exec
     """Linux: LibreOffice gets SIGTERM (and closes its own office) if the process that started it dies,
     even by kill -9, so that no office outlives docgen."""
     import ctypes
     ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
+def _spawn(exe: str, args: list[str], out) -> subprocess.Popen:
+    """LibreOffice started with `args`, its output to `out`, in its own session (killed as a group), dying
+    with docgen (Linux), in one time zone (the same PDF bytes wherever docgen runs)."""
+    program, settings = launcher(exe)
+    extra = {"start_new_session": True} if _POSIX else {}
+    if sys.platform.startswith("linux"):
+        extra["preexec_fn"] = _die_with_parent
+    return subprocess.Popen([program, *args], stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
+                            env=dict(os.environ, TZ="UTC", **settings), **extra)
+
+
+def _run_once(exe: str, args: list[str], timeout: float) -> int | None:
+    """Run LibreOffice with `args` until it stops: its exit code; None if it could not start, or did not stop
+    within `timeout` and was killed (as it is on any interruption)."""
+    try:
+        proc = _spawn(exe, args, subprocess.DEVNULL)
+    except OSError:
+        return None
+    try:
+        return proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return None
+    finally:
+        _kill(proc)  # what it started and left (its whole session), reaped
 
 
 def _kill(proc: subprocess.Popen | None) -> None:
@@ -214,6 +191,7 @@ class Office:
         self._jobs: queue.SimpleQueue | None = None  # work for this office's own thread (see submit)
         self.starts = 0  # how many warm offices this one started (restarts included)
         self._launched = 0.0
+        self.prepared = ""  # how its profile was made: 'copied', 'seeded' or '' (by LibreOffice itself)
         # run at exit (worker processes of a pool included) or when this object goes
         self._finalizer = mp_util.Finalize(self, _cleanup, args=(self.home, self._server), exitpriority=50)
 
@@ -222,15 +200,9 @@ class Office:
         return self._server[0]
 
     def _popen(self, args: list[str], log: Path, mode: str = "ab") -> subprocess.Popen:
-        program, settings = launcher(self.exe)
-        env = dict(os.environ, TZ="UTC", **settings)  # one time zone: the same PDF bytes wherever docgen runs
-        extra = {"start_new_session": True} if _POSIX else {}
-        if sys.platform.startswith("linux"):
-            extra["preexec_fn"] = _die_with_parent
         try:
             with log.open(mode) as out:
-                return subprocess.Popen([program, self.profile, *args], stdin=subprocess.DEVNULL, stdout=out,
-                                        stderr=subprocess.STDOUT, env=env, **extra)
+                return _spawn(self.exe, [self.profile, *args], out)
         except OSError as e:
             raise OutputError(f"Không chạy được LibreOffice ({self.exe}): {e.strerror}.\n{NOT_INSTALLED}") from e
 
@@ -243,7 +215,8 @@ class Office:
         for stale in (self._ready_mark, self.home / "profile" / ".lock"):  # left by a killed office
             stale.unlink(missing_ok=True)
         keep.write_text("docgen\n", encoding="utf-8")
-        seed_profile(self.home / "profile", self.exe)
+        self.prepared = office_profile.prepare(self.home / "profile", self.exe,
+                                               lambda args, limit: _run_once(self.exe, args, limit)) or self.prepared
         self._server[0] = self._popen(["--headless", "--norestore", "--nologo", str(keep)], self.home / "office.log")
         self.starts += 1
         self._launched = time.monotonic()
