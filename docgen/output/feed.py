@@ -17,8 +17,9 @@ class Feed:
     documents. So the offices work while Python renders, with a few calls per dossier rather than one per
     document."""
 
-    def __init__(self, offices: list[Office], min_batch: int = MIN_BATCH):
+    def __init__(self, offices: list[Office], min_batch: int = MIN_BATCH, finish=None):
         self.offices = offices
+        self.finish = finish  # applied to each PDF on its office's thread, as its batch comes back
         for o in offices:
             o.launch()  # from this thread: on Linux an office dies with the thread that started it
         self.min_batch = min_batch
@@ -62,6 +63,8 @@ class Feed:
         try:
             while (batch := self._take()) is not None:
                 got = office.convert(batch)
+                if self.finish is not None:  # meanwhile the other offices convert, and Python renders
+                    got = {name: self.finish(data) for name, data in got.items()}
                 with self._cond:
                     self._done.update(got)
         except BaseException as e:  # noqa: BLE001 - carried to the thread that waits (result)

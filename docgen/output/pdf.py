@@ -7,6 +7,7 @@ import hashlib
 import io
 import re
 import struct
+import threading
 import zipfile
 import zlib
 from pathlib import Path
@@ -73,7 +74,7 @@ class Stream:
     document without the styles it does not use (for_office); the PDFs come back reproducible."""
 
     def __init__(self, soffice: str):
-        self._feed = feed.Feed(office.offices(soffice))
+        self._feed = feed.Feed(office.offices(soffice), finish=_finished)
         self._order: list[str] = []
 
     def add(self, documents: dict[str, bytes], last: bool = False) -> None:
@@ -83,8 +84,7 @@ class Stream:
 
     def result(self) -> dict[str, bytes]:
         done = self._feed.result()
-        names = [Path(n).stem + ".pdf" for n in self._order]
-        return {name: reproducible(done[name]) for name in names}
+        return {name: done[name] for name in (Path(n).stem + ".pdf" for n in self._order)}
 
     def cancel(self) -> None:
         self._feed.cancel()
@@ -274,7 +274,18 @@ def _rewritten(pdf: bytes) -> bytes:
     return buf.getvalue()
 
 
+def _finished(pdf: bytes) -> bytes:
+    """A PDF as LibreOffice wrote it, made reproducible and counted (on its office's thread: the index needs
+    every count the moment the last document is back)."""
+    pdf = reproducible(pdf)
+    page_count(pdf)
+    return pdf
+
+
 _counted: dict[bytes, int] = {}  # a dossier's PDFs are counted for the index and again for the manifest
+
+
+_counting = threading.Lock()  # the offices' threads count too
 
 
 def page_count(pdf: bytes) -> int:
@@ -292,9 +303,10 @@ def page_count(pdf: bytes) -> int:
 
 
 def _remember(pdf: bytes, pages: int) -> None:
-    if len(_counted) >= 64:
-        del _counted[next(iter(_counted))]
-    _counted[pdf] = pages
+    with _counting:
+        if len(_counted) >= 64:
+            del _counted[next(iter(_counted))]
+        _counted[pdf] = pages
 
 
 def combine(pdfs: list[bytes]) -> bytes:

@@ -52,10 +52,10 @@ def render_cluster(checked: Checked, template_dir: Path | None = None,
             if stream:
                 stream.add({s.file_name: documents[s.file_name]})
         books = [tallies.cluster_workbook(s) for s in specs if s.template == "phu-luc-02.docx"]
-        made = {b.file_name: workbook.render(b) for b in books}  # while LibreOffice is still converting
+        made: dict[str, bytes] = {}
         index, files, pdfs = printed.index_first(
             documents, lambda pages, own: context_index.index_spec(plan, cluster, specs, pages, own), template_dir,
-            soffice, stream)
+            soffice, stream, meanwhile=lambda: made.update((b.file_name, workbook.render(b)) for b in books))
     except BaseException:
         if stream:
             stream.cancel()

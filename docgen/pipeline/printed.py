@@ -22,7 +22,7 @@ def _pdf_name(docx: str) -> str:
 
 
 def index_first(documents: dict[str, bytes], make_index: MakeIndex, template_dir: Path | None,
-                soffice: str | None, stream: pdf.Stream | None = None
+                soffice: str | None, stream: pdf.Stream | None = None, meanwhile: Callable[[], None] | None = None
                 ) -> tuple[DocumentSpec, dict[str, bytes], dict[str, bytes]]:
     """The Mục lục of `documents` (in filing order) rendered, and the files: the Mục lục first, then the
     documents; with `soffice` also the PDFs (the Mục lục's first, then the documents', then the combined one).
@@ -30,13 +30,18 @@ def index_first(documents: dict[str, bytes], make_index: MakeIndex, template_dir
     The Mục lục gives each document's sheets in the combined PDF, which starts with the Mục lục itself, so its
     own length must be known before it is written: a draft with sheets as wide as the real ones is converted
     with the documents, and the real one is converted again until its length is the one it assumed.
-    `stream`: the documents are in it already (converted while they were rendered); the draft joins them."""
+    `stream`: the documents are in it already (converted while they were rendered); the draft joins them.
+    `meanwhile`: other work of the dossier (its tallies), done while LibreOffice converts the Mục lục, the
+    one conversion nothing else can overlap."""
     def render(spec: DocumentSpec) -> bytes:
         return document.render(spec.template, spec.context, template_dir)
 
     if not soffice:
         spec = make_index(None, 1)
-        return spec, {spec.file_name: render(spec), **documents}, {}
+        data = render(spec)
+        if meanwhile is not None:
+            meanwhile()
+        return spec, {spec.file_name: data, **documents}, {}
     draft = make_index({n: DRAFT_PAGES for n in documents}, DRAFT_PAGES % 10)
     if stream is None:
         converted = pdf.convert({draft.file_name: render(draft), **documents}, soffice)
@@ -48,7 +53,16 @@ def index_first(documents: dict[str, bytes], make_index: MakeIndex, template_dir
     while True:
         spec = make_index(pages, own)
         data = render(spec)
-        first = pdf.convert({spec.file_name: data}, soffice)[_pdf_name(spec.file_name)]
+        pending = pdf.Stream(soffice)
+        try:
+            pending.add({spec.file_name: data}, last=True)
+            if meanwhile is not None:
+                meanwhile()
+                meanwhile = None
+        except BaseException:
+            pending.cancel()
+            raise
+        first = pending.result()[_pdf_name(spec.file_name)]
         length = pdf.page_count(first)
         if length == own:
             break

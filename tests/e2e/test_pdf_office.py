@@ -18,7 +18,7 @@ from conftest import DATA, DONG_ANH, ROOT, cluster_specs, require_soffice
 from pypdf import PdfReader, PdfWriter
 
 from docgen.errors import OutputError
-from docgen.output import feed, pdf, soffice
+from docgen.output import feed, office_profile, pdf, soffice
 
 FAKE = DATA / "fake" / "soffice.py"
 
@@ -371,22 +371,22 @@ def test_real_office_killed_or_frozen_mid_batch_is_replaced(tmp_path, monkeypatc
 def test_installed_version_read_without_starting_the_office():
     exe = require_soffice()
     told = subprocess.run([exe, "--version"], capture_output=True, text=True).stdout.split()
-    version = soffice.office_version(exe)
+    version = office_profile.office_version(exe)
     assert version is not None and told[1].startswith(version + ".")  # 'LibreOffice 7.4.7.2 …' → '7.4'
 
 
 def test_profile_seeded_once_and_only_when_the_version_is_known(fake, tmp_path):
     exe, _ = fake  # a wrapper script: no LibreOffice configuration beside it
-    assert soffice.office_version(exe) is None
-    assert not soffice.seed_profile(tmp_path / "p0", exe) and not (tmp_path / "p0").exists()
-    soffice._versions["lo"] = "7.4"
+    assert office_profile.office_version(exe) is None
+    assert not office_profile.seed_profile(tmp_path / "p0", exe) and not (tmp_path / "p0").exists()
+    office_profile._versions["lo"] = "7.4"
     try:
-        assert soffice.seed_profile(tmp_path / "p1", "lo")
+        assert office_profile.seed_profile(tmp_path / "p1", "lo")
         seeded = (tmp_path / "p1" / "user" / "registrymodifications.xcu").read_text(encoding="utf-8")
         assert 'oor:name="ooSetupLastVersion"' in seeded and "<value>7.4</value>" in seeded
-        assert not soffice.seed_profile(tmp_path / "p1", "lo")  # a profile in use is never touched again
+        assert not office_profile.seed_profile(tmp_path / "p1", "lo")  # a profile in use is never touched again
     finally:
-        del soffice._versions["lo"]
+        del office_profile._versions["lo"]
 
 
 @pytest.mark.libreoffice
@@ -534,3 +534,61 @@ def test_cancelled_feed_does_not_wait_for_a_hung_office(fake, monkeypatch):
         time.sleep(0.01)
     fed.cancel()  # Ctrl-C during the render: back at once, the hung call left to its office's thread
     assert fed._serving == 1
+
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the fake soffice is a shell script")
+def test_the_tallies_are_made_while_the_index_is_converted(fake, tmp_path, monkeypatch):
+    """The Mục lục's last conversion waits for every other PDF and nothing else can overlap it: the dossier's
+    .xlsx tallies are made then, not before (when LibreOffice still has the documents to convert)."""
+    import threading
+    from docgen.pipeline import batch, dossier
+    exe, home = fake
+    monkeypatch.setenv("DOCGEN_SOFFICE", exe)
+    events = []
+    real_convert, real_render = soffice.Office.convert, dossier.workbook.render
+    index_out = threading.Event()
+
+    def convert(self, documents):
+        names = tuple(documents)
+        final = "muc-luc-van-ban.docx" in names and any("muc-luc-van-ban.docx" in e[1] for e in events)
+        events.append(("convert", names))
+        if final:  # the Mục lục again (its draft went with the documents): held until the tallies start
+            assert names == ("muc-luc-van-ban.docx",)
+            assert index_out.wait(timeout=30)
+        return real_convert(self, documents)
+
+    def render(book):
+        events.append(("tally", book.file_name))
+        index_out.set()
+        return real_render(book)
+
+    monkeypatch.setattr(soffice.Office, "convert", convert)
+    monkeypatch.setattr(dossier.workbook, "render", render)
+    summary = batch.build_many([DONG_ANH], tmp_path / "ra", jobs=1, pdf=True)
+    assert summary.clusters == 1
+    converts = [i for i, e in enumerate(events) if e[0] == "convert"]
+    tally = next(i for i, e in enumerate(events) if e[0] == "tally")
+    assert events[converts[-1]] == ("convert", ("muc-luc-van-ban.docx",))  # the Mục lục, last and alone
+    assert all(i < tally for i in converts[:-1])  # every document's PDF (and the draft's) came back before
+    assert index_out.is_set()  # and the Mục lục's conversion, held until they started, ended after
+    assert any((tmp_path / "ra").rglob("phu-luc-02-bang-cham-diem.xlsx"))
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the fake soffice is a shell script")
+def test_each_pdf_is_made_reproducible_and_counted_on_its_office_thread(fake, monkeypatch):
+    import threading
+    exe, home = fake
+    seen = []
+    real = pdf.reproducible
+
+    def reproducible(data):
+        seen.append(threading.current_thread().name)
+        return real(data)
+
+    monkeypatch.setattr(pdf, "reproducible", reproducible)
+    pdf._counted.clear()
+    got = pdf.convert(DOCS, exe)
+    assert seen == ["docgen-office"] * len(DOCS)  # not on the thread that waits for them all
+    assert all(pdf._counted.get(data) == 1 for data in got.values())  # counted there too
+    assert all(real(data) == data for data in got.values())
