@@ -13,8 +13,11 @@ at every headless start), LibreOffice at its best; and that seeded floor convert
 LibreOffice (output/pdf.py for_office: without the styles nothing uses), so the same work for LibreOffice:
 what is left of the ratio is docgen's own. It prints the times and ratios per round and the
 medians (rounds alternate so that other work on the machine weighs on all alike). Then one cluster:
-`docgen build FILE --pdf`, without --pdf, and LibreOffice alone converting that cluster's .docx files in
-one call (fresh and seeded profile), wall times (medians of the rounds).
+`docgen build FILE --pdf` as the README has the clerk run it (no --jobs: --jobs 1 would also hold docgen
+to one LibreOffice), without --pdf, and LibreOffice alone converting that cluster's .docx files in one call
+(fresh and seeded profile), wall times (medians of the rounds). Run it with byte-code written (not under
+PYTHONDONTWRITEBYTECODE=1, which makes every fresh process compile docgen's modules again), as an
+installed docgen runs.
 """
 from __future__ import annotations
 
@@ -43,10 +46,12 @@ def soffice() -> str:
     return exe
 
 
-def docgen_build(inputs: Path, out: Path, jobs: int, pdf: bool = True) -> float:
-    """Wall time of `docgen build INPUTS -o OUT [--pdf] --jobs J` in a fresh process."""
+def docgen_build(inputs: Path, out: Path, jobs: int | None, pdf: bool = True) -> float:
+    """Wall time of `docgen build INPUTS -o OUT [--pdf] [--jobs J]` in a fresh process (no --jobs: as the
+    README has the clerk run it, a process and an office per core)."""
     shutil.rmtree(out, ignore_errors=True)
-    cmd = [sys.executable, "-m", "docgen", "build", str(inputs), "-o", str(out), "--jobs", str(jobs)]
+    cmd = [sys.executable, "-m", "docgen", "build", str(inputs), "-o", str(out)]
+    cmd += ["--jobs", str(jobs)] if jobs else []
     t0 = time.perf_counter()
     proc = subprocess.run(cmd + (["--pdf"] if pdf else []), capture_output=True, text=True)
     seconds = time.perf_counter() - t0
@@ -85,6 +90,7 @@ def main(argv=None) -> int:
     ap.add_argument("--clusters", type=int, default=8)
     ap.add_argument("--jobs", type=int, default=2, help="processes, for docgen and for the floor alike")
     ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--one-rounds", type=int, default=7, help="rounds of the one-cluster runs (short, noisy)")
     ap.add_argument("--seed", type=int, default=2017)
     args = ap.parse_args(argv)
     print(f"docgen build --pdf against LibreOffice's batch floor — {args.clusters} clusters, {args.jobs} processes, "
@@ -133,16 +139,16 @@ def main(argv=None) -> int:
         one, one_plain, one_floor, one_seeded, one_lean = [], [], [], [], []
         first = [d for d in shares[0] if d.name.startswith(folders[0].name + "--")]
         first_lean = [d for d in lean[0] if d.name.startswith(folders[0].name + "--")]
-        for _ in range(args.rounds):
-            one.append(docgen_build(files[0], tmp / "one", 1))
-            one_plain.append(docgen_build(files[0], tmp / "one-plain", 1, pdf=False))
+        for _ in range(args.one_rounds):
+            one.append(docgen_build(files[0], tmp / "one", None))  # the clerk's command: no --jobs
+            one_plain.append(docgen_build(files[0], tmp / "one-plain", None, pdf=False))
             one_floor.append(floor([first], tmp / "one-floor"))
             one_seeded.append(floor([first], tmp / "one-floor", seeded=True))
             one_lean.append(floor([first_lean[0::2], first_lean[1::2]], tmp / "one-floor", seeded=True))
         print(f"one cluster, fresh process: --pdf {med(one):.2f} s (goal < 1.5 s), without --pdf "
               f"{med(one_plain):.2f} s, LibreOffice alone converting its {len(first)} .docx in one call "
               f"{med(one_floor):.2f} s (seeded profile {med(one_seeded):.2f} s; the copies docgen hands it, two "
-              f"seeded offices, half each {med(one_lean):.2f} s) (medians of {args.rounds}; "
+              f"seeded offices, half each {med(one_lean):.2f} s) (medians of {args.one_rounds}; "
               "--pdf: " + ", ".join(f"{x:.2f}" for x in one) + ")")
     print(f"load average after: {os.getloadavg()[0]:.2f} (other work on the machine slows the wall times)")
     return 0
