@@ -1,9 +1,11 @@
 """Shared fixtures: paths from this file (never the cwd), the sample dossiers built once per session."""
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -201,3 +203,35 @@ def to_pdf(files, out_dir: Path) -> list[Path]:
     missing = [p for p in pdfs if not p.is_file() or p.stat().st_size == 0]
     assert not missing, f"LibreOffice không chuyển được: {missing}\n{proc.stdout}\n{proc.stderr}"
     return pdfs
+
+
+FAKE = DATA / "fake" / "soffice.py"
+
+
+def blank_pdf(date: str | None = None) -> bytes:
+    """A one-page PDF as LibreOffice writes them: a creation date and a random /ID."""
+    from pypdf import PdfWriter
+    w = PdfWriter()
+    w.add_blank_page(595, 842)
+    if date:
+        w.add_metadata({"/CreationDate": date})
+    w.generate_file_identifiers()
+    buf = io.BytesIO()
+    w.write(buf)
+    return buf.getvalue()
+
+
+@pytest.fixture
+def fake(tmp_path, monkeypatch):
+    """A fake `soffice` (tests/data/fake/soffice.py) and a way to read what it was asked: (exe, home)."""
+    from docgen.output import soffice
+    home = tmp_path / "fake"
+    home.mkdir()
+    (home / "blank.pdf").write_bytes(blank_pdf("D:20261129151756+07'00'"))
+    exe = tmp_path / "soffice"
+    exe.write_text(f'#!/bin/sh\nexec "{sys.executable}" "{FAKE}" "$@"\n', encoding="utf-8")
+    exe.chmod(0o755)
+    monkeypatch.setenv("FAKE_SOFFICE_DIR", str(home))
+    monkeypatch.setattr(soffice, "STALL_S", 1.0)
+    yield str(exe), home
+    soffice.close_all()

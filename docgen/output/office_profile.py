@@ -48,8 +48,6 @@ def office_version(exe: str) -> str | None:
     return _versions[exe]
 
 
-
-
 SEED = ('<?xml version="1.0" encoding="UTF-8"?>\n'
         '<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" '
         'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
@@ -112,6 +110,16 @@ def ready_made(exe: str, run: Callable[[list[str], float], int | None]) -> Path 
         if made is not None:
             resources.tidy_cache(made, "lo-profile-")  # the profile of a LibreOffice since removed, after a month
     return _made[str(folder)]
+
+
+def discard(exe: str, profile: Path) -> None:
+    """An office that started from a copy of the ready-made profile did not get ready: the copy and the
+    ready-made profile are removed (the next docgen makes a new one), and none is copied again in this process."""
+    shutil.rmtree(profile, ignore_errors=True)
+    folder = folder_for(exe)
+    if folder is not None:
+        _made[str(folder)] = None
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def folder_for(exe: str) -> Path | None:

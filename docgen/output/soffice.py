@@ -231,6 +231,9 @@ class Office:
             if self.server.poll() is not None or time.monotonic() > self._launched + self.start_s:
                 self.stop()
                 self.warm = False
+                if self.prepared == "copied":  # the ready-made profile may be what is wrong: not used again
+                    office_profile.discard(self.exe, self.home / "profile")
+                    self.prepared = "seeded" if office_profile.seed_profile(self.home / "profile", self.exe) else ""
                 return False
             time.sleep(0.02)
         return True

@@ -163,3 +163,23 @@ def test_the_profile_of_a_libreoffice_unused_for_a_month_is_removed(cache, known
     os.utime(old, (past, past))
     office_profile.prepare(tmp_path / "p", known, making())
     assert not old.exists() and office_profile.folder_for(known).is_dir()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the fake soffice is a shell script")
+def test_a_copied_profile_whose_office_does_not_start_is_not_used_again(fake, cache, monkeypatch):
+    exe, home = fake
+    monkeypatch.setitem(office_profile._versions, exe, "7.4")
+    office = soffice.Office(exe)
+    try:
+        assert list(office.convert({"a.docx": b"x"})) == ["a.pdf"]
+        assert office.prepared == "copied" and office_profile.folder_for(exe).is_dir()  # made once, copied
+    finally:
+        office.close()
+    monkeypatch.setenv("FAKE_SOFFICE_MODE", "cold")  # now its office does not stay up (as with a broken profile)
+    office = soffice.Office(exe)
+    try:
+        assert list(office.convert({"b.docx": b"x"})) == ["b.pdf"]  # converted all the same, by a cold office
+        assert office.prepared == "seeded"  # its copy replaced by a seeded profile...
+        assert not office_profile.folder_for(exe).exists()  # ...and the ready-made one removed: made anew next time
+    finally:
+        office.close()

@@ -14,41 +14,11 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import DATA, DONG_ANH, ROOT, cluster_specs, require_soffice
+from conftest import DONG_ANH, ROOT, blank_pdf, cluster_specs, require_soffice
 from pypdf import PdfReader, PdfWriter
 
 from docgen.errors import OutputError
 from docgen.output import feed, office_profile, pdf, soffice
-
-FAKE = DATA / "fake" / "soffice.py"
-
-
-def blank_pdf(date: str | None = None) -> bytes:
-    """A one-page PDF as LibreOffice writes them: a creation date and a random /ID."""
-    w = PdfWriter()
-    w.add_blank_page(595, 842)
-    if date:
-        w.add_metadata({"/CreationDate": date})
-    w.generate_file_identifiers()
-    buf = io.BytesIO()
-    w.write(buf)
-    return buf.getvalue()
-
-
-@pytest.fixture
-def fake(tmp_path, monkeypatch):
-    """A fake `soffice` (tests/data/fake/soffice.py) and a way to read what it was asked: (exe, home)."""
-    home = tmp_path / "fake"
-    home.mkdir()
-    (home / "blank.pdf").write_bytes(blank_pdf("D:20261129151756+07'00'"))
-    exe = tmp_path / "soffice"
-    exe.write_text(f'#!/bin/sh\nexec "{sys.executable}" "{FAKE}" "$@"\n', encoding="utf-8")
-    exe.chmod(0o755)
-    monkeypatch.setenv("FAKE_SOFFICE_DIR", str(home))
-    monkeypatch.setattr(soffice, "STALL_S", 1.0)
-    yield str(exe), home
-    soffice.close_all()
-
 
 def calls(home: Path) -> list[list[str]]:
     """The files each `--convert-to` call was given, by name."""

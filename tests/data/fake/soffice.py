@@ -5,6 +5,7 @@ Set by the test through the environment: FAKE_SOFFICE_DIR (where it logs its cal
 and FAKE_SOFFICE_MODE: '' (works), 'hang' (the first call converts one file, then hangs), 'crash' (the
 first call converts one file, then kills the warm office and exits 1), 'fail' (never converts anything),
 'cold' (the warm office quits at once, as on a platform where it cannot stay open).
+`--terminate_after_init` makes a profile (output.office_profile) and stops.
 """
 import os
 import signal
@@ -17,6 +18,11 @@ mode = os.environ.get("FAKE_SOFFICE_MODE", "")
 args = sys.argv[1:]
 with (home / "calls.log").open("a", encoding="utf-8") as log:
     log.write(f"{os.getpid()} {' '.join(args)}\n")
+if "--terminate_after_init" in args:  # make the profile, as LibreOffice does, and stop
+    profile = Path(args[0].split("=", 1)[1].removeprefix("file://"))
+    (profile / "user" / "basic").mkdir(parents=True, exist_ok=True)
+    (profile / "user" / "registrymodifications.xcu").touch()
+    sys.exit(0)
 if "--convert-to" not in args:  # the warm office: say it is up (LibreOffice's lock of the open document)
     if mode == "cold":
         sys.exit(0)
