@@ -11,6 +11,7 @@ import threading
 import zipfile
 import zlib
 from pathlib import Path
+from typing import Callable
 
 from docgen.errors import OutputError
 from docgen.output import feed
@@ -57,14 +58,24 @@ def warm_up(soffice: str, count: int = 1) -> None:
     office.warm_up(soffice, count)
 
 
-def convert(documents: dict[str, bytes], soffice: str) -> dict[str, bytes]:
+def convert(documents: dict[str, bytes], soffice: str, meanwhile: Callable[[], None] | None = None
+            ) -> dict[str, bytes]:
     """{name.docx: bytes} → {name.pdf: bytes} by this process's warm LibreOffice (started at the first
     call, kept for the next ones, restarted if it hangs or dies), shared out between its offices when it
-    has more than one; the same document gives the same bytes."""
+    has more than one; the same document gives the same bytes. `meanwhile`: other work, done on this
+    thread while LibreOffice converts (if it fails, the conversion is dropped)."""
     if not documents:
+        if meanwhile is not None:
+            meanwhile()
         return {}
     stream = Stream(soffice)
-    stream.add(documents, last=True)
+    try:
+        stream.add(documents, last=True)
+        if meanwhile is not None:
+            meanwhile()
+    except BaseException:
+        stream.cancel()
+        raise
     return stream.result()
 
 

@@ -53,16 +53,8 @@ def index_first(documents: dict[str, bytes], make_index: MakeIndex, template_dir
     while True:
         spec = make_index(pages, own)
         data = render(spec)
-        pending = pdf.Stream(soffice)
-        try:
-            pending.add({spec.file_name: data}, last=True)
-            if meanwhile is not None:
-                meanwhile()
-                meanwhile = None
-        except BaseException:
-            pending.cancel()
-            raise
-        first = pending.result()[_pdf_name(spec.file_name)]
+        first = pdf.convert({spec.file_name: data}, soffice, meanwhile)[_pdf_name(spec.file_name)]
+        meanwhile = None  # done once, with the first conversion
         length = pdf.page_count(first)
         if length == own:
             break
