@@ -156,6 +156,22 @@ def built(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def dong_anh_pdf(tmp_path_factory) -> tuple[Path, list[str]]:
+    """Đông Anh Cụm 1 built with `--pdf` (real LibreOffice) once for the tests of the printed dossier's filing
+    order: its folder, and the text of each page of its toan-bo-ho-so.pdf."""
+    from pypdf import PdfReader
+
+    from docgen import vi
+    from docgen.output import pdf
+    out = tmp_path_factory.mktemp("pdf-pages")
+    run = subprocess.run([sys.executable, "-m", "docgen", "build", str(DONG_ANH), "-o", str(out), "--pdf"],
+                         capture_output=True, text=True, env={**os.environ, "DOCGEN_SOFFICE": require_soffice()})
+    assert run.returncode == 0, run.stderr[-2000:]
+    folder = out / "dong-anh-cum-so-1"
+    return folder, [vi.nfc(p.extract_text()) for p in PdfReader(folder / pdf.COMBINED).pages]
+
+
+@pytest.fixture(scope="session")
 def chain_built(tmp_path_factory) -> dict[str, list[Path]]:
     """Every other document docgen makes, built once: the two-tier (2025) cluster dossiers, both districts'
     documents, the city reports of 2017 and 2025, the Kế hoạch of 2017 and 2026, the blank Phụ lục 01

@@ -8,17 +8,14 @@ import json
 import re
 
 import pytest
-from conftest import (CUM_2025, DONG_ANH, DONG_ANH_DIR, GIA_LAM_DIR, INPUTS, docx_text, require_soffice,
-                      table_rows, unit)
+from conftest import (CUM_2025, DONG_ANH, DONG_ANH_DIR, GIA_LAM_DIR, INPUTS, docx_text, table_rows, unit)
 from pypdf import PdfReader
 from test_ready_chain import signers
 
 from docgen import vi
-from docgen.cli import main
 from docgen.context import index as context_index
 from docgen.lint import lint_file
 from docgen.load import reader
-from docgen.output import pdf
 from docgen.pipeline import batch, upper_levels
 
 GK = "bao-cao-thanh-tich-giay-khen-{}.docx"
@@ -161,12 +158,8 @@ def test_two_tiers_make_the_bang_khen_report_only(tmp_path):
 
 
 @pytest.mark.libreoffice
-def test_the_combined_pdf_prints_them_in_filing_order(tmp_path, monkeypatch, capsys):
-    monkeypatch.setenv("DOCGEN_SOFFICE", require_soffice())
-    assert main.main(["build", str(DONG_ANH), "-o", str(tmp_path), "--pdf"]) == 0
-    capsys.readouterr()
-    folder = tmp_path / "dong-anh-cum-so-1"
-    pages = [vi.nfc(p.extract_text()) for p in PdfReader(folder / pdf.COMBINED).pages]
+def test_the_combined_pdf_prints_them_in_filing_order(dong_anh_pdf):
+    folder, pages = dong_anh_pdf
 
     def first(*marks):
         return next(i for i, t in enumerate(pages) if all(m in t for m in marks))

@@ -7,18 +7,15 @@ import json
 import re
 
 import pytest
-from conftest import (CUM_2025, DONG_ANH, DONG_ANH_DIR, GIA_LAM_DIR, copy_yaml, docx_text, require_soffice,
-                      table_rows)
+from conftest import (CUM_2025, DONG_ANH, DONG_ANH_DIR, GIA_LAM_DIR, copy_yaml, docx_text, table_rows)
 from docx import Document
 from pypdf import PdfReader
 from test_ready_chain import signers
 
 from docgen import vi
-from docgen.cli import main
 from docgen.context import index as context_index
 from docgen.lint import lint_file
 from docgen.load import reader
-from docgen.output import pdf
 from docgen.pipeline import batch, upper_levels
 
 HUONG = "bao-cao-thanh-tich-ca-nhan-ngo-thi-huong.docx"
@@ -203,12 +200,8 @@ def test_file_names_stay_apart_for_people_of_the_same_name():
 
 
 @pytest.mark.libreoffice
-def test_the_combined_pdf_prints_them_after_the_collectives_report(tmp_path, monkeypatch, capsys):
-    monkeypatch.setenv("DOCGEN_SOFFICE", require_soffice())
-    assert main.main(["build", str(DONG_ANH), "-o", str(tmp_path), "--pdf"]) == 0
-    capsys.readouterr()
-    folder = tmp_path / "dong-anh-cum-so-1"
-    pages = [vi.nfc(p.extract_text()) for p in PdfReader(folder / pdf.COMBINED).pages]
+def test_the_combined_pdf_prints_them_after_the_collectives_report(dong_anh_pdf):
+    folder, pages = dong_anh_pdf
     first = [next(i for i, t in enumerate(pages) if mark in t)
              for mark in ("Tên tập thể đề nghị: Ủy ban nhân dân xã Cổ Loa", "Họ và tên: Ngô Thị Hương",
                           "Họ và tên: Lê Thị Hoa")]
